@@ -1,0 +1,131 @@
+"""The exceptions claimrecon raises: one root, each child also a builtin.
+
+Every error a user can meet derives from :class:`ClaimReconError`, so
+``except claimrecon.ClaimReconError`` catches them all; each concrete error
+also subclasses the builtin it resembles (``ValueError``, ``TypeError``,
+``KeyError``), so code written against the builtins keeps working.  Errors keep
+their structured fields (record, field, rule, value) and pickle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+from pint.errors import DimensionalityError
+
+__all__ = [
+    "ClaimReconError",
+    "DuplicateIdError",
+    "FormatError",
+    "InvalidClaimError",
+    "ParseError",
+    "RecordError",
+    "UnitMismatchError",
+]
+
+
+class ClaimReconError(Exception):
+    """The root of every error claimrecon raises."""
+
+
+class InvalidClaimError(ClaimReconError, ValueError):
+    """A value breaks a rule of the model.
+
+    The message names the record (when known), the field, the rule and the
+    value: ``claim 'k-3': 'low' must be >= 0: -3``.
+    """
+
+    def __init__(self, field: str, rule: str, value: Any, record: str | None = None) -> None:
+        self.field = field
+        self.rule = rule
+        self.value = value
+        self.record = record
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = f"claim {self.record!r}: " if self.record is not None else ""
+        return f"{where}{self.field!r} {self.rule}: {self.value!r}"
+
+    def for_record(self, record: str) -> InvalidClaimError:
+        """The same error, naming the record it was found in."""
+        return type(self)(self.field, self.rule, self.value, record)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.field, self.rule, self.value, self.record))
+
+
+class ParseError(ClaimReconError, ValueError):
+    """Text that should hold a figure, number or date could not be read."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"cannot read {text!r}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.text, self.reason))
+
+
+class UnitMismatchError(ClaimReconError, DimensionalityError):
+    """Two figures of different dimensions (people and tanks) were combined.
+
+    It is pint's own ``DimensionalityError`` (a ``TypeError``), so code that
+    guards pint arithmetic catches it too.
+    """
+
+    def __init__(self, units1: str, units2: str, extra_msg: str = "") -> None:
+        super().__init__(units1, units2, "", "", extra_msg)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.units1, self.units2, self.extra_msg))
+
+
+class DuplicateIdError(ClaimReconError, ValueError):
+    """Several claims share one id."""
+
+    def __init__(self, ids: Sequence[str]) -> None:
+        self.ids = tuple(ids)
+        shown = ", ".join(repr(i) for i in self.ids[:10])
+        more = f" and {len(self.ids) - 10} more" if len(self.ids) > 10 else ""
+        super().__init__(f"claim ids must be unique; repeated: {shown}{more}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.ids,))
+
+
+@attrs.frozen
+class RecordError:
+    """One bad record in a file: where it is, which field, and what is wrong."""
+
+    line: int | None
+    field: str | None
+    message: str
+    record: str | None = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.record is not None:
+            parts.append(f"claim {self.record!r}")
+        if self.field is not None:
+            parts.append(f"field {self.field!r}")
+        return f"{', '.join(parts)}: {self.message}" if parts else self.message
+
+
+class FormatError(ClaimReconError, ValueError):
+    """A file could not be read or written; every bad record is listed at once."""
+
+    def __init__(self, path: str, errors: Sequence[RecordError]) -> None:
+        self.path = path
+        self.errors = tuple(errors)
+        lines = [f"{path}: {len(self.errors)} bad record(s)"]
+        lines += [f"  {path}: {e}" for e in self.errors[:50]]
+        if len(self.errors) > 50:
+            lines.append(f"  ... and {len(self.errors) - 50} more")
+        super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.errors))

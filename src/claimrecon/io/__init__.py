@@ -1,0 +1,64 @@
+"""Reading and writing claim files, one module per format, chosen by suffix."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from claimrecon.claim import Claim
+from claimrecon.errors import FormatError, RecordError
+from claimrecon.io.csvfile import read_csv, write_csv
+from claimrecon.io.jsonl import read_jsonl, write_jsonl
+
+__all__ = ["FORMATS", "format_of", "read_claims", "write_claims"]
+
+Reader = Callable[[str | os.PathLike[str]], list[Claim]]
+Writer = Callable[[Iterable[Claim], str | os.PathLike[str]], None]
+
+#: format name -> (suffixes, reader, writer); other modules register more formats here
+FORMATS: dict[str, tuple[tuple[str, ...], Reader | None, Writer | None]] = {
+    "jsonl": ((".jsonl", ".ndjson", ".jsonlines"), read_jsonl, write_jsonl),
+    "csv": ((".csv",), read_csv, write_csv),
+}
+
+
+def format_of(path: str | os.PathLike[str], given: str | None = None) -> str:
+    """The format of a path: ``given`` if set, else the one its suffix names."""
+    if given is not None:
+        if given not in FORMATS:
+            raise FormatError(
+                str(path),
+                [RecordError(None, None, f"unknown format {given!r}; known: {', '.join(FORMATS)}")],
+            )
+        return given
+    name = Path(path).name.lower()
+    for fmt, (suffixes, _, _) in FORMATS.items():
+        if name.endswith(suffixes):
+            return fmt
+    known = ", ".join(s for suffixes, _, _ in FORMATS.values() for s in suffixes)
+    raise FormatError(str(path), [RecordError(None, None, f"unknown file suffix; known: {known}")])
+
+
+def read_claims(path: str | os.PathLike[str], *, format: str | None = None) -> list[Claim]:
+    """Read claims from a file, its format chosen by suffix (or ``format``).
+
+    Every bad record is reported at once in one :class:`FormatError`, each
+    with its line and field; nothing is returned partially.
+    """
+    fmt = format_of(path, format)
+    reader = FORMATS[fmt][1]
+    if reader is None:
+        raise FormatError(str(path), [RecordError(None, None, f"format {fmt!r} cannot be read")])
+    return reader(path)
+
+
+def write_claims(
+    claims: Iterable[Claim], path: str | os.PathLike[str], *, format: str | None = None
+) -> None:
+    """Write claims to a file, atomically, its format chosen by suffix (or ``format``)."""
+    fmt = format_of(path, format)
+    writer = FORMATS[fmt][2]
+    if writer is None:
+        raise FormatError(str(path), [RecordError(None, None, f"format {fmt!r} cannot be written")])
+    writer(claims, path)

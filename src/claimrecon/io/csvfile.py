@@ -1,0 +1,103 @@
+"""CSV: the flat claim row as comma-separated text.
+
+Lists are joined (``reported_by`` with ``" > "``, ``disputed_by`` with
+``"; "``), ``None`` is the empty cell.  Cells that a spreadsheet would run as
+a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return) are written behind a single quote, as OWASP recommends against CSV
+injection; a cell that starts with a quote gets one more, and reading removes
+exactly one, so every claim reads back as it was written.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable
+
+from claimrecon.claim import Claim
+from claimrecon.errors import FormatError, RecordError
+from claimrecon.io._atomic import atomic_write, open_text
+from claimrecon.io.rows import COLUMNS, REQUIRED, RowErrors, from_row, to_text_row
+
+__all__ = ["neutralize", "read_csv", "restore", "write_csv"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def neutralize(cell: str) -> str:
+    """Defuse a cell a spreadsheet would evaluate; :func:`restore` undoes it."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def restore(cell: str) -> str:
+    """Undo :func:`neutralize`."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
+def read_csv(path: str | os.PathLike[str]) -> list[Claim]:
+    """Read every claim of a CSV file, or raise :class:`FormatError` listing every bad row."""
+    errors: list[RecordError] = []
+    claims: list[Claim] = []
+    handle = open_text(path, encoding="utf-8-sig", newline="")
+    with handle:
+        try:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            if header is None:
+                raise FormatError(str(path), [RecordError(1, None, "empty file: no header row")])
+            header = [restore(h) for h in header]
+            missing = sorted(REQUIRED - set(header))
+            unknown_dupes = sorted({h for h in header if header.count(h) > 1})
+            for column in missing:
+                errors.append(RecordError(1, column, "required column is missing from the header"))
+            for column in unknown_dupes:
+                errors.append(RecordError(1, column, "column appears twice in the header"))
+            if errors:
+                raise FormatError(str(path), errors)
+            seen: dict[str, int] = {}
+            for cells in reader:
+                number = reader.line_num
+                if not any(cells):
+                    continue
+                if len(cells) != len(header):
+                    errors.append(
+                        RecordError(
+                            number, None, f"has {len(cells)} cells, the header has {len(header)}"
+                        )
+                    )
+                    continue
+                row = {h: restore(c) for h, c in zip(header, cells, strict=True)}
+                try:
+                    claim = from_row(row, line=number, text=True)
+                except RowErrors as err:
+                    errors.extend(err.errors)
+                    continue
+                if claim.id in seen:
+                    errors.append(
+                        RecordError(
+                            number, "id", f"repeats the id of line {seen[claim.id]}", claim.id
+                        )
+                    )
+                    continue
+                seen[claim.id] = number
+                claims.append(claim)
+        except UnicodeDecodeError as err:
+            errors.append(RecordError(None, None, f"not UTF-8 text ({err.reason})"))
+        except csv.Error as err:
+            errors.append(RecordError(None, None, f"not readable as CSV ({err})"))
+    if errors:
+        raise FormatError(str(path), errors)
+    return claims
+
+
+def write_csv(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
+    """Write claims as CSV, atomically; extra columns follow the known ones."""
+    rows = [to_text_row(claim) for claim in claims]
+    header = list(COLUMNS)
+    for row in rows:
+        header.extend(k for k in row if k not in header)
+    with atomic_write(path, newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")  # RFC 4180
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([neutralize(row.get(h, "")) for h in header])

@@ -1,0 +1,389 @@
+"""The flat claim row: one claim as one record of named columns.
+
+This is the one place where a :class:`~claimrecon.claim.Claim` meets flat
+files.  :func:`to_row` gives JSON-native values (lists, ints, ``None``,
+ISO-8601 strings); :func:`from_row` reads such a record back, and with
+``text=True`` reads a record whose every cell is text (CSV), where an empty
+cell is ``None`` and lists are joined (``reported_by`` with ``" > "``).
+
+Every bad field of a record is reported at once, each as a
+:class:`~claimrecon.errors.RecordError` naming the line, the claim and the
+field.  Columns the row does not know are kept in ``Claim.extra``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from claimrecon.claim import (
+    CHAIN_SEPARATOR,
+    LIST_SEPARATOR,
+    UNKNOWN,
+    Claim,
+    Evidence,
+    Hop,
+    Period,
+    Subject,
+)
+from claimrecon.errors import ClaimReconError, InvalidClaimError, RecordError
+from claimrecon.figure import Figure, Rule
+
+__all__ = ["COLUMNS", "REQUIRED", "RowErrors", "from_row", "to_row"]
+
+#: the columns of the flat row, in file order
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "claimant",
+    "claimant_side",
+    "reported_by",
+    "reported_dates",
+    "published",
+    "subject_side",
+    "category",
+    "outcome",
+    "unit",
+    "low",
+    "high",
+    "approx",
+    "qualifier",
+    "rule",
+    "stated",
+    "as_of",
+    "period_start",
+    "kind",
+    "precision",
+    "location",
+    "document",
+    "evidence_start",
+    "evidence_end",
+    "evidence",
+    "url",
+    "status",
+    "disputed_by",
+    "note",
+)
+#: columns a record must have; every other column has a default
+REQUIRED: frozenset[str] = frozenset({"id", "low"})
+
+LIST_COLUMNS = frozenset({"reported_by", "reported_dates", "disputed_by"})
+
+
+class RowErrors(ClaimReconError, ValueError):
+    """Every bad field of one record."""
+
+    def __init__(self, errors: list[RecordError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(str(e) for e in errors))
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def to_row(claim: Claim) -> dict[str, Any]:
+    """The claim as a flat record of JSON-native values, extra columns last."""
+    figure, subject, period, evidence = claim.figure, claim.subject, claim.period, claim.evidence
+    row: dict[str, Any] = {
+        "id": claim.id,
+        "claimant": claim.claimant,
+        "claimant_side": claim.claimant_side,
+        "reported_by": [hop.name for hop in claim.chain],
+        "reported_dates": [_iso(hop.published) for hop in claim.chain],
+        "published": _iso(claim.published),
+        "subject_side": subject.side,
+        "category": subject.category.value,
+        "outcome": subject.outcome.value,
+        "unit": figure.unit,
+        "low": figure.low,
+        "high": figure.high,
+        "approx": figure.approx,
+        "qualifier": figure.qualifier,
+        "rule": figure.rule.value,
+        "stated": figure.stated,
+        "as_of": _iso(period.as_of),
+        "period_start": _iso(period.start),
+        "kind": period.kind.value,
+        "precision": period.precision.value,
+        "location": subject.location,
+        "document": evidence.document,
+        "evidence_start": evidence.start,
+        "evidence_end": evidence.end,
+        "evidence": evidence.text,
+        "url": claim.url,
+        "status": claim.status.value,
+        "disputed_by": list(claim.disputed_by),
+        "note": claim.note,
+    }
+    for key, value in claim.extra:
+        row[key] = value
+    return row
+
+
+def to_text_row(claim: Claim) -> dict[str, str]:
+    """The claim as a record of text cells (CSV): ``None`` is the empty cell."""
+    out: dict[str, str] = {}
+    for key, value in to_row(claim).items():
+        if key in LIST_COLUMNS:
+            sep = LIST_SEPARATOR if key == "disputed_by" else CHAIN_SEPARATOR
+            out[key] = sep.join("" if v is None else str(v) for v in value)
+        elif value is None:
+            out[key] = ""
+        elif isinstance(value, bool):
+            out[key] = "true" if value else "false"
+        else:
+            out[key] = str(value)
+    return out
+
+
+class _Reader:
+    """Reads one record's fields, collecting every error instead of stopping."""
+
+    def __init__(self, row: Mapping[str, Any], line: int | None, text: bool) -> None:
+        self.row = row
+        self.line = line
+        self.text = text
+        self.errors: list[RecordError] = []
+        raw_id = row.get("id")
+        self.record = raw_id if isinstance(raw_id, str) and raw_id else None
+
+    def fail(self, field: str | None, message: str) -> None:
+        self.errors.append(RecordError(self.line, field, message, self.record))
+
+    def raw(self, field: str) -> Any:
+        value = self.row.get(field)
+        if self.text and value == "":
+            return None
+        return value
+
+    def get(self, field: str, parse: Callable[[Any], Any], default: Any = None) -> Any:
+        value = self.raw(field)
+        if value is None:
+            return default
+        try:
+            return parse(value)
+        except (ValueError, TypeError) as err:
+            self.fail(field, _reason(err, value))
+            return default
+
+    def text_field(self, field: str) -> str | None:
+        value: str | None = self.get(field, _as_text)
+        return value
+
+    def integer(self, field: str) -> int | None:
+        value: int | None = self.get(field, _as_int_text if self.text else _as_int)
+        return value
+
+    def listed(self, field: str) -> list[Any]:
+        value = self.raw(field)
+        if value is None:
+            return []
+        if self.text:
+            sep = LIST_SEPARATOR if field == "disputed_by" else CHAIN_SEPARATOR
+            return [None if part == "" else part for part in str(value).split(sep)]
+        if not isinstance(value, list):
+            self.fail(field, f"must be a list: {value!r}")
+            return []
+        return value
+
+
+def _reason(err: Exception, value: Any) -> str:
+    if isinstance(err, InvalidClaimError):
+        return f"{err.rule}: {err.value!r}"
+    return f"{err}: {value!r}" if repr(value) not in str(err) else str(err)
+
+
+def _as_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("must be text")
+    return value
+
+
+def _as_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("must be an integer")
+    return value
+
+
+def _as_int_text(value: Any) -> int:
+    text = str(value).strip()
+    if not text.lstrip("-").isdigit():
+        raise ValueError("must be an integer")
+    return int(text)
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false", "1", "0", "yes", "no"):
+        return value.lower() in ("true", "1", "yes")
+    raise ValueError("must be true or false")
+
+
+def _as_date(value: Any) -> date:
+    if not isinstance(value, str):
+        raise TypeError("must be an ISO date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("must be an ISO date (YYYY-MM-DD)") from None
+
+
+def _as_moment(value: Any) -> date:
+    if not isinstance(value, str):
+        raise TypeError("must be an ISO date or datetime")
+    try:
+        return (
+            datetime.fromisoformat(value)
+            if "T" in value or " " in value.strip()
+            else date.fromisoformat(value)
+        )
+    except ValueError:
+        raise ValueError("must be an ISO date or datetime") from None
+
+
+def from_row(row: Mapping[str, Any], *, line: int | None = None, text: bool = False) -> Claim:
+    """Read a claim from a flat record; raise :class:`RowErrors` listing every bad field."""
+    r = _Reader(row, line, text)
+    for column in REQUIRED:
+        if r.raw(column) is None:
+            r.fail(column, "is required")
+    claim_id = r.text_field("id")
+    figure = _figure(r)
+    subject = _build(
+        r,
+        "subject_side",
+        lambda: Subject(
+            side=r.text_field("subject_side") or UNKNOWN,
+            category=r.text_field("category") or "unspecified",
+            outcome=r.text_field("outcome") or "killed",
+            location=r.text_field("location"),
+        ),
+    )
+    period = _build(
+        r,
+        "as_of",
+        lambda: Period(
+            as_of=r.get("as_of", _as_date),
+            start=r.get("period_start", _as_date),
+            kind=r.text_field("kind") or "cumulative",
+            precision=r.text_field("precision") or "day",
+        ),
+    )
+    chain = _chain(r)
+    evidence = _build(
+        r,
+        "evidence",
+        lambda: Evidence(
+            document=r.text_field("document"),
+            start=r.integer("evidence_start"),
+            end=r.integer("evidence_end"),
+            text=r.text_field("evidence"),
+        ),
+    )
+    published = r.get("published", _as_moment)
+    disputed_by = [d for d in r.listed("disputed_by") if d is not None]
+    extra = [(k, v) for k, v in row.items() if k not in COLUMNS and k is not None]
+    if (
+        r.errors
+        or claim_id is None
+        or figure is None
+        or subject is None
+        or period is None
+        or chain is None
+        or evidence is None
+    ):
+        if not r.errors:  # pragma: no cover - every None above comes with an error
+            r.fail(None, "could not be read")
+        raise RowErrors(r.errors)
+    try:
+        return Claim(
+            id=claim_id,
+            figure=figure,
+            subject=subject,
+            period=period,
+            claimant=r.text_field("claimant"),
+            claimant_side=r.text_field("claimant_side") or UNKNOWN,
+            chain=chain,
+            published=published,
+            evidence=evidence,
+            status=r.text_field("status") or "reported",
+            disputed_by=disputed_by,
+            url=r.text_field("url"),
+            note=r.text_field("note"),
+            extra=extra,
+        )
+    except InvalidClaimError as err:
+        r.fail(err.field, f"{err.rule}: {err.value!r}")
+        raise RowErrors(r.errors) from None
+
+
+def _build(r: _Reader, field: str, make: Callable[[], Any]) -> Any:
+    before = len(r.errors)
+    try:
+        value = make()
+    except InvalidClaimError as err:
+        r.fail(err.field, f"{err.rule}: {err.value!r}")
+        return None
+    return value if len(r.errors) == before else None
+
+
+def _figure(r: _Reader) -> Figure | None:
+    low = r.integer("low")
+    high = r.integer("high")
+    stated = r.integer("stated")
+    approx = r.get("approx", _as_bool)
+    rule_text = r.text_field("rule")
+    if low is None:
+        return None
+    if rule_text is None:
+        rule = Rule.EXACT if high == low else (Rule.AT_LEAST if high is None else Rule.BETWEEN)
+        stated = low if stated is None and rule in (Rule.EXACT, Rule.AT_LEAST) else stated
+    else:
+        try:
+            rule = Rule(rule_text)
+        except ValueError:
+            r.fail("rule", f"must be one of {', '.join(x.value for x in Rule)}: {rule_text!r}")
+            return None
+    figure: Figure | None = _build(
+        r,
+        "low",
+        lambda: Figure(
+            low=low,
+            high=high,
+            unit=r.text_field("unit") or "person",
+            rule=rule,
+            stated=stated,
+            qualifier=r.text_field("qualifier"),
+        ),
+    )
+    if figure is not None and approx is not None and approx != figure.approx:
+        r.fail(
+            "approx", f"must be {str(figure.approx).lower()} for rule {rule.value!r}: {approx!r}"
+        )
+        return None
+    return figure
+
+
+def _chain(r: _Reader) -> tuple[Hop, ...] | None:
+    names = r.listed("reported_by")
+    dates = r.listed("reported_dates")
+    if dates and len(dates) != len(names):
+        r.fail("reported_dates", f"must have one entry per hop ({len(names)}): {dates!r}")
+        return None
+    hops = []
+    for i, name in enumerate(names):
+        published = None
+        if dates and dates[i] is not None:
+            try:
+                published = _as_moment(dates[i])
+            except (ValueError, TypeError) as err:
+                r.fail("reported_dates", _reason(err, dates[i]))
+                return None
+        hop = _build(r, "reported_by", functools.partial(Hop, name, published))
+        if hop is None:
+            return None
+        hops.append(hop)
+    return tuple(hops)

@@ -1,0 +1,182 @@
+"""Hypothesis strategies for claimrecon's model, in one place.
+
+Plural nouns, keyword-only options.  ``st.builds`` ignores attrs validators,
+so every strategy draws fields that satisfy them, and dates are bounded.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from hypothesis import strategies as st
+
+from claimrecon import Claim, Evidence, Figure, Hop, Period, Subject
+from claimrecon.claim import EQUIPMENT_OUTCOMES, PEOPLE_OUTCOMES, Category, Kind, Status
+from claimrecon.figure import Rule
+
+PEOPLE = "person"
+EQUIPMENT_UNITS = ("tank", "aircraft", "helicopter", "drone", "artillery", "vehicle", "missile")
+SIDES = ("armenia", "azerbaijan")
+WAR_START = date(2020, 9, 27)
+
+counts = st.integers(min_value=0, max_value=10_000_000)
+small_counts = st.integers(min_value=0, max_value=5_000)
+
+
+def units(*, equipment: bool = True) -> st.SearchStrategy[str]:
+    """Unit names: people, and optionally each kind of equipment."""
+    return st.sampled_from((PEOPLE, *EQUIPMENT_UNITS)) if equipment else st.just(PEOPLE)
+
+
+@st.composite
+def figures(
+    draw: st.DrawFn,
+    *,
+    unit: str | st.SearchStrategy[str] = PEOPLE,
+    max_value: int = 10_000_000,
+    open_ended: bool = True,
+) -> Figure:
+    """Figures of every rule: exact, between, at least, more than, up to, about ..."""
+    unit_name = draw(unit) if isinstance(unit, st.SearchStrategy) else unit
+    n = draw(st.integers(min_value=1, max_value=max_value))
+    rules = [Rule.EXACT, Rule.BETWEEN, Rule.AT_MOST, Rule.FEWER_THAN, Rule.ABOUT, Rule.NEARLY]
+    if open_ended:
+        rules += [Rule.AT_LEAST, Rule.MORE_THAN]
+    rule = draw(st.sampled_from(rules))
+    if rule is Rule.EXACT:
+        return Figure.exact(n, unit_name)
+    if rule is Rule.BETWEEN:
+        m = draw(st.integers(min_value=n, max_value=max_value))
+        return Figure.between(n, m, unit_name)
+    makers = {
+        Rule.AT_LEAST: Figure.at_least,
+        Rule.MORE_THAN: Figure.more_than,
+        Rule.AT_MOST: Figure.at_most,
+        Rule.FEWER_THAN: Figure.fewer_than,
+        Rule.ABOUT: Figure.about,
+        Rule.NEARLY: Figure.nearly,
+    }
+    return makers[rule](n, unit_name)
+
+
+names = st.text(
+    alphabet=st.characters(
+        codec="utf-8",
+        categories=("L", "N", "Zs", "P", "S"),
+        exclude_characters=">;\r\n\x85\u2028\u2029",
+    ),
+    min_size=1,
+    max_size=24,
+).filter(lambda s: s.strip() == s and bool(s.strip()))
+
+plain_texts = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    min_size=1,
+    max_size=40,
+).filter(lambda s: bool(s.strip()))
+
+dates = st.dates(min_value=date(2020, 9, 27), max_value=date(2020, 11, 10))
+
+offsets = st.sampled_from([UTC, timezone(timedelta(hours=7)), timezone(timedelta(hours=4))])
+
+
+@st.composite
+def moments(draw: st.DrawFn, *, not_before: date | None = None) -> date:
+    """Publication moments: a date, or a datetime with a time zone."""
+    day = draw(dates)
+    if not_before is not None and day < not_before:
+        day = not_before + timedelta(days=draw(st.integers(0, 5)))
+    if draw(st.booleans()):
+        return day
+    return datetime(
+        day.year,
+        day.month,
+        day.day,
+        draw(st.integers(0, 23)),
+        draw(st.integers(0, 59)),
+        tzinfo=draw(offsets),
+    )
+
+
+def hops(*, published: bool = True) -> st.SearchStrategy[Hop]:
+    """Republication hops: an outlet or wire with an optional date."""
+    return st.builds(Hop, names, st.none() | moments() if published else st.none())
+
+
+@st.composite
+def chains(draw: st.DrawFn, *, max_size: int = 3) -> tuple[Hop, ...]:
+    """Republication chains without repeated names (a chain never cites itself)."""
+    hop_list = draw(st.lists(hops(), max_size=max_size, unique_by=lambda h: h.name))
+    return tuple(hop_list)
+
+
+@st.composite
+def subjects(draw: st.DrawFn, *, unit: str = PEOPLE) -> Subject:
+    """What is counted, with an outcome that fits the unit."""
+    outcomes = PEOPLE_OUTCOMES if unit == PEOPLE else EQUIPMENT_OUTCOMES
+    return Subject(
+        side=draw(st.sampled_from((*SIDES, "all", "unknown"))),
+        category=draw(st.sampled_from(list(Category))),
+        outcome=draw(st.sampled_from(sorted(outcomes))),
+        location=draw(st.none() | names),
+    )
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    """Periods: cumulative since a date or one incident, as-of sometimes unknown."""
+    as_of = draw(st.none() | dates)
+    start = draw(
+        st.none() | st.dates(min_value=date(2020, 9, 1), max_value=as_of or date(2020, 11, 10))
+    )
+    return Period(as_of=as_of, start=start, kind=draw(st.sampled_from(list(Kind))))
+
+
+extra_keys = st.from_regex(r"\Ax_[a-z]{1,8}\Z")
+
+
+@st.composite
+def claims(
+    draw: st.DrawFn, *, claim_id: str | None = None, extras: bool = True, text_extras: bool = False
+) -> Claim:
+    """Valid claims of every shape, extra columns included."""
+    unit = draw(units())
+    period = draw(periods())
+    published = draw(st.none() | moments(not_before=period.as_of))
+    status = draw(st.sampled_from(list(Status)))
+    disputed = draw(st.lists(names, min_size=1, max_size=2)) if status is Status.DISPUTED else []
+    start = draw(st.none() | st.integers(0, 10_000))
+    evidence = Evidence(
+        document=draw(st.none() | names),
+        start=start,
+        end=None if start is None else start + draw(st.integers(0, 200)),
+        text=None,
+    )
+    extra_values: Any = (
+        st.text(max_size=10)
+        if text_extras
+        else (st.none() | st.integers() | st.text(max_size=10) | st.booleans())
+    )
+    extra = draw(st.dictionaries(extra_keys, extra_values, max_size=2)) if extras else {}
+    return Claim(
+        id=claim_id or draw(names),
+        figure=draw(figures(unit=unit)),
+        subject=draw(subjects(unit=unit)),
+        period=period,
+        claimant=draw(st.none() | names),
+        claimant_side=draw(st.sampled_from((*SIDES, "third_party", "unknown"))),
+        chain=draw(chains()),
+        published=published,
+        evidence=evidence,
+        status=status,
+        disputed_by=disputed,
+        url=draw(st.none() | names),
+        note=draw(st.none() | plain_texts),
+        extra=extra,
+    )
+
+
+def claim_lists(*, max_size: int = 8, **kwargs: Any) -> st.SearchStrategy[list[Claim]]:
+    """Lists of claims with unique ids."""
+    return st.lists(claims(**kwargs), max_size=max_size, unique_by=lambda c: c.id)

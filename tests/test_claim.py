@@ -1,0 +1,158 @@
+"""Claim and its parts: invariants checked at construction, errors naming the field."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from claimrecon import (
+    Claim,
+    ClaimReconError,
+    Evidence,
+    Figure,
+    Hop,
+    InvalidClaimError,
+    Period,
+    Subject,
+)
+from claimrecon.errors import DuplicateIdError, FormatError, ParseError, RecordError
+
+WIB = timezone(timedelta(hours=7))
+
+
+def make(**changes: object) -> Claim:
+    base: dict[str, object] = {
+        "id": "c1",
+        "figure": Figure.exact(772),
+        "subject": Subject("armenia", "military", "killed"),
+        "period": Period.since(date(2020, 9, 27), as_of=date(2020, 10, 20)),
+        "claimant": "Nagorno-Karabakh",
+        "claimant_side": "armenia",
+        "chain": (Hop("Example Daily", datetime(2020, 10, 21, 9, 20, tzinfo=WIB)), Hop("Reuters")),
+        "published": datetime(2020, 10, 21, 9, 20, tzinfo=WIB),
+    }
+    base.update(changes)
+    return Claim(**base)  # type: ignore[arg-type]
+
+
+class TestClaim:
+    def test_builds(self) -> None:
+        """A claim keeps its parts and knows its original source and outlet."""
+        c = make()
+        assert c.original_source == "Nagorno-Karabakh"
+        assert c.outlet == "Example Daily"
+        assert c.subject.key == ("armenia", "military", "killed")
+
+    def test_original_source_falls_back_to_innermost_hop(self) -> None:
+        """With no claimant named, the innermost hop (the wire) is the source."""
+        assert make(claimant=None).original_source == "Reuters"
+
+    def test_frozen(self) -> None:
+        """Claims are immutable and hashable."""
+        c = make()
+        with pytest.raises(AttributeError):
+            c.id = "x"  # type: ignore[misc]
+        assert hash(c) == hash(make())
+
+    def test_republished(self) -> None:
+        """Republishing adds an outer hop and keeps everything else."""
+        c = make().republished("c2", "Another Daily")
+        assert [h.name for h in c.chain] == ["Another Daily", "Example Daily", "Reuters"]
+        assert c.figure == make().figure
+
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            ({"figure": Figure.exact(1, "tank")}, "outcome"),
+            ({"subject": Subject("armenia", "military", "destroyed")}, "outcome"),
+            ({"id": ""}, "id"),
+            ({"id": " c1"}, "id"),
+            ({"claimant": ""}, "claimant"),
+            ({"claimant_side": "Armenia"}, "claimant_side"),
+            ({"claimant_side": "all"}, "claimant_side"),
+            ({"published": datetime(2020, 10, 19, tzinfo=WIB)}, "as_of"),
+            ({"status": "disputed"}, "disputed_by"),
+            ({"disputed_by": ("Turkey",)}, "disputed_by"),
+            ({"status": "denied"}, "status"),
+            ({"chain": (Hop("A"), Hop("B"), Hop("A"))}, "reported_by"),
+            ({"chain": "Reuters"}, "reported_by"),
+        ],
+    )
+    def test_invariants(self, changes: dict[str, object], field: str) -> None:
+        """Each broken invariant raises InvalidClaimError naming the claim and the field."""
+        with pytest.raises(InvalidClaimError) as info:
+            make(**changes)
+        assert info.value.field == field
+        assert info.value.record in ("c1", "", " c1", None)
+        assert repr(field) in str(info.value)
+
+    @pytest.mark.parametrize(
+        ("build", "field"),
+        [
+            (lambda: Subject("armenia", "soldiers", "killed"), "category"),
+            (lambda: Subject("armenia", "military", "vanished"), "outcome"),
+            (lambda: Subject("Armenia!", "military", "killed"), "subject_side"),
+            (lambda: Period(as_of=date(2020, 9, 1), start=date(2020, 9, 27)), "period_start"),
+            (lambda: Period(as_of=datetime(2020, 9, 1)), "as_of"),  # type: ignore[arg-type]
+            (lambda: Period(as_of="2020-09-01"), "as_of"),  # type: ignore[arg-type]
+            (lambda: Hop("Kompas > AFP"), "reported_by"),
+            (lambda: Evidence("d", start=5, end=None), "evidence_end"),
+            (lambda: Evidence("d", start=5, end=3), "evidence_end"),
+            (lambda: Evidence("d", start=-1, end=3), "evidence_start"),
+            (lambda: Evidence("d", start=0, end=3, text="ab"), "evidence"),
+        ],
+    )
+    def test_part_invariants(self, build: object, field: str) -> None:
+        """Parts check their own fields."""
+        with pytest.raises(InvalidClaimError) as info:
+            build()  # type: ignore[operator]
+        assert info.value.field == field
+
+    def test_message_names_field_rule_value(self) -> None:
+        """The message reads: claim 'id': 'field' rule: value."""
+        with pytest.raises(
+            InvalidClaimError, match=r"claim 'c1': 'claimant_side' must be .*'Armenia'"
+        ):
+            make(claimant_side="Armenia")
+
+
+class TestErrors:
+    @pytest.mark.parametrize(
+        "error",
+        [
+            InvalidClaimError("low", "must be >= 0", -3, "k-3"),
+            ParseError("banyak", "not a number"),
+            DuplicateIdError(["a", "b"]),
+            FormatError("f.csv", [RecordError(3, "low", "must be >= 0: -3", "k-3")]),
+        ],
+    )
+    def test_hierarchy_and_pickle(self, error: Exception) -> None:
+        """Every error is a ClaimReconError and a ValueError, and pickles with its fields."""
+        assert isinstance(error, ClaimReconError)
+        assert isinstance(error, ValueError)
+        again = pickle.loads(pickle.dumps(error))
+        assert str(again) == str(error)
+
+    def test_unit_mismatch_is_type_error(self) -> None:
+        """Mixing units is a TypeError, pint's DimensionalityError and a ClaimReconError."""
+        from pint.errors import DimensionalityError
+
+        with pytest.raises(ClaimReconError) as info:
+            Figure.exact(1) + Figure.exact(1, "tank")
+        assert isinstance(info.value, TypeError)
+        assert isinstance(info.value, DimensionalityError)
+        assert str(pickle.loads(pickle.dumps(info.value))) == str(info.value)
+
+    def test_format_error_lists_every_record(self) -> None:
+        """A FormatError names the file, the line, the claim and the field of each bad record."""
+        err = FormatError(
+            "f.csv",
+            [
+                RecordError(3, "low", "must be >= 0: -3", "k-3"),
+                RecordError(5, "unit", "unknown", None),
+            ],
+        )
+        assert "f.csv: line 3, claim 'k-3', field 'low'" in str(err)
+        assert "line 5, field 'unit'" in str(err)

@@ -1,0 +1,219 @@
+"""Flat claim files: JSON Lines and CSV round trips, bad input, atomic writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from claimrecon import Claim, FormatError, read_claims, write_claims
+from claimrecon.io.csvfile import neutralize, restore
+from claimrecon.io.rows import COLUMNS, to_row
+from tests.strategies import claim_lists
+
+tmp_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def seeds_row(**changes: object) -> dict[str, object]:
+    row: dict[str, object] = {
+        "id": "k-1",
+        "claimant": "Azerbaijan",
+        "claimant_side": "azerbaijan",
+        "reported_by": ["Example Daily", "Reuters"],
+        "published": "2020-10-21T09:20:00+07:00",
+        "subject_side": "azerbaijan",
+        "category": "civilian",
+        "outcome": "killed",
+        "unit": "person",
+        "low": 61,
+        "high": 61,
+        "as_of": "2020-10-20",
+        "kind": "cumulative",
+    }
+    row.update(changes)
+    return row
+
+
+def write_lines(path: Path, rows: list[object]) -> None:
+    path.write_text(
+        "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows), encoding="utf-8"
+    )
+
+
+class TestReadClaims:
+    def test_minimal_row(self, tmp_path: Path) -> None:
+        """A row with only the required columns reads with the documented defaults."""
+        path = tmp_path / "c.jsonl"
+        write_lines(path, [{"id": "a", "low": 3}])
+        (claim,) = read_claims(path)
+        assert (claim.figure.bounds, claim.figure.unit, claim.subject.side) == (
+            (3, None),
+            "person",
+            "unknown",
+        )  # a missing high is an open upper bound
+
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            ({"low": -3}, "low"),
+            ({"low": 10, "high": 5}, "high"),
+            ({"outcome": "vanished"}, "outcome"),
+            ({"unit": "furlong"}, "unit"),
+            ({"as_of": "2020-10-22"}, "as_of"),
+            ({"as_of": "2020-13-45"}, "as_of"),
+            ({"published": "yesterday"}, "published"),
+            ({"low": "sixty"}, "low"),
+            ({"reported_dates": ["2020-10-21"]}, "reported_dates"),
+            ({"approx": True}, "approx"),
+        ],
+    )
+    def test_bad_jsonl_field(self, tmp_path: Path, changes: dict[str, object], field: str) -> None:
+        """Each bad field is reported with its line, claim and field."""
+        path = tmp_path / "bad.jsonl"
+        write_lines(path, [seeds_row(id="ok"), seeds_row(**changes)])
+        with pytest.raises(FormatError) as info:
+            read_claims(path)
+        (err,) = info.value.errors
+        assert (err.line, err.field, err.record) == (2, field, "k-1")
+        assert f"line 2, claim 'k-1', field '{field}'" in str(info.value)
+
+    def test_every_bad_record_at_once(self, tmp_path: Path) -> None:
+        """All bad records are listed together; nothing is read partially."""
+        path = tmp_path / "bad.jsonl"
+        write_lines(
+            path,
+            [
+                seeds_row(id="a", low=-1),
+                seeds_row(id="b"),
+                seeds_row(id="c", unit="x", outcome="y"),
+                '{"id": "d", "low": 3',
+                seeds_row(id="b"),
+            ],
+        )
+        with pytest.raises(FormatError) as info:
+            read_claims(path)
+        got = [(e.line, e.field) for e in info.value.errors]
+        assert (1, "low") in got and (3, "unit") in got and (3, "outcome") in got
+        assert (4, None) in got and (5, "id") in got
+        assert "truncated or malformed" in str(info.value)
+
+    def test_bad_csv(self, tmp_path: Path) -> None:
+        """A CSV without a required column, or with a wrong cell, names line and field."""
+        path = tmp_path / "bad.csv"
+        path.write_text("identifier,low\nx,3\n", encoding="utf-8")
+        with pytest.raises(FormatError, match="line 1, field 'id'"):
+            read_claims(path)
+        path.write_text(
+            "id,low,outcome\nx,3,killed\ny,three,killed\nz,3,killed,extra\n", encoding="utf-8"
+        )
+        with pytest.raises(FormatError) as info:
+            read_claims(path)
+        assert [(e.line, e.field) for e in info.value.errors] == [(3, "low"), (4, None)]
+
+    @pytest.mark.parametrize("content", [b"", b"\x00\x01\xff\xfe binary"])
+    def test_empty_or_binary(self, tmp_path: Path, content: bytes) -> None:
+        """An empty or binary file is a FormatError, not a crash."""
+        for suffix in (".csv", ".jsonl"):
+            path = tmp_path / f"f{suffix}"
+            path.write_bytes(content)
+            if suffix == ".jsonl" and not content:
+                assert read_claims(path) == []
+                continue
+            with pytest.raises(FormatError):
+                read_claims(path)
+
+    def test_unknown_suffix(self, tmp_path: Path) -> None:
+        """An unknown suffix says which suffixes are known."""
+        with pytest.raises(FormatError, match=r"\.jsonl"):
+            read_claims(tmp_path / "claims.xlsx")
+
+
+class TestRoundTrip:
+    @tmp_settings
+    @given(claim_lists())
+    def test_jsonl_lossless(self, tmp_path: Path, claims: list[Claim]) -> None:
+        """JSON Lines round-trips every claim exactly, extra columns included."""
+        path = tmp_path / "c.jsonl"
+        write_claims(claims, path)
+        assert read_claims(path) == claims
+
+    @tmp_settings
+    @given(claim_lists(text_extras=True))
+    def test_csv_lossless(self, tmp_path: Path, claims: list[Claim]) -> None:
+        """CSV round-trips every claim exactly (extra columns hold text in CSV)."""
+        path = tmp_path / "c.csv"
+        write_claims(claims, path)
+        again = read_claims(path)
+        for a, b in zip(again, claims, strict=True):
+            assert a.evolve(extra=()) == b.evolve(extra=())
+            assert {k: v for k, v in a.extra if v != ""} == {k: v for k, v in b.extra if v != ""}
+
+    def test_columns(self) -> None:
+        """The flat row has the documented columns in order."""
+        assert COLUMNS[:3] == ("id", "claimant", "claimant_side")
+        assert {
+            "reported_by",
+            "low",
+            "high",
+            "approx",
+            "qualifier",
+            "as_of",
+            "period_start",
+            "kind",
+            "evidence_start",
+            "evidence_end",
+            "disputed_by",
+            "note",
+        } <= set(COLUMNS)
+
+    def test_csv_formula_injection(self, tmp_path: Path) -> None:
+        """Cells a spreadsheet would evaluate are defused on write and restored on read."""
+        for cell in ("=1+1", "+cmd", "-2", "@SUM(A1)", "'quoted", "plain"):
+            assert restore(neutralize(cell)) == cell
+        path = tmp_path / "c.csv"
+        from claimrecon import Figure
+
+        claim = Claim(id='=HYPERLINK("x")', figure=Figure.exact(1), claimant="@evil", note="-1+2")
+        write_claims([claim], path)
+        text = path.read_text(encoding="utf-8")
+        assert "'=HYPERLINK" in text and ",'@evil," in text and "'-1+2" in text
+        assert read_claims(path) == [claim]
+
+    def test_csv_chain_joined(self, tmp_path: Path) -> None:
+        """In CSV the chain is joined outermost first with ' > '."""
+        from claimrecon import Figure, Hop
+
+        path = tmp_path / "c.csv"
+        write_claims(
+            [Claim(id="a", figure=Figure.exact(1), chain=(Hop("Kompas.com"), Hop("AFP")))], path
+        )
+        assert "Kompas.com > AFP" in path.read_text(encoding="utf-8")
+
+
+class TestAtomicWrite:
+    def test_crash_leaves_old_file(self, tmp_path: Path) -> None:
+        """A failure while writing leaves the previous file intact and no temporary file."""
+        from claimrecon import Figure
+
+        path = tmp_path / "c.jsonl"
+        good = [Claim(id="a", figure=Figure.exact(1))]
+        write_claims(good, path)
+        before = path.read_bytes()
+
+        def broken() -> object:
+            yield good[0]
+            raise RuntimeError("disk gone")
+
+        with pytest.raises(RuntimeError):
+            write_claims(broken(), path)  # type: ignore[arg-type]
+        assert path.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl"]
+
+    def test_row_keys(self) -> None:
+        """to_row gives every column, then extras."""
+        from claimrecon import Figure
+
+        row = to_row(Claim(id="a", figure=Figure.exact(1), extra={"x_src": "y"}))
+        assert list(row)[: len(COLUMNS)] == list(COLUMNS) and row["x_src"] == "y"
