@@ -180,3 +180,43 @@ def claims(
 def claim_lists(*, max_size: int = 8, **kwargs: Any) -> st.SearchStrategy[list[Claim]]:
     """Lists of claims with unique ids."""
     return st.lists(claims(**kwargs), max_size=max_size, unique_by=lambda c: c.id)
+
+
+# -- claim sets for the engine: few subjects, sources and days, so that claims collide ----------
+
+ENGINE_CLAIMANTS = (None, "Armenpress", "Artsakh", "Azerbaijan", "Reuters", "Kremlin", "A Witness")
+ENGINE_CHAINS = ((), ("Kompas.com", "AFP"), ("Medcom.id",), ("BBC",), ("Example Daily", "Reuters"))
+ENGINE_DAYS = st.dates(min_value=date(2020, 10, 1), max_value=date(2020, 10, 4))
+
+
+@st.composite
+def engine_claims(draw: st.DrawFn, *, claim_id: str = "c0") -> Claim:
+    """One claim drawn from a small world: two sides, four days, a handful of sources."""
+    unit = draw(st.sampled_from((PEOPLE, PEOPLE, PEOPLE, "tank")))
+    outcomes = ("killed", "wounded", "killed_or_wounded") if unit == PEOPLE else ("destroyed",)
+    kind = draw(st.sampled_from(list(Kind)))
+    as_of = draw(st.none() | ENGINE_DAYS | ENGINE_DAYS)
+    start = as_of if kind is Kind.INCIDENT else draw(st.sampled_from((None, WAR_START)))
+    status = draw(st.sampled_from((Status.REPORTED,) * 6 + (Status.DISPUTED, Status.RETRACTED)))
+    return Claim(
+        id=claim_id,
+        figure=draw(figures(unit=unit, max_value=200)),
+        subject=Subject(
+            side=draw(st.sampled_from(("armenia", "azerbaijan", "all", "unknown"))),
+            category=draw(st.sampled_from(list(Category))),
+            outcome=draw(st.sampled_from(outcomes)),
+            location=draw(st.sampled_from((None, None, "Martakert"))),
+        ),
+        period=Period(as_of=as_of, start=start, kind=kind),
+        claimant=draw(st.sampled_from(ENGINE_CLAIMANTS)),
+        chain=tuple(Hop(name) for name in draw(st.sampled_from(ENGINE_CHAINS))),
+        status=status,
+        disputed_by=("Turkey",) if status is Status.DISPUTED else (),
+    )
+
+
+@st.composite
+def engine_claim_sets(draw: st.DrawFn, *, max_size: int = 14) -> list[Claim]:
+    """Claim sets from the small world, with unique ids."""
+    n = draw(st.integers(0, max_size))
+    return [draw(engine_claims(claim_id=f"c{i:02d}")) for i in range(n)]

@@ -5,6 +5,7 @@ claims, attributes them to their original claimants, flags divergent and
 suspect counts, and reconciles a low/best/high estimate with a trace.
 """
 
+from claimrecon.attribution import Attribution, Source, Stance, Statement, attribute
 from claimrecon.claim import (
     Category,
     Claim,
@@ -17,6 +18,7 @@ from claimrecon.claim import (
     Status,
     Subject,
 )
+from claimrecon.compare import Comparison, Relation, compare
 from claimrecon.errors import (
     ClaimReconError,
     DuplicateIdError,
@@ -27,7 +29,9 @@ from claimrecon.errors import (
     UnitMismatchError,
 )
 from claimrecon.figure import ACLED_TABLE, DEFAULT_TABLE, Figure, QualifierTable, Rule
+from claimrecon.flags import Flag, Severity, flag
 from claimrecon.io import read_claims, write_claims
+from claimrecon.reconcile import Estimate, Grade, Policy, TraceEntry, reconcile
 from claimrecon.seeds import load_seeds
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 from claimrecon.units import ureg
@@ -36,29 +40,45 @@ __all__ = [
     "ACLED_TABLE",
     "DEFAULT_SIDES",
     "DEFAULT_TABLE",
+    "Attribution",
     "Category",
     "Claim",
     "ClaimReconError",
+    "Comparison",
     "DuplicateIdError",
+    "Estimate",
     "Evidence",
     "Figure",
+    "Flag",
     "FormatError",
+    "Grade",
     "Hop",
     "InvalidClaimError",
     "Kind",
     "Outcome",
     "ParseError",
     "Period",
+    "Policy",
     "Precision",
     "QualifierTable",
     "RecordError",
+    "Relation",
     "Rule",
+    "Severity",
     "SideRegistry",
+    "Source",
+    "Stance",
+    "Statement",
     "Status",
     "Subject",
+    "TraceEntry",
     "UnitMismatchError",
+    "attribute",
+    "compare",
+    "flag",
     "load_seeds",
     "read_claims",
+    "reconcile",
     "ureg",
     "write_claims",
 ]

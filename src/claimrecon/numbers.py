@@ -51,6 +51,7 @@ from claimrecon.errors import ParseError
 __all__ = ["find_counts", "number_words", "parse_count"]
 
 _INF = 10**100  # larger than any scale
+_MAX_NUMBER_WORDS = 64  # no number in words is longer; bounds the work per word
 
 # --------------------------------------------------------------------------
 # Vocabulary
@@ -243,8 +244,8 @@ def _id_below1000(w: Sequence[str], i: int, n: int) -> tuple[int, int] | None:
 
 
 def _parse_id(w: Sequence[str], s: Sequence[str], i: int) -> tuple[int, int] | None:
-    n = i + 1
-    while n < len(w) and s[n] == " ":
+    n, stop = i + 1, min(len(w), i + _MAX_NUMBER_WORDS)
+    while n < stop and s[n] == " ":
         n += 1
     if w[i] == "nol":
         return 0, i + 1

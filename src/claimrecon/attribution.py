@@ -1,0 +1,260 @@
+"""Attribution: who actually made each claim, who merely repeated it, and about whom.
+
+A claim travels from its original claimant through wires and outlets.  The
+*original source* of a claim is its claimant, or the innermost hop of its
+chain when the text names no claimant (the wire's own reporting); names are
+made canonical through a :class:`~claimrecon.sides.SideRegistry`, so
+"Stepanakert" and "Artsakh" are one voice.
+
+Claims that carry the same figure about the same subject and period from the
+same original source are *echoes* of one *statement*: however many outlets
+carry it, it is one independent source (the Every Casualty standard's
+"different primary sources", and UCDP's one ``source_original`` per source).
+
+Each claim also has a *stance*: ``own`` (a side about its own losses),
+``enemy`` (a side about the other side's losses), ``third_party`` (a
+non-belligerent), ``mixed`` (a side about every side at once) or ``unknown``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import attrs
+
+from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Claim, Status
+from claimrecon.errors import DuplicateIdError
+from claimrecon.sides import DEFAULT_SIDES, SideRegistry
+
+__all__ = [
+    "Annotated",
+    "Attribution",
+    "Source",
+    "Stance",
+    "Statement",
+    "annotate",
+    "attribute",
+    "check_unique_ids",
+    "stance_of",
+]
+
+
+class Stance(enum.StrEnum):
+    """Who is claiming about whose losses."""
+
+    OWN = "own"
+    ENEMY = "enemy"
+    THIRD_PARTY = "third_party"
+    MIXED = "mixed"
+    UNKNOWN = "unknown"
+
+
+def stance_of(claimant_side: str, subject_side: str) -> Stance:
+    """The stance of a claimant of one side about the losses of a subject side."""
+    if claimant_side == THIRD_PARTY:
+        return Stance.THIRD_PARTY
+    if claimant_side == UNKNOWN or subject_side == UNKNOWN:
+        return Stance.UNKNOWN
+    if subject_side == ALL_SIDES:
+        return Stance.MIXED
+    return Stance.OWN if claimant_side == subject_side else Stance.ENEMY
+
+
+def check_unique_ids(claims: Sequence[Claim]) -> None:
+    """Raise :class:`DuplicateIdError` if two claims share an id."""
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for claim in claims:
+        if claim.id in seen:
+            repeated.append(claim.id)
+        seen.add(claim.id)
+    if repeated:
+        raise DuplicateIdError(sorted(set(repeated)))
+
+
+#: an echo key: the same statement, whoever carried it
+EchoKey = tuple[str, str, str, str, str, str | None, str, date | None, date | None, int, int | None]
+
+
+@attrs.frozen
+class Annotated:
+    """A claim with what attribution resolved: its source, side, stance and echo key.
+
+    This is the row the engine works on; the columnar path computes the same
+    columns for a whole table at once.
+    """
+
+    claim: Claim
+    source: str
+    source_side: str
+    stance: Stance
+
+    @property
+    def id(self) -> str:
+        """The claim's id."""
+        return self.claim.id
+
+    @property
+    def subject_key(self) -> tuple[str, str, str, str]:
+        """``(unit, side, category, outcome)``: what is counted, in which unit."""
+        return (self.claim.figure.unit, *self.claim.subject.key)
+
+    @property
+    def echo_key(self) -> EchoKey:
+        """Claims with equal echo keys are one statement carried by several outlets."""
+        c = self.claim
+        return (
+            self.source,
+            *self.subject_key,
+            c.subject.location,
+            c.period.kind.value,
+            c.period.start,
+            c.period.as_of,
+            c.figure.low,
+            c.figure.high,
+        )
+
+    @property
+    def retracted(self) -> bool:
+        """Whether the claimant withdrew the claim."""
+        return self.claim.status is Status.RETRACTED
+
+
+def _resolve(claim: Claim, registry: SideRegistry) -> tuple[str, str]:
+    name = claim.original_source
+    if name is None:
+        return f"(unattributed: {claim.id})", UNKNOWN
+    source = registry.canonical(name)
+    side = claim.claimant_side
+    if side == UNKNOWN:
+        side = registry.side_of(name)
+    return source, side
+
+
+def annotate(claims: Iterable[Claim], registry: SideRegistry = DEFAULT_SIDES) -> list[Annotated]:
+    """Resolve the original source, its side and the stance of every claim.
+
+    The claimant's side is the claim's own ``claimant_side`` when known, else
+    the registry's; a claim with no claimant is the innermost hop's own
+    reporting, with that hop's side in the registry (a wire is a third party).
+    A claim with neither claimant nor chain is its own, unattributed source.
+    """
+    out = []
+    for claim in claims:
+        source, side = _resolve(claim, registry)
+        out.append(Annotated(claim, source, side, stance_of(side, claim.subject.side)))
+    return out
+
+
+@attrs.frozen
+class Statement:
+    """One statement of an original source and the claims that carry it (its echoes)."""
+
+    source: str
+    side: str
+    stance: Stance
+    claims: tuple[str, ...]
+    chains: tuple[tuple[str, ...], ...]
+
+    @property
+    def echoes(self) -> int:
+        """How many claims carry the statement beyond the first."""
+        return len(self.claims) - 1
+
+
+@attrs.frozen
+class Source:
+    """An independent source: an original claimant and everything it said."""
+
+    name: str
+    side: str
+    statements: tuple[Statement, ...]
+
+    @property
+    def claims(self) -> tuple[str, ...]:
+        """Every claim that goes back to this source."""
+        return tuple(sorted(c for s in self.statements for c in s.claims))
+
+
+@attrs.frozen
+class Attribution:
+    """The independent sources of a claim set, and each claim's source and stance.
+
+    >>> from claimrecon import attribute, load_seeds
+    >>> result = attribute(load_seeds())
+    >>> result.source_of("001-02").name
+    'Nagorno-Karabakh'
+    """
+
+    sources: tuple[Source, ...]
+    _source_by_claim: dict[str, str] = attrs.field(alias="source_by_claim")
+    _statement_by_claim: dict[str, Statement] = attrs.field(alias="statement_by_claim")
+
+    def source_of(self, claim_id: str) -> Source:
+        """The independent source a claim goes back to."""
+        name = self._source_by_claim[claim_id]
+        return next(s for s in self.sources if s.name == name)
+
+    def statement_of(self, claim_id: str) -> Statement:
+        """The statement a claim carries, with its echoes."""
+        return self._statement_by_claim[claim_id]
+
+    def stance_of(self, claim_id: str) -> Stance:
+        """Whether the claim is about the claimant's own losses, the enemy's, or neither."""
+        return self._statement_by_claim[claim_id].stance
+
+    def echoes_of(self, claim_id: str) -> tuple[str, ...]:
+        """The other claims that carry the same statement."""
+        return tuple(c for c in self._statement_by_claim[claim_id].claims if c != claim_id)
+
+
+def attribute(claims: Iterable[Claim], registry: SideRegistry = DEFAULT_SIDES) -> Attribution:
+    """Group claims into independent sources and statements; resolve stances.
+
+    "Who actually said 772, and who merely repeated it?": the source of each
+    claim is its original claimant, and claims carrying the same figure
+    about the same subject and period from that source are echoes of one
+    statement, whatever outlets and wires carried them.  The result does not
+    depend on the order of the claims.  Raises :class:`DuplicateIdError` when
+    two claims share an id.
+    """
+    claim_list = list(claims)
+    check_unique_ids(claim_list)
+    groups: dict[EchoKey, list[Annotated]] = defaultdict(list)
+    for row in annotate(claim_list, registry):
+        groups[row.echo_key].append(row)
+    by_source: dict[str, list[Statement]] = defaultdict(list)
+    sides: dict[str, set[str]] = defaultdict(set)
+    statement_by_claim: dict[str, Statement] = {}
+    for rows in groups.values():
+        rows.sort(key=lambda r: r.id)
+        first = rows[0]
+        statement = Statement(
+            source=first.source,
+            side=first.source_side,
+            stance=first.stance,
+            claims=tuple(r.id for r in rows),
+            chains=tuple(tuple(h.name for h in r.claim.chain) for r in rows),
+        )
+        by_source[first.source].append(statement)
+        sides[first.source].add(first.source_side)
+        for r in rows:
+            statement_by_claim[r.id] = statement
+    sources = tuple(
+        Source(
+            name=name,
+            side=_one_side(sides[name]),
+            statements=tuple(sorted(statements, key=lambda s: s.claims)),
+        )
+        for name, statements in sorted(by_source.items())
+    )
+    source_by_claim = {cid: st.source for cid, st in statement_by_claim.items()}
+    return Attribution(sources, source_by_claim, statement_by_claim)
+
+
+def _one_side(sides: set[str]) -> str:
+    known = sides - {UNKNOWN}
+    return known.pop() if len(known) == 1 else UNKNOWN

@@ -1,0 +1,570 @@
+"""Flags: divergent, partisan, regressing, impossible, thin, disputed and undated claims.
+
+:func:`flag` looks at a claim set and returns one :class:`Flag` per finding,
+each with a ``code``, a ``severity``, the ids of the claims involved, the
+figures that triggered it and a message a person can read.  Every check runs
+only between comparable claims (same kind of thing counted: never people
+against tanks), works on groups rather than pairs, and treats echoes of one
+statement as one source.  Retracted claims are left out of every check.
+
+The checks, exactly:
+
+``divergent`` (warning)
+    Claims with the same subject (unit, side, category, outcome, location),
+    kind, start and as-of date, from at least two independent sources, whose
+    intervals do not all overlap: the group's largest low exceeds its smallest
+    high.  "About" figures carry their tolerance in their bounds (10% either
+    side under the default qualifier table), so nothing else is forgiven.
+``partisan_enemy_claim`` (warning)
+    A side's figure for the other side's losses whose low exceeds the high of
+    what that side itself, or a third party, reports for the same category,
+    outcome and period (a running total as of the same day, or up to
+    ``window_days`` later, which bounds it from above; or the same incident).
+    A killed-or-wounded claim is held against a killed count times
+    ``1 + WOUNDED_PER_KILLED`` (a wounded count times ``1 + 1/WOUNDED_PER_KILLED``).
+``series_regression`` (warning)
+    A running total from one source that falls below the largest low the
+    same source gave for the same subject on an earlier day.
+``part_exceeds_whole`` (error)
+    A part above its whole: a claim above the smallest high of a covering
+    subject (all sides, all categories, killed-or-wounded) as of the first
+    day on or after its own; an incident above the running total of the
+    same subject covering it; or the sum of the parts' lows (each side, or
+    military and civilian, or killed and wounded, as of one day) above the
+    whole's smallest high that day.  Start dates of running totals are taken
+    to be the same start.
+``single_source`` (info)
+    A subject known from only one independent source.
+``disputed`` (warning)
+    A claim with a recorded denial.
+``undated`` (info)
+    A claim with no as-of date: kept out of every time series.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from fractions import Fraction
+
+import attrs
+
+from claimrecon.attribution import Annotated, Stance, annotate, check_unique_ids
+from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Category, Claim, Kind, Outcome, Status
+from claimrecon.compare import covering_keys
+from claimrecon.figure import Figure
+from claimrecon.sides import DEFAULT_SIDES, SideRegistry
+
+__all__ = ["CODES", "WOUNDED_PER_KILLED", "Flag", "Severity", "flag"]
+
+#: wounded per killed, for holding a killed-or-wounded claim against a killed count: the
+#: rule of thumb of about three wounded for each soldier killed in twentieth-century wars
+WOUNDED_PER_KILLED = Fraction(3)
+
+
+class Severity(enum.StrEnum):
+    """How much a flag matters: an error is impossible as stated."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+#: every flag code, in the order flags are listed
+CODES: tuple[str, ...] = (
+    "part_exceeds_whole",
+    "divergent",
+    "partisan_enemy_claim",
+    "series_regression",
+    "disputed",
+    "single_source",
+    "undated",
+)
+
+SubjectKey = tuple[str, str, str, str]
+
+
+@attrs.frozen
+class Flag:
+    """One finding about a claim set.
+
+    ``subject`` is ``(unit, side, category, outcome)``; ``factor`` says by
+    how much a figure exceeds what it was held against, where that applies.
+    """
+
+    code: str
+    severity: Severity
+    claims: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    message: str
+    subject: SubjectKey | None = None
+    as_of: date | None = None
+    factor: float | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, str, str, tuple[str, ...], str]:
+        """Flags sort by code, subject, as-of date and claims."""
+        return (
+            CODES.index(self.code),
+            str(self.subject),
+            str(self.as_of),
+            self.claims,
+            self.message,
+        )
+
+
+def _ratio(above: int, below: int) -> float:
+    return math.inf if below == 0 else above / below
+
+
+def _describe(figure: Figure) -> str:
+    from claimrecon.figure import describe
+
+    return describe(figure)
+
+
+def _subject_text(key: SubjectKey) -> str:
+    unit, side, category, outcome = key
+    return f"{side} {category} {outcome} ({unit})"
+
+
+def _key(row: Annotated) -> SubjectKey:
+    return row.subject_key
+
+
+def flag(
+    claims: Iterable[Claim],
+    *,
+    registry: SideRegistry = DEFAULT_SIDES,
+    window_days: int = 1,
+) -> list[Flag]:
+    """Flag divergent and suspect claims; see the module text for each check.
+
+    The result does not depend on the order of the claims, and adding an
+    echo of a claim (the same statement through another outlet) adds its id
+    to the flags that concern the statement and changes nothing else.
+
+    >>> from claimrecon import flag, load_seeds
+    >>> sorted({f.code for f in flag(load_seeds())})  # doctest: +NORMALIZE_WHITESPACE
+    ['disputed', 'partisan_enemy_claim', 'single_source', 'undated']
+    """
+    claim_list = list(claims)
+    check_unique_ids(claim_list)
+    rows = [r for r in annotate(claim_list, registry) if not r.retracted]
+    statements: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
+    for r in rows:
+        statements[r.echo_key].append(r)
+    found: list[Flag] = []
+    found += _divergent(rows)
+    found += _partisan(rows, statements, window_days)
+    found += _series(rows, statements)
+    found += _parts(rows, statements)
+    found += _per_statement(statements)
+    found += _single_source(rows)
+    return sorted(found, key=lambda f: f.sort_key)
+
+
+def _tie(r: Annotated) -> str:
+    """A tie-breaker that depends on what a claim says, not on its id (echo-invariant)."""
+    return repr(r.echo_key)
+
+
+def _ids(rows: Iterable[Annotated]) -> tuple[str, ...]:
+    return tuple(sorted({r.id for r in rows}))
+
+
+def _dated(rows: Iterable[Annotated]) -> list[Annotated]:
+    return [r for r in rows if r.claim.period.as_of is not None and r.claim.subject.side != UNKNOWN]
+
+
+def _extremes(rows: Sequence[Annotated]) -> tuple[Annotated, Annotated, int, int]:
+    """The row with the smallest high and the row with the largest low."""
+    closed = [r for r in rows if r.claim.figure.high is not None]
+    lowest = min(closed, key=lambda r: (r.claim.figure.high, _tie(r)))
+    highest = min(rows, key=lambda r: (-r.claim.figure.low, _tie(r)))
+    high = lowest.claim.figure.high
+    assert high is not None
+    return lowest, highest, high, highest.claim.figure.low
+
+
+def _divergent(rows: list[Annotated]) -> list[Flag]:
+    groups: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
+    for r in _dated(rows):
+        c = r.claim
+        groups[
+            (*_key(r), c.subject.location, c.period.kind.value, c.period.start, c.period.as_of)
+        ].append(r)
+    out = []
+    for group in groups.values():
+        if len({r.source for r in group}) < 2 or all(r.claim.figure.high is None for r in group):
+            continue
+        lowest, highest, min_high, max_low = _extremes(group)
+        if max_low <= min_high:
+            continue
+        sources = len({r.source for r in group})
+        first = group[0]
+        out.append(
+            Flag(
+                "divergent",
+                Severity.WARNING,
+                _ids(group),
+                (lowest.claim.figure, highest.claim.figure),
+                f"{sources} independent sources disagree on {_subject_text(_key(first))} as of "
+                f"{first.claim.period.as_of}: {highest.source} says "
+                f"{_describe(highest.claim.figure)}, {lowest.source} says "
+                f"{_describe(lowest.claim.figure)} (x{_ratio(max_low, min_high):.2f})",
+                _key(first),
+                first.claim.period.as_of,
+                _ratio(max_low, min_high),
+            )
+        )
+    return out
+
+
+def _reference_high(enemy_outcome: str, ref_outcome: str, high: int) -> int | None:
+    """The ceiling a reference count puts on an enemy claim's outcome, or None."""
+    if enemy_outcome == ref_outcome:
+        return high
+    if enemy_outcome == Outcome.KILLED_OR_WOUNDED.value:
+        if ref_outcome == Outcome.KILLED.value:
+            return math.ceil(high * (1 + WOUNDED_PER_KILLED))
+        if ref_outcome == Outcome.WOUNDED.value:
+            return math.ceil(high * (1 + 1 / WOUNDED_PER_KILLED))
+    return None
+
+
+def _partisan(
+    rows: list[Annotated], statements: dict[tuple[object, ...], list[Annotated]], window_days: int
+) -> list[Flag]:
+    refs: dict[tuple[str, str, str], list[Annotated]] = defaultdict(list)
+    for r in _dated(rows):
+        if r.stance in (Stance.OWN, Stance.THIRD_PARTY) and r.claim.figure.high is not None:
+            unit, side, category, _ = _key(r)
+            refs[(unit, side, category)].append(r)
+    out = []
+    for members in statements.values():
+        e = members[0]
+        c = e.claim
+        if e.stance is not Stance.ENEMY or c.period.as_of is None:
+            continue
+        unit, side, category, outcome = _key(e)
+        exceeded: list[tuple[int, Annotated]] = []
+        for ref in refs.get((unit, side, category), ()):
+            rc = ref.claim
+            if not _same_period(c, rc, window_days):
+                continue
+            if rc.subject.location is not None and rc.subject.location != c.subject.location:
+                continue  # a count for one place bounds nothing elsewhere
+            assert rc.figure.high is not None
+            ceiling = _reference_high(outcome, rc.subject.outcome.value, rc.figure.high)
+            if ceiling is not None and c.figure.low > ceiling:
+                exceeded.append((ceiling, ref))
+        if not exceeded:
+            continue
+        ceiling, tightest = min(exceeded, key=lambda t: (t[0], _tie(t[1])))
+        factor = _ratio(c.figure.low, ceiling)
+        basis = (
+            ""
+            if tightest.claim.subject.outcome.value == outcome
+            else f" (a {tightest.claim.subject.outcome.value} count of "
+            f"{_describe(tightest.claim.figure)} allows at most {ceiling} {outcome})"
+        )
+        out.append(
+            Flag(
+                "partisan_enemy_claim",
+                Severity.WARNING,
+                _ids([*members, *(r for _, r in exceeded)]),
+                (c.figure, tightest.claim.figure),
+                f"{e.source} ({e.source_side}) claims {_describe(c.figure)} {side} {category} "
+                f"{outcome} as of {c.period.as_of}, {factor:.1f} times what "
+                f"{tightest.source} ({tightest.stance.value.replace('_', ' ')}) reports{basis}",
+                _key(e),
+                c.period.as_of,
+                factor,
+            )
+        )
+    return out
+
+
+def _same_period(enemy: Claim, ref: Claim, window_days: int) -> bool:
+    ek, rk = enemy.period.kind, ref.period.kind
+    e_as_of, r_as_of = enemy.period.as_of, ref.period.as_of
+    assert e_as_of is not None and r_as_of is not None
+    if ek is Kind.CUMULATIVE and rk is Kind.CUMULATIVE:
+        return e_as_of <= r_as_of <= e_as_of + timedelta(days=window_days)
+    if ek is Kind.INCIDENT and rk is Kind.INCIDENT:
+        return (enemy.period.start, e_as_of) == (ref.period.start, r_as_of)
+    return False
+
+
+def _series(
+    rows: list[Annotated], statements: dict[tuple[object, ...], list[Annotated]]
+) -> list[Flag]:
+    series: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
+    for r in _dated(rows):
+        if r.claim.period.kind is Kind.CUMULATIVE:
+            series[(r.source, *_key(r), r.claim.subject.location)].append(r)
+    out = []
+    for members in series.values():
+        by_day: dict[date, list[Annotated]] = defaultdict(list)
+        for r in members:
+            assert r.claim.period.as_of is not None
+            by_day[r.claim.period.as_of].append(r)
+        best: tuple[int, date] | None = None  # (largest low so far, latest day it was given)
+        for day in sorted(by_day):
+            today = by_day[day]
+            if best is not None:
+                falling = [
+                    r
+                    for r in today
+                    if r.claim.figure.high is not None and r.claim.figure.high < best[0]
+                ]
+                if falling:
+                    earlier = [r for r in by_day[best[1]] if r.claim.figure.low == best[0]]
+                    out.append(_regression(falling, earlier, statements))
+            top = max(r.claim.figure.low for r in today)
+            if best is None or top >= best[0]:
+                best = (top, day)
+    return out
+
+
+def _regression(
+    falling: list[Annotated],
+    earlier: list[Annotated],
+    statements: dict[tuple[object, ...], list[Annotated]],
+) -> Flag:
+    echoes = [m for r in (*falling, *earlier) for m in statements[r.echo_key]]
+    worst = min(falling, key=lambda r: (r.claim.figure.high, _tie(r)))
+    before = min(earlier, key=_tie)
+    return Flag(
+        "series_regression",
+        Severity.WARNING,
+        _ids(echoes),
+        (before.claim.figure, worst.claim.figure),
+        f"{worst.source}'s running total of {_subject_text(_key(worst))} goes down: "
+        f"{_describe(before.claim.figure)} as of {before.claim.period.as_of}, then "
+        f"{_describe(worst.claim.figure)} as of {worst.claim.period.as_of}",
+        _key(worst),
+        worst.claim.period.as_of,
+        _ratio(before.claim.figure.low, worst.claim.figure.high or 0),
+    )
+
+
+def _parts(
+    rows: list[Annotated], statements: dict[tuple[object, ...], list[Annotated]]
+) -> list[Flag]:
+    dated = _dated(rows)
+    cumulative: dict[tuple[object, ...], dict[date, list[Annotated]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    incidents: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
+    for r in dated:
+        c = r.claim
+        if c.period.kind is Kind.CUMULATIVE:
+            assert c.period.as_of is not None
+            cumulative[(*_key(r), c.subject.location)][c.period.as_of].append(r)
+        else:
+            incidents[(*_key(r), c.subject.location, c.period.start, c.period.as_of)].append(r)
+    out = []
+    seen: set[tuple[object, ...]] = set()
+    for members in statements.values():
+        p = members[0]
+        c = p.claim
+        if c.period.as_of is None or c.subject.side == UNKNOWN or p.echo_key in seen:
+            continue
+        seen.add(p.echo_key)
+        wholes = covering_keys(_key(p))
+        if c.period.kind is Kind.INCIDENT:
+            wholes = [_key(p), *wholes]
+        for whole in wholes:
+            for location in {None, c.subject.location}:
+                day_groups = cumulative.get((*whole, location))
+                candidates: list[Annotated] = []
+                if day_groups:
+                    later = [d for d in day_groups if d >= c.period.as_of]
+                    if later:
+                        candidates = day_groups[min(later)]
+                if c.period.kind is Kind.INCIDENT and whole != _key(p):
+                    candidates = candidates + incidents.get(
+                        (*whole, location, c.period.start, c.period.as_of), []
+                    )
+                flagged = _part_flag(members, candidates, whole)
+                if flagged is not None:
+                    out.append(flagged)
+    out += _sums(cumulative, statements)
+    return out
+
+
+def _part_flag(
+    part: list[Annotated], wholes: list[Annotated], whole_key: SubjectKey
+) -> Flag | None:
+    p = part[0]
+    low = p.claim.figure.low
+    below = [w for w in wholes if w.claim.figure.high is not None and w.claim.figure.high < low]
+    if not below:
+        return None
+    tightest = min(below, key=lambda w: (w.claim.figure.high, _tie(w)))
+    high = tightest.claim.figure.high
+    assert high is not None
+    what = (
+        "an incident above the running total that covers it"
+        if p.claim.period.kind is Kind.INCIDENT and tightest.claim.period.kind is Kind.CUMULATIVE
+        else "a part above its whole"
+    )
+    return Flag(
+        "part_exceeds_whole",
+        Severity.ERROR,
+        _ids([*part, *below]),
+        (p.claim.figure, tightest.claim.figure),
+        f"{what}: {p.source} gives {_describe(p.claim.figure)} {_subject_text(_key(p))} as of "
+        f"{p.claim.period.as_of}, but {tightest.source} gives {_describe(tightest.claim.figure)} "
+        f"{_subject_text(whole_key)} as of {tightest.claim.period.as_of}",
+        _key(p),
+        p.claim.period.as_of,
+        _ratio(low, high),
+    )
+
+
+def _partitions(key: SubjectKey, sides: list[str]) -> list[tuple[str, list[SubjectKey]]]:
+    unit, side, category, outcome = key
+    out = []
+    if side == ALL_SIDES:
+        out.append(("sides", [(unit, s, category, outcome) for s in sides]))
+    if category == Category.UNSPECIFIED.value:
+        out.append(
+            (
+                "categories",
+                [(unit, side, c.value, outcome) for c in (Category.MILITARY, Category.CIVILIAN)],
+            )
+        )
+    if outcome == Outcome.KILLED_OR_WOUNDED.value:
+        out.append(
+            (
+                "outcomes",
+                [(unit, side, category, o.value) for o in (Outcome.KILLED, Outcome.WOUNDED)],
+            )
+        )
+    return out
+
+
+def _sums(
+    cumulative: dict[tuple[object, ...], dict[date, list[Annotated]]],
+    statements: dict[tuple[object, ...], list[Annotated]],
+) -> list[Flag]:
+    sides = sorted({str(k[1]) for k in cumulative if k[1] not in (ALL_SIDES, UNKNOWN, THIRD_PARTY)})
+    out = []
+    for whole_key, day_groups in cumulative.items():
+        key: SubjectKey = (
+            str(whole_key[0]),
+            str(whole_key[1]),
+            str(whole_key[2]),
+            str(whole_key[3]),
+        )
+        location = whole_key[4]
+        for dimension, parts in _partitions(key, sides):
+            for day, wholes in day_groups.items():
+                present = [
+                    cumulative[(*pk, location)][day]
+                    for pk in parts
+                    if day in cumulative.get((*pk, location), {})
+                ]
+                if len(present) < 2:
+                    continue
+                tops = [min(g, key=lambda r: (-r.claim.figure.low, _tie(r))) for g in present]
+                total = sum(t.claim.figure.low for t in tops)
+                below = [
+                    w
+                    for w in wholes
+                    if w.claim.figure.high is not None and w.claim.figure.high < total
+                ]
+                if not below:
+                    continue
+                tightest = min(below, key=lambda w: (w.claim.figure.high, _tie(w)))
+                high = tightest.claim.figure.high
+                assert high is not None
+                involved = [m for t in tops for m in statements[t.echo_key]] + below
+                out.append(
+                    Flag(
+                        "part_exceeds_whole",
+                        Severity.ERROR,
+                        _ids(involved),
+                        (
+                            Figure.total((t.claim.figure for t in tops), key[0]),
+                            tightest.claim.figure,
+                        ),
+                        f"the {dimension} add up to at least {total} {_subject_text(key)} as of "
+                        f"{day}, but {tightest.source} gives "
+                        f"{_describe(tightest.claim.figure)} in all",
+                        key,
+                        day,
+                        _ratio(total, high),
+                    )
+                )
+    return out
+
+
+def _per_statement(statements: dict[tuple[object, ...], list[Annotated]]) -> list[Flag]:
+    out = []
+    for members in statements.values():
+        first = members[0]
+        c = first.claim
+        disputed = [m for m in members if m.claim.status is Status.DISPUTED]
+        if disputed:
+            who = sorted({d for m in disputed for d in m.claim.disputed_by})
+            out.append(
+                Flag(
+                    "disputed",
+                    Severity.WARNING,
+                    _ids(disputed),
+                    (c.figure,),
+                    f"{first.source}'s {_describe(c.figure)} {_subject_text(_key(first))} "
+                    f"is disputed by {', '.join(who)}",
+                    _key(first),
+                    c.period.as_of,
+                )
+            )
+        if c.period.as_of is None:
+            out.append(
+                Flag(
+                    "undated",
+                    Severity.INFO,
+                    _ids(members),
+                    (c.figure,),
+                    f"{first.source}'s {_describe(c.figure)} {_subject_text(_key(first))} has no "
+                    "as-of date: kept out of every time series",
+                    _key(first),
+                    None,
+                )
+            )
+    return out
+
+
+def _single_source(rows: list[Annotated]) -> list[Flag]:
+    by_subject: dict[SubjectKey, list[Annotated]] = defaultdict(list)
+    for r in rows:
+        by_subject[_key(r)].append(r)
+    out = []
+    for key, members in by_subject.items():
+        sources = {r.source for r in members}
+        if len(sources) == 1:
+            out.append(
+                Flag(
+                    "single_source",
+                    Severity.INFO,
+                    _ids(members),
+                    tuple(
+                        sorted(
+                            {r.claim.figure for r in members},
+                            key=lambda f: (f.low, f.high or -1, repr(f)),
+                        )
+                    ),
+                    f"{_subject_text(key)} is known from one independent source only: "
+                    f"{next(iter(sources))}",
+                    key,
+                    None,
+                )
+            )
+    return out

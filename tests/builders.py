@@ -1,0 +1,51 @@
+"""A terse builder of claims for hand-written engine tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from claimrecon import Claim, Figure, Hop, Period, Status, Subject
+
+WAR_START = date(2020, 9, 27)
+
+
+def day(n: int) -> date:
+    """2020-10-n."""
+    return date(2020, 10, n)
+
+
+def claim(
+    claim_id: str,
+    figure: Figure | int,
+    side: str = "armenia",
+    category: str = "military",
+    outcome: str = "killed",
+    *,
+    as_of: date | None = date(2020, 10, 1),
+    claimant: str | None = "Armenpress",
+    chain: tuple[str, ...] = ("Kompas.com", "AFP"),
+    incident: bool = False,
+    location: str | None = None,
+    disputed_by: tuple[str, ...] = (),
+    retracted: bool = False,
+) -> Claim:
+    """A claim with sensible defaults: Armenpress's count of Armenian military dead."""
+    fig = Figure.exact(figure) if isinstance(figure, int) else figure
+    period = (
+        Period.incident(as_of)
+        if incident
+        else Period.since(WAR_START, as_of=as_of)
+        if as_of is not None
+        else Period()
+    )
+    status = Status.DISPUTED if disputed_by else Status.RETRACTED if retracted else Status.REPORTED
+    return Claim(
+        id=claim_id,
+        figure=fig,
+        subject=Subject(side, category, outcome, location),
+        period=period,
+        claimant=claimant,
+        chain=tuple(Hop(h) for h in chain),
+        status=status,
+        disputed_by=disputed_by,
+    )

@@ -1,0 +1,171 @@
+"""Laws of the engine, checked on generated claim sets: symmetry, order and echo invariance."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimrecon import Claim, Estimate, Flag, Grade, compare, flag, reconcile
+from claimrecon.attribution import annotate
+from claimrecon.reconcile import TraceAction
+from tests.strategies import engine_claim_sets, engine_claims
+
+
+def echo_keys(claims: list[Claim]) -> dict[str, object]:
+    return {r.id: r.echo_key for r in annotate(claims)}
+
+
+def flag_view(flags: list[Flag], keys: dict[str, object]) -> list[object]:
+    """Flags with claim ids replaced by the statements they carry."""
+    return sorted(
+        (
+            f.code,
+            f.severity,
+            f.message,
+            str(f.subject),
+            str(f.as_of),
+            f.factor,
+            f.figures,
+            frozenset(repr(keys[c]) for c in f.claims),
+        )
+        for f in flags
+    )
+
+
+def estimate_view(estimates: list[Estimate], keys: dict[str, object]) -> list[object]:
+    """Estimates with trace ids replaced by the statements they carry; sources kept."""
+    return [
+        (
+            e.sort_key,
+            e.low,
+            e.best,
+            e.high,
+            e.grade,
+            e.sources,
+            e.note,
+            frozenset((repr(keys[t.claim]), t.action, t.reason) for t in e.trace),
+        )
+        for e in estimates
+    ]
+
+
+def with_echo(claims: list[Claim], index: int) -> list[Claim] | None:
+    """The claim set plus a republication of one claim through another outlet."""
+    if not claims:
+        return None
+    original = claims[index % len(claims)]
+    if original.claimant is None and not original.chain:
+        return None  # an unattributed claim has no source to echo
+    return [*claims, original.republished("zz-echo", "Echo Daily")]
+
+
+class TestCompareLaws:
+    @given(engine_claims(claim_id="a"), engine_claims(claim_id="b"))
+    def test_symmetric(self, a: Claim, b: Claim) -> None:
+        """compare(a, b) and compare(b, a) agree on relation, reason, ratio, gap, whole and part."""
+        ab, ba = compare(a, b), compare(b, a)
+        assert (ab.relation, ab.reason, ab.ratio, ab.gap, ab.whole, ab.part) == (
+            ba.relation,
+            ba.reason,
+            ba.ratio,
+            ba.gap,
+            ba.whole,
+            ba.part,
+        )
+
+    @given(engine_claims(claim_id="a"), engine_claims(claim_id="b"))
+    def test_never_people_against_tanks(self, a: Claim, b: Claim) -> None:
+        """Claims counting different kinds of thing are always incomparable."""
+        if a.figure.unit != b.figure.unit:
+            assert not compare(a, b).comparable
+
+
+class TestFlagLaws:
+    @given(engine_claim_sets(), st.randoms(use_true_random=False))
+    def test_order_invariant(self, claims: list[Claim], rnd: object) -> None:
+        """flag gives the same flags whatever the order of the claims."""
+        shuffled = list(claims)
+        rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+        assert flag(shuffled) == flag(claims)
+
+    @given(engine_claim_sets(), st.integers(0, 100))
+    def test_echo_invariant(self, claims: list[Claim], index: int) -> None:
+        """An echo through another outlet only adds its id to the flags of its statement."""
+        more = with_echo(claims, index)
+        if more is None:
+            return
+        keys = echo_keys(more)
+        assert flag_view(flag(more), keys) == flag_view(flag(claims), keys)
+
+    @given(engine_claim_sets())
+    def test_units_never_mix(self, claims: list[Claim]) -> None:
+        """No flag involves claims of different units, except single-claim flags by definition."""
+        units = {c.id: c.figure.unit for c in claims}
+        for f in flag(claims):
+            assert len({units[c] for c in f.claims}) == 1, f
+
+
+class TestReconcileLaws:
+    @given(engine_claim_sets(), st.randoms(use_true_random=False))
+    def test_order_invariant(self, claims: list[Claim], rnd: object) -> None:
+        """reconcile gives the same estimates whatever the order of the claims."""
+        shuffled = list(claims)
+        rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+        for policy in ("best", "conservative", "range"):
+            assert reconcile(shuffled, policy) == reconcile(claims, policy)
+
+    @given(engine_claim_sets(), st.integers(0, 100))
+    def test_echo_invariant(self, claims: list[Claim], index: int) -> None:
+        """An echo changes no estimate: only its trace entry is added."""
+        more = with_echo(claims, index)
+        if more is None:
+            return
+        keys = echo_keys(more)
+        assert estimate_view(reconcile(more), keys) == estimate_view(reconcile(claims), keys)
+
+    @given(engine_claim_sets(), st.sampled_from(["best", "conservative", "range"]))
+    def test_bounds_ordered_and_inside_hull(self, claims: list[Claim], policy: str) -> None:
+        """low <= best <= high, all inside the hull of the claims the estimate used."""
+        by_id = {c.id: c for c in claims}
+        for e in reconcile(claims, policy):
+            if e.grade is Grade.DISCOUNTED:
+                assert (e.low, e.best, e.high) == (None, None, None)
+                continue
+            assert e.low is not None and e.best is not None
+            assert e.low <= e.best
+            assert e.high is None or e.best <= e.high
+            used = [by_id[i].figure for i in e.used]
+            assert min(f.low for f in used) <= e.low
+            if all(f.high is not None for f in used):
+                assert e.high is not None
+                assert e.high <= max(f.high for f in used if f.high is not None)
+
+    @given(engine_claim_sets(), st.sampled_from(["best", "conservative", "range"]))
+    def test_series_never_decrease(self, claims: list[Claim], policy: str) -> None:
+        """Every reconciled running total is non-decreasing in low, best and high."""
+        series: dict[object, list[Estimate]] = defaultdict(list)
+        for e in reconcile(claims, policy):
+            if e.kind == "cumulative" and e.as_of is not None and e.low is not None:
+                series[(e.subject, e.location)].append(e)
+        for points in series.values():
+            for before, after in itertools.pairwise(points):
+                assert before.as_of is not None and after.as_of is not None
+                assert before.as_of < after.as_of
+                assert before.low is not None and after.low is not None
+                assert before.best is not None and after.best is not None
+                assert before.low <= after.low and before.best <= after.best
+                if after.high is not None:
+                    assert before.high is not None and before.high <= after.high
+
+    @given(engine_claim_sets())
+    def test_no_claim_dropped(self, claims: list[Claim]) -> None:
+        """Every claim appears exactly once in a trace as used or set aside."""
+        seen: dict[str, int] = defaultdict(int)
+        for e in reconcile(claims):
+            for t in e.trace:
+                if t.action in (TraceAction.USED, TraceAction.SET_ASIDE):
+                    seen[t.claim] += 1
+        assert dict(seen) == {c.id: 1 for c in claims}

@@ -1,0 +1,144 @@
+"""flag: each code on hand-made claims, and the seeds' acceptance checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimrecon import DuplicateIdError, Figure, Severity, flag, load_seeds
+from tests.builders import claim, day
+
+
+def codes(flags: list[object]) -> list[str]:
+    return [f.code for f in flags]  # type: ignore[attr-defined]
+
+
+def only(flags: list[object], code: str) -> list[object]:
+    return [f for f in flags if f.code == code]  # type: ignore[attr-defined]
+
+
+class TestFlagSeeds:
+    def test_partisan_2300(self) -> None:
+        """Azerbaijan's 2,300 killed or wounded is flagged against Armenia's own count that day."""
+        (f,) = only(flag(load_seeds()), "partisan_enemy_claim")
+        assert f.claims == ("003-02", "003-06")  # type: ignore[attr-defined]
+        assert f.factor == pytest.approx(2300 / 320)  # type: ignore[attr-defined]
+        assert "Armenpress" in f.message  # type: ignore[attr-defined]
+
+    def test_series_not_flagged(self) -> None:
+        """The Armenian military and civilian and Azerbaijani civilian series are not flagged."""
+        flags = flag(load_seeds())
+        assert not only(flags, "series_regression")
+        assert not only(flags, "divergent")
+        assert not only(flags, "part_exceeds_whole")
+
+    def test_jet_disputed(self) -> None:
+        """The jet claim denied by Turkey is flagged disputed."""
+        (f,) = only(flag(load_seeds()), "disputed")
+        assert f.claims == ("003-07",)  # type: ignore[attr-defined]
+        assert "Turkey" in f.message  # type: ignore[attr-defined]
+
+    def test_equipment_never_with_people(self) -> None:
+        """No seed flag joins the tanks or the jet with people."""
+        units = {c.id: c.figure.unit for c in load_seeds()}
+        for f in flag(load_seeds()):
+            assert len({units[c] for c in f.claims}) == 1
+
+    def test_undated_tanks(self) -> None:
+        """The undated tank claim is flagged undated, not put in a series."""
+        assert [f.claims for f in only(flag(load_seeds()), "undated")] == [("003-03",)]  # type: ignore[attr-defined]
+
+
+class TestFlag:
+    def test_divergent(self) -> None:
+        """Two independent sources with disjoint figures on one day diverge."""
+        flags = flag([claim("a", 80), claim("b", 200, claimant="Reuters")])
+        (f,) = only(flags, "divergent")
+        assert f.claims == ("a", "b")  # type: ignore[attr-defined]
+        assert f.factor == pytest.approx(2.5)  # type: ignore[attr-defined]
+        assert f.severity is Severity.WARNING  # type: ignore[attr-defined]
+
+    def test_echoes_do_not_diverge(self) -> None:
+        """One source's figures never diverge with themselves; overlapping 'about' figures agree."""
+        assert not only(flag([claim("a", 80), claim("b", 80, chain=("BBC",))]), "divergent")
+        assert not only(
+            flag([claim("a", Figure.about(400)), claim("b", 430, claimant="Reuters")]), "divergent"
+        )
+
+    def test_partisan_needs_reference(self) -> None:
+        """An enemy claim is flagged only against the other side's own or a third party's count."""
+        enemy = claim("e", 500, claimant="Azerbaijan")
+        assert not only(flag([enemy]), "partisan_enemy_claim")
+        assert only(flag([enemy, claim("o", 80)]), "partisan_enemy_claim")
+        assert only(flag([enemy, claim("t", 90, claimant="Reuters")]), "partisan_enemy_claim")
+        later = claim("o", 80, as_of=day(2))
+        assert only(flag([enemy, later]), "partisan_enemy_claim")  # a later count caps it
+        too_late = claim("o", 80, as_of=day(9))
+        assert not only(flag([enemy, too_late]), "partisan_enemy_claim")
+
+    def test_series_regression(self) -> None:
+        """A running total from one source that goes down is flagged, naming both days."""
+        flags = flag(
+            [
+                claim("a", 80, as_of=day(1)),
+                claim("b", 60, as_of=day(3)),
+                claim("c", 90, as_of=day(5)),
+            ]
+        )
+        (f,) = only(flags, "series_regression")
+        assert f.claims == ("a", "b")  # type: ignore[attr-defined]
+        assert "2020-10-01" in f.message and "2020-10-03" in f.message  # type: ignore[attr-defined]
+
+    @pytest.mark.parametrize(
+        "claims",
+        [
+            [
+                claim("p", 90, category="civilian"),
+                claim("w", 50, category="unspecified", claimant="Reuters"),
+            ],
+            [claim("p", 400), claim("w", 300, outcome="killed_or_wounded")],
+            [claim("p", 30, incident=True), claim("w", 20)],
+            [claim("p", 30, incident=True, as_of=day(1)), claim("w", 20, as_of=day(3))],
+            [
+                claim("p1", 60),
+                claim("p2", 50, side="azerbaijan", claimant="Azerbaijan"),
+                claim("w", 100, side="all", claimant="Reuters"),
+            ],
+            [
+                claim("p1", 60),
+                claim("p2", 50, category="civilian"),
+                claim("w", 100, category="unspecified"),
+            ],
+        ],
+    )
+    def test_part_exceeds_whole(self, claims: list[object]) -> None:
+        """A part above its whole, an incident above its total, parts summing above a total."""
+        flags = only(flag(claims), "part_exceeds_whole")  # type: ignore[arg-type]
+        assert flags
+        assert all(f.severity is Severity.ERROR for f in flags)  # type: ignore[attr-defined]
+        assert "w" in flags[0].claims  # type: ignore[attr-defined]
+
+    def test_parts_within_whole(self) -> None:
+        """Parts within their whole raise nothing."""
+        claims = [
+            claim("p1", 60),
+            claim("p2", 30, category="civilian"),
+            claim("w", 100, category="unspecified"),
+            claim("i", 5, incident=True),
+        ]
+        assert not only(flag(claims), "part_exceeds_whole")
+
+    def test_single_source_and_undated(self) -> None:
+        """A subject with one source is noted; an undated claim is noted and kept out of series."""
+        flags = flag([claim("a", 5, as_of=None)])
+        assert sorted(codes(flags)) == ["single_source", "undated"]
+
+    def test_retracted_ignored(self) -> None:
+        """A retracted claim raises no flag of its own and none against others."""
+        assert not only(
+            flag([claim("a", 80), claim("b", 200, claimant="Reuters", retracted=True)]), "divergent"
+        )
+
+    def test_duplicate_ids(self) -> None:
+        """Duplicate ids are refused."""
+        with pytest.raises(DuplicateIdError):
+            flag([claim("a", 1), claim("a", 2)])
