@@ -1,0 +1,263 @@
+"""The ``claimrecon`` command line: a thin layer over the public functions.
+
+Exit codes: 0 on success; 1 when ``--strict`` is given and a flag of severity
+error was found; 2 on bad input (the message names the file, line and field).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from claimrecon.attribution import attribute, check_unique_ids
+from claimrecon.claim import Claim
+from claimrecon.errors import ClaimReconError, FormatError
+from claimrecon.figure import describe
+from claimrecon.flags import Flag, Severity, flag
+from claimrecon.io import FORMATS, read_claims, write_claims
+from claimrecon.io.results import (
+    attribution_records,
+    dump,
+    estimate_records,
+    flag_records,
+    to_csv_text,
+    to_json_text,
+)
+from claimrecon.reconcile import Policy, reconcile
+
+app = typer.Typer(
+    help="Reconcile conflicting casualty claims: flag, reconcile, attribute, report, convert.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+out = Console(width=None if Console().is_terminal else 160)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class Output(StrEnum):
+    """How results are printed."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+Files = Annotated[list[Path], typer.Argument(help="Claim files (any known format).",
+                                             show_default=False)]
+FromFormat = Annotated[str | None, typer.Option(
+    "--from", help=f"Input format, when the suffix does not say: {', '.join(FORMATS)}.")]
+Format = Annotated[Output, typer.Option("--format", "-f", help="table, json or csv.")]
+OutFile = Annotated[Path | None, typer.Option("--output", "-o",
+                                              help="Write to this file instead of the screen.")]
+Strict = Annotated[bool, typer.Option(help="Exit 1 when a flag of severity error is found.")]
+
+
+def _fail(error: Exception) -> typer.Exit:
+    err.print(f"error: {error}", markup=False, highlight=False)
+    return typer.Exit(2)
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Progress]:
+    """A progress bar on the terminal (hidden when output is not a terminal)."""
+    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as progress:
+        progress.add_task(label, total=total)
+        yield progress
+
+
+def load(files: Sequence[Path], fmt: str | None = None) -> list[Claim]:
+    """Read every file; bad input exits 2 with the file, line and field."""
+    claims: list[Claim] = []
+    try:
+        with _progress(len(files), "reading") as progress:
+            for path in files:
+                claims.extend(read_claims(path, format=fmt))
+                progress.advance(progress.task_ids[0])
+        check_unique_ids(claims)
+    except ClaimReconError as error:
+        raise _fail(error) from None
+    return claims
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        dump(text, output)
+
+
+def _strict_exit(flags: Sequence[Flag], strict: bool) -> None:
+    if strict and any(f.severity is Severity.ERROR for f in flags):
+        raise typer.Exit(1)
+
+
+@app.command("flag")
+def flag_command(files: Files, from_: FromFormat = None, format: Format = Output.table,
+                 output: OutFile = None, strict: Strict = False) -> None:
+    """Flag divergent, partisan, regressing and impossible claims.
+
+    Example: claimrecon flag seeds/claims.jsonl --format json
+    """
+    claims = load(files, from_)
+    flags = flag(claims)
+    records = flag_records(flags)
+    if format is Output.json:
+        _emit(to_json_text(records), output)
+    elif format is Output.csv:
+        _emit(to_csv_text(records, columns=("code", "severity", "claims", "message")), output)
+    else:
+        table = Table(title=f"{len(flags)} flags on {len(claims)} claims", title_justify="left")
+        for column in ("severity", "code", "claims", "message"):
+            table.add_column(column, overflow="fold")
+        for f in flags:
+            style = {"error": "bold red", "warning": "yellow"}.get(f.severity.value, "")
+            table.add_row(f.severity.value, f.code, ", ".join(f.claims), f.message, style=style)
+        _print_table(table, output)
+    _strict_exit(flags, strict)
+
+
+@app.command("reconcile")
+def reconcile_command(
+    files: Files,
+    policy: Annotated[Policy, typer.Option(help="best, conservative or range.")] = Policy.BEST,
+    from_: FromFormat = None, format: Format = Output.table, output: OutFile = None,
+    strict: Strict = False,
+) -> None:
+    """Reconcile a low/best/high estimate per subject and date, with a trace.
+
+    Example: claimrecon reconcile seeds/claims.jsonl --policy conservative --format csv
+    """
+    claims = load(files, from_)
+    estimates = reconcile(claims, policy)
+    records = estimate_records(estimates)
+    if format is Output.json:
+        _emit(to_json_text(records), output)
+    elif format is Output.csv:
+        for r in records:
+            r.pop("trace")
+        _emit(to_csv_text(records), output)
+    else:
+        table = Table(title=f"{len(estimates)} estimates ({policy.value})", title_justify="left")
+        for column in ("subject", "kind", "as of", "low", "best", "high", "grade", "used",
+                       "set aside"):
+            table.add_column(column, overflow="fold")
+        for e in estimates:
+            table.add_row(
+                f"{e.side} {e.category} {e.outcome} ({e.unit})"
+                + (f" at {e.location}" if e.location else ""),
+                e.kind.value, str(e.as_of or "undated"), _num(e.low), _num(e.best),
+                "open" if e.high is None and e.low is not None else _num(e.high), e.grade.value,
+                ", ".join(e.used), ", ".join(e.set_aside),
+            )
+        _print_table(table, output)
+    _strict_exit(flag(claims), strict)
+
+
+def _num(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _print_table(table: Table, output: Path | None) -> None:
+    if output is None:
+        out.print(table)
+        return
+    console = Console(record=True, width=160, file=io.StringIO())
+    console.print(table)
+    dump(console.export_text(), output)
+
+
+@app.command("attribute")
+def attribute_command(files: Files, from_: FromFormat = None, format: Format = Output.table,
+                      output: OutFile = None) -> None:
+    """Show the independent sources, their statements and the echoes of each.
+
+    Example: claimrecon attribute seeds/claims.jsonl
+    """
+    claims = load(files, from_)
+    result = attribute(claims)
+    records = attribution_records(result)
+    if format is Output.json:
+        _emit(to_json_text(records), output)
+        return
+    if format is Output.csv:
+        rows = [{"source": r["source"], "side": r["side"], "stance": st["stance"],
+                 "claims": st["claims"], "echoes": st["echoes"],
+                 "chains": [" > ".join(c) or "(direct)" for c in st["chains"]]}
+                for r in records for st in r["statements"]]
+        _emit(to_csv_text(rows), output)
+        return
+    by_id = {c.id: c for c in claims}
+    table = Table(title=f"{len(result.sources)} independent sources", title_justify="left")
+    for column in ("source", "side", "stance", "figure", "claims", "carried by"):
+        table.add_column(column, overflow="fold")
+    for source in result.sources:
+        for st in source.statements:
+            first = by_id[st.claims[0]]
+            table.add_row(source.name, source.side, st.stance.value,
+                          f"{describe(first.figure)} {' '.join(first.subject.key)}",
+                          ", ".join(st.claims),
+                          "; ".join(" > ".join(c) or "(direct)" for c in st.chains))
+    _print_table(table, output)
+
+
+@app.command("report")
+def report_command(
+    files: Files,
+    out_dir: Annotated[Path, typer.Option("--output", "-o", help="Folder for the report.")],
+    policy: Annotated[Policy, typer.Option(help="best, conservative or range.")] = Policy.BEST,
+    from_: FromFormat = None, strict: Strict = False,
+    title: Annotated[str, typer.Option(help="The report's title.")] = "claimrecon report",
+) -> None:
+    """Write report.html (self-contained) and report.md with timeline charts.
+
+    Example: claimrecon report seeds/claims.jsonl -o report
+    """
+    from claimrecon.report import write_report
+
+    claims = load(files, from_)
+    try:
+        written = write_report(claims, out_dir, inputs=[str(f) for f in files], policy=policy,
+                               title=title)
+    except ImportError as error:
+        raise _fail(error) from None
+    err.print(f"wrote {written.html} and {written.markdown} ({len(written.charts)} charts)",
+              markup=False, highlight=False)
+    _strict_exit(flag(claims), strict)
+
+
+@app.command("convert")
+def convert_command(
+    source: Annotated[Path, typer.Argument(help="The file to read.")],
+    target: Annotated[Path, typer.Argument(help="The file to write.")],
+    from_: FromFormat = None,
+    to: Annotated[str | None, typer.Option("--to", help="Output format, when the suffix does "
+                                                        "not say.")] = None,
+) -> None:
+    """Convert claims between formats (chosen by suffix, or --from / --to).
+
+    Example: claimrecon convert seeds/claims.jsonl claims.hxl.csv
+    """
+    claims = load([source], from_)
+    try:
+        write_claims(claims, target, format=to)
+    except (ClaimReconError, FormatError) as error:
+        raise _fail(error) from None
+    err.print(f"wrote {len(claims)} claims to {target}", markup=False, highlight=False)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the command line."""
+    app(args=list(argv) if argv is not None else None, prog_name="claimrecon")

@@ -1,0 +1,136 @@
+"""Flags, estimates and attributions as JSON-ready records and CSV rows (cattrs at the edge).
+
+The engine's classes never mention JSON or CSV; this module turns them into
+plain dicts with one cattrs converter, and flattens them for CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+from collections.abc import Iterable, Sequence
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import cattrs
+
+from claimrecon.attribution import Attribution
+from claimrecon.figure import Figure
+from claimrecon.flags import Flag
+from claimrecon.io._atomic import atomic_write
+from claimrecon.io.csvfile import neutralize
+from claimrecon.reconcile import Estimate
+
+__all__ = [
+    "attribution_records",
+    "converter",
+    "dump",
+    "estimate_records",
+    "flag_records",
+    "to_csv_text",
+    "to_json_text",
+]
+
+converter = cattrs.Converter()
+converter.register_unstructure_hook(date, lambda d: d.isoformat())
+converter.register_unstructure_hook(Enum, lambda e: e.value)
+converter.register_unstructure_hook(
+    Figure,
+    lambda f: {"low": f.low, "high": f.high, "unit": f.unit, "rule": f.rule.value,
+               "stated": f.stated, "qualifier": f.qualifier},
+)
+converter.register_unstructure_hook(float, lambda x: x if math.isfinite(x) else str(x))
+
+
+def flag_records(flags: Iterable[Flag]) -> list[dict[str, Any]]:
+    """Flags as records: code, severity, claims, message, figures, subject, as_of, factor."""
+    out = []
+    for f in flags:
+        record: dict[str, Any] = converter.unstructure(f)
+        subject = record.pop("subject")
+        record["subject"] = None if subject is None else dict(
+            zip(("unit", "side", "category", "outcome"), subject, strict=True))
+        record["claims"] = list(f.claims)
+        out.append(record)
+    return out
+
+
+def estimate_records(estimates: Iterable[Estimate]) -> list[dict[str, Any]]:
+    """Estimates as records, with the ids used and set aside and the whole trace."""
+    out = []
+    for e in estimates:
+        record: dict[str, Any] = converter.unstructure(e)
+        record["used"] = list(e.used)
+        record["set_aside"] = list(e.set_aside)
+        out.append(record)
+    return out
+
+
+def attribution_records(attribution: Attribution) -> list[dict[str, Any]]:
+    """Independent sources with their statements, echoes and chains."""
+    return [
+        {
+            "source": s.name,
+            "side": s.side,
+            "statements": [
+                {"claims": list(st.claims), "stance": st.stance.value, "echoes": st.echoes,
+                 "chains": [list(c) for c in st.chains]}
+                for st in s.statements
+            ],
+        }
+        for s in attribution.sources
+    ]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return json.dumps(value, ensure_ascii=False)
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _flatten(record: dict[str, Any]) -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in record.items():
+        if isinstance(value, dict) and key == "subject":
+            for k, v in value.items():
+                flat[k] = _cell(v)
+        else:
+            flat[key] = _cell(value)
+    return flat
+
+
+def to_csv_text(records: Sequence[dict[str, Any]], *, columns: Sequence[str] | None = None) -> str:
+    """Records as CSV text (nested values as JSON), formula injection defused."""
+    rows = [_flatten(r) for r in records]
+    header = list(columns) if columns else []
+    for row in rows:
+        header.extend(k for k in row if k not in header)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralize(row.get(h, "")) for h in header])
+    return buffer.getvalue()
+
+
+def to_json_text(records: Any) -> str:
+    """Records as indented JSON."""
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(text: str, path: str | os.PathLike[str]) -> None:
+    """Write text to a file atomically."""
+    with atomic_write(path, newline="") as handle:
+        handle.write(text)

@@ -1,0 +1,166 @@
+"""The command line: each command on the seeds and on small files made for the purpose."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimrecon import Claim, Figure, read_claims, write_claims
+from claimrecon.cli import app
+from claimrecon.seeds import seeds_dir
+from tests.builders import claim
+
+SEEDS = str(seeds_dir() / "claims.jsonl")
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+class TestFlagCommand:
+    def test_json(self) -> None:
+        """JSON output is a list of flags with code, severity, claims and message."""
+        code, out, _ = run("flag", SEEDS, "--format", "json")
+        assert code == 0
+        flags = json.loads(out)
+        partisan = [f for f in flags if f["code"] == "partisan_enemy_claim"]
+        assert partisan[0]["claims"] == ["003-02", "003-06"]
+        assert {"code", "severity", "claims", "message"} <= set(flags[0])
+
+    def test_table_and_csv(self) -> None:
+        """The default table and the CSV name the same flags."""
+        code, out, _ = run("flag", SEEDS)
+        assert code == 0 and "partisan_enemy_claim" in out
+        code, out, _ = run("flag", SEEDS, "--format", "csv")
+        assert out.splitlines()[0].startswith("code,severity,claims,message")
+        assert len(out.strip().splitlines()) == 8
+
+    def test_strict(self, tmp_path: Path) -> None:
+        """--strict exits 1 when an error flag is found, 0 otherwise."""
+        path = tmp_path / "c.jsonl"
+        write_claims([claim("p", 90, category="civilian"),
+                      claim("w", 50, category="unspecified", claimant="Reuters")], path)
+        assert run("flag", str(path), "--strict")[0] == 1
+        assert run("flag", str(path))[0] == 0
+        assert run("flag", SEEDS, "--strict")[0] == 0
+
+    @pytest.mark.parametrize(
+        ("content", "needle"),
+        [
+            ('{"id": "a", "low": -3}\n', "line 1, claim 'a', field 'low'"),
+            ('{"id": "a", "low": 3, "subject_side": "Armenia!"}\n', "field 'subject_side'"),
+            ('{"id": "a", "low": "x"}\n', "field 'low'"),
+            ('{"id": "a", "low": 3, "as_of": "2020-02-30"}\n', "field 'as_of'"),
+            ('{"id": "a", "lo', "line 1"),
+        ],
+    )
+    def test_bad_input(self, tmp_path: Path, content: str, needle: str) -> None:
+        """Bad input exits 2 with the file, line and field."""
+        path = tmp_path / "bad.jsonl"
+        path.write_text(content, encoding="utf-8")
+        code, _, err = run("flag", str(path))
+        assert code == 2
+        assert str(path) in err and needle in err
+
+    def test_duplicate_ids_across_files(self, tmp_path: Path) -> None:
+        """The same id in two files is bad input."""
+        a, b = tmp_path / "a.jsonl", tmp_path / "b.csv"
+        write_claims([claim("x", 1)], a)
+        write_claims([claim("x", 2)], b)
+        code, _, err = run("flag", str(a), str(b))
+        assert code == 2 and "'x'" in err
+
+    def test_help_shows_example(self) -> None:
+        """Each command's help shows an example."""
+        for command in ("flag", "reconcile", "attribute", "report", "convert"):
+            code, out, _ = run(command, "--help")
+            assert code == 0 and "Example: claimrecon " + command in out
+
+
+class TestReconcileCommand:
+    def test_json(self) -> None:
+        """Estimates carry low/best/high, grade, as-of and the ids used and set aside."""
+        code, out, _ = run("reconcile", SEEDS, "--format", "json")
+        assert code == 0
+        est = json.loads(out)
+        military = [e for e in est if (e["side"], e["category"], e["outcome"], e["kind"]) ==
+                    ("armenia", "military", "killed", "cumulative")]
+        assert [(e["as_of"], e["best"], e["used"]) for e in military] == [
+            ("2020-10-01", 80, ["003-06"]), ("2020-10-21", 772, ["001-02"])]
+        aside = [e for e in est if "003-02" in e["set_aside"]]
+        assert aside[0]["grade"] == "discounted"
+
+    def test_policy_and_csv(self) -> None:
+        """The policy is applied; CSV has one row per estimate."""
+        code, out, _ = run("reconcile", SEEDS, "--policy", "conservative", "--format", "csv")
+        assert code == 0
+        lines = out.strip().splitlines()
+        assert "low,best,high,grade" in lines[0]
+        assert all(",conservative," in line for line in lines[1:])
+
+
+class TestAttributeCommand:
+    def test_json(self) -> None:
+        """Sources list their statements with the claims and chains that carried them."""
+        code, out, _ = run("attribute", SEEDS, "--format", "json")
+        sources = {s["source"]: s for s in json.loads(out)}
+        assert code == 0
+        assert sources["Nagorno-Karabakh"]["side"] == "armenia"
+        assert ["Reuters"] in sources["Nagorno-Karabakh"]["statements"][0]["chains"]
+        assert "Kompas.com" not in sources
+
+    def test_echoes(self, tmp_path: Path) -> None:
+        """Two outlets carrying one statement show as one source with an echo."""
+        c = claim("a", 772, claimant="Nagorno-Karabakh")
+        path = tmp_path / "c.jsonl"
+        write_claims([c, c.republished("b", "Echo Daily")], path)
+        _, out, _ = run("attribute", str(path), "--format", "json")
+        (source,) = json.loads(out)
+        assert source["statements"][0]["echoes"] == 1
+        assert run("attribute", str(path))[0] == 0
+
+
+class TestConvertCommand:
+    @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".hxl.csv"])
+    def test_round_trip(self, tmp_path: Path, suffix: str) -> None:
+        """Seeds convert to each lossless format and read back unchanged."""
+        target = tmp_path / f"seeds{suffix}"
+        assert run("convert", SEEDS, str(target))[0] == 0
+        assert read_claims(target) == read_claims(SEEDS)
+
+    def test_nothing_written_on_bad_input(self, tmp_path: Path) -> None:
+        """Bad input exits 2 and writes nothing."""
+        bad = tmp_path / "bad.csv"
+        bad.write_text("id,low\na,-1\n", encoding="utf-8")
+        target = tmp_path / "out.jsonl"
+        assert run("convert", str(bad), str(target))[0] == 2
+        assert not target.exists()
+
+    def test_binary_and_empty(self, tmp_path: Path) -> None:
+        """A binary or empty CSV exits 2."""
+        for content in (b"\x00\xff\xfe\x01", b""):
+            path = tmp_path / "x.csv"
+            path.write_bytes(content)
+            assert run("convert", str(path), str(tmp_path / "y.jsonl"))[0] == 2
+
+
+class TestReportCommand:
+    def test_writes_report(self, tmp_path: Path) -> None:
+        """The report command writes HTML, Markdown and charts."""
+        code, _, err = run("report", SEEDS, "-o", str(tmp_path))
+        assert code == 0
+        assert (tmp_path / "report.html").is_file() and (tmp_path / "report.md").is_file()
+        assert list((tmp_path / "charts").glob("*.png"))
+        assert "wrote" in err
+
+    def test_unknown_format(self, tmp_path: Path) -> None:
+        """An unknown --from is bad input."""
+        path = tmp_path / "c.jsonl"
+        write_claims([Claim(id="a", figure=Figure.exact(1))], path)
+        code, _, err = run("flag", str(path), "--from", "xlsx")
+        assert code == 2 and "unknown format" in err
