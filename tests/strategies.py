@@ -220,3 +220,66 @@ def engine_claim_sets(draw: st.DrawFn, *, max_size: int = 14) -> list[Claim]:
     """Claim sets from the small world, with unique ids."""
     n = draw(st.integers(0, max_size))
     return [draw(engine_claims(claim_id=f"c{i:02d}")) for i in range(n)]
+
+
+# -- claims for the event-table formats (GED, ACLED) and HXL spellings ------------------------
+
+
+@st.composite
+def people_killed_claims(
+    draw: st.DrawFn, *, claim_id: str | None = None, text_extras: bool = True
+) -> Claim:
+    """Claims of people killed, all else drawn as by ``claims()``: what GED and ACLED hold."""
+    claim = draw(claims(claim_id=claim_id, text_extras=text_extras))
+    subject = claim.subject
+    return claim.evolve(
+        figure=draw(figures()),
+        subject=Subject(subject.side, subject.category, "killed", subject.location),
+    )
+
+
+def people_killed_claim_lists(
+    *, max_size: int = 8, text_extras: bool = True
+) -> st.SearchStrategy[list[Claim]]:
+    """Lists of claims of people killed with unique ids."""
+    return st.lists(
+        people_killed_claims(text_extras=text_extras), max_size=max_size, unique_by=lambda c: c.id
+    )
+
+
+@st.composite
+def hashtag_spellings(draw: st.DrawFn, hashtag: str) -> str:
+    """The same HXL hashtag spelt another way: attributes in any order, any case, spaced."""
+    tag, *attributes = hashtag.split("+")
+    order = draw(st.permutations(attributes))
+
+    def respell(word: str) -> str:
+        flips = draw(st.lists(st.booleans(), min_size=len(word), max_size=len(word)))
+        return "".join(c.upper() if flip else c for c, flip in zip(word, flips, strict=True))
+
+    joiner = draw(st.sampled_from(("+", " +")))
+    return joiner.join([respell(tag), *(respell(a) for a in order)])
+
+
+# -- columnar: extra columns of every JSON-native shape ------------------------------------------
+
+json_values: st.SearchStrategy[Any] = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@st.composite
+def json_extra_claims(draw: st.DrawFn, *, claim_id: str | None = None) -> Claim:
+    """Claims whose extra columns hold any JSON value: nested lists, objects, floats, big ints."""
+    claim = draw(claims(claim_id=claim_id, extras=False))
+    extra = draw(st.dictionaries(extra_keys, json_values, max_size=3))
+    return claim.evolve(extra=extra)
+
+
+def json_extra_claim_lists(*, max_size: int = 6) -> st.SearchStrategy[list[Claim]]:
+    """Lists of :func:`json_extra_claims` with unique ids."""
+    return st.lists(json_extra_claims(), max_size=max_size, unique_by=lambda c: c.id)

@@ -8,8 +8,12 @@ from pathlib import Path
 
 from claimrecon.claim import Claim
 from claimrecon.errors import FormatError, RecordError
+from claimrecon.io.acled import read_acled, write_acled
 from claimrecon.io.csvfile import read_csv, write_csv
+from claimrecon.io.ged import read_ged, write_ged
+from claimrecon.io.hxl import read_hxl, write_hxl
 from claimrecon.io.jsonl import read_jsonl, write_jsonl
+from claimrecon.io.prov import write_prov
 
 __all__ = ["FORMATS", "format_of", "read_claims", "write_claims"]
 
@@ -20,11 +24,18 @@ Writer = Callable[[Iterable[Claim], str | os.PathLike[str]], None]
 FORMATS: dict[str, tuple[tuple[str, ...], Reader | None, Writer | None]] = {
     "jsonl": ((".jsonl", ".ndjson", ".jsonlines"), read_jsonl, write_jsonl),
     "csv": ((".csv",), read_csv, write_csv),
+    "hxl": ((".hxl.csv",), read_hxl, write_hxl),
+    "ged": ((".ged.csv",), read_ged, write_ged),
+    "acled": ((".acled.csv",), read_acled, write_acled),
+    "prov": ((".prov.json",), None, write_prov),
 }
 
 
 def format_of(path: str | os.PathLike[str], given: str | None = None) -> str:
-    """The format of a path: ``given`` if set, else the one its suffix names."""
+    """The format of a path: ``given`` if set, else the one its longest matching suffix names.
+
+    ``claims.hxl.csv`` is HXL, not plain CSV: compound suffixes win.
+    """
     if given is not None:
         if given not in FORMATS:
             raise FormatError(
@@ -33,8 +44,12 @@ def format_of(path: str | os.PathLike[str], given: str | None = None) -> str:
             )
         return given
     name = Path(path).name.lower()
-    for fmt, (suffixes, _, _) in FORMATS.items():
-        if name.endswith(suffixes):
+    by_length = sorted(
+        ((suffix, fmt) for fmt, (suffixes, _, _) in FORMATS.items() for suffix in suffixes),
+        key=lambda pair: -len(pair[0]),
+    )
+    for suffix, fmt in by_length:
+        if name.endswith(suffix):
             return fmt
     known = ", ".join(s for suffixes, _, _ in FORMATS.values() for s in suffixes)
     raise FormatError(str(path), [RecordError(None, None, f"unknown file suffix; known: {known}")])
