@@ -38,6 +38,7 @@ __all__ = [
     "annotate",
     "attribute",
     "check_unique_ids",
+    "representative",
     "stance_of",
 ]
 
@@ -76,7 +77,24 @@ def check_unique_ids(claims: Sequence[Claim]) -> None:
 
 
 #: an echo key: the same statement, whoever carried it
-EchoKey = tuple[str, str, str, str, str, str | None, str, date | None, date | None, int, int | None]
+EchoKey = tuple[
+    str,
+    str,
+    str,
+    str,
+    str,
+    str,
+    str | None,
+    str,
+    date | None,
+    date | None,
+    int,
+    int | None,
+    str,
+    int | None,
+]
+#: an order key: what a claim says, then its qualifier word and id (None sorts last)
+OrderKey = tuple[object, ...]
 
 
 @attrs.frozen
@@ -104,10 +122,16 @@ class Annotated:
 
     @property
     def echo_key(self) -> EchoKey:
-        """Claims with equal echo keys are one statement carried by several outlets."""
+        """Claims with equal echo keys are one statement carried by several outlets.
+
+        The key is what the statement says: its source (and side), subject,
+        place, period and figure (bounds, rule and stated number), but not the
+        qualifier word, which changes with the language of the outlet.
+        """
         c = self.claim
         return (
             self.source,
+            self.source_side,
             *self.subject_key,
             c.subject.location,
             c.period.kind.value,
@@ -115,12 +139,49 @@ class Annotated:
             c.period.as_of,
             c.figure.low,
             c.figure.high,
+            c.figure.rule.value,
+            c.figure.stated,
+        )
+
+    @property
+    def order_key(self) -> OrderKey:
+        """A total order on claims by what they say, then qualifier and id; None sorts last.
+
+        Every choice among tied claims (which figure to quote in a flag) takes
+        the first claim in this order, so results do not depend on the order
+        of the input, and an echo never displaces what it echoes.
+        """
+        c = self.claim
+        return (
+            self.source,
+            self.source_side,
+            *self.subject_key,
+            *_last(c.subject.location, ""),
+            c.period.kind.value,
+            *_last(c.period.start, date.min),
+            *_last(c.period.as_of, date.min),
+            c.figure.low,
+            *_last(c.figure.high, 0),
+            c.figure.rule.value,
+            *_last(c.figure.stated, 0),
+            c.figure.qualifier or "",
+            c.id,
         )
 
     @property
     def retracted(self) -> bool:
         """Whether the claimant withdrew the claim."""
         return self.claim.status is Status.RETRACTED
+
+
+def _last(value: object, default: object) -> tuple[bool, object]:
+    """Sort ``None`` after every value."""
+    return (value is None, default if value is None else value)
+
+
+def representative(members: Sequence[Annotated]) -> Annotated:
+    """The claim that speaks for a statement: the first in :attr:`Annotated.order_key`."""
+    return min(members, key=lambda r: r.order_key)
 
 
 def _resolve(claim: Claim, registry: SideRegistry) -> tuple[str, str]:
@@ -231,7 +292,7 @@ def attribute(claims: Iterable[Claim], registry: SideRegistry = DEFAULT_SIDES) -
     statement_by_claim: dict[str, Statement] = {}
     for rows in groups.values():
         rows.sort(key=lambda r: r.id)
-        first = rows[0]
+        first = representative(rows)
         statement = Statement(
             source=first.source,
             side=first.source_side,

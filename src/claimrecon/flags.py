@@ -52,10 +52,10 @@ from fractions import Fraction
 
 import attrs
 
-from claimrecon.attribution import Annotated, Stance, annotate, check_unique_ids
+from claimrecon.attribution import Annotated, Stance, annotate, check_unique_ids, representative
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Category, Claim, Kind, Outcome, Status
 from claimrecon.compare import covering_keys
-from claimrecon.figure import Figure
+from claimrecon.figure import Figure, describe
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 
 __all__ = ["CODES", "WOUNDED_PER_KILLED", "Flag", "Severity", "flag"]
@@ -116,23 +116,150 @@ class Flag:
         )
 
 
-def _ratio(above: int, below: int) -> float:
+def ratio(above: int, below: int) -> float:
+    """``above / below``, infinite when ``below`` is 0."""
     return math.inf if below == 0 else above / below
 
 
-def _describe(figure: Figure) -> str:
-    from claimrecon.figure import describe
-
-    return describe(figure)
-
-
-def _subject_text(key: SubjectKey) -> str:
+def subject_text(key: SubjectKey) -> str:
+    """``'armenia military killed (person)'``."""
     unit, side, category, outcome = key
     return f"{side} {category} {outcome} ({unit})"
 
 
-def _key(row: Annotated) -> SubjectKey:
-    return row.subject_key
+# -- messages, shared with the columnar path -------------------------------------------------
+
+
+def message_divergent(
+    sources: int,
+    key: SubjectKey,
+    as_of: date,
+    high_source: str,
+    high_figure: Figure,
+    low_source: str,
+    low_figure: Figure,
+    factor: float,
+) -> str:
+    """The message of a ``divergent`` flag."""
+    return (
+        f"{sources} independent sources disagree on {subject_text(key)} as of {as_of}: "
+        f"{high_source} says {describe(high_figure)}, {low_source} says "
+        f"{describe(low_figure)} (x{factor:.2f})"
+    )
+
+
+def message_partisan(
+    source: str,
+    source_side: str,
+    figure: Figure,
+    key: SubjectKey,
+    as_of: date,
+    factor: float,
+    ref_source: str,
+    ref_stance: str,
+    ref_outcome: str,
+    ref_figure: Figure,
+    ceiling: int,
+) -> str:
+    """The message of a ``partisan_enemy_claim`` flag."""
+    _, side, category, outcome = key
+    basis = (
+        ""
+        if ref_outcome == outcome
+        else (
+            f" (a {ref_outcome} count of {describe(ref_figure)} allows at most {ceiling} {outcome})"
+        )
+    )
+    return (
+        f"{source} ({source_side}) claims {describe(figure)} {side} {category} {outcome} "
+        f"as of {as_of}, {factor:.1f} times what {ref_source} "
+        f"({ref_stance.replace('_', ' ')}) reports{basis}"
+    )
+
+
+def message_regression(
+    source: str,
+    key: SubjectKey,
+    before: Figure,
+    before_as_of: date,
+    after: Figure,
+    after_as_of: date,
+) -> str:
+    """The message of a ``series_regression`` flag."""
+    return (
+        f"{source}'s running total of {subject_text(key)} goes down: {describe(before)} as "
+        f"of {before_as_of}, then {describe(after)} as of {after_as_of}"
+    )
+
+
+def message_part(
+    incident_in_total: bool,
+    source: str,
+    figure: Figure,
+    key: SubjectKey,
+    as_of: date,
+    whole_source: str,
+    whole_figure: Figure,
+    whole_key: SubjectKey,
+    whole_as_of: date,
+) -> str:
+    """The message of a ``part_exceeds_whole`` flag about one part."""
+    what = (
+        "an incident above the running total that covers it"
+        if incident_in_total
+        else "a part above its whole"
+    )
+    return (
+        f"{what}: {source} gives {describe(figure)} {subject_text(key)} as of {as_of}, but "
+        f"{whole_source} gives {describe(whole_figure)} {subject_text(whole_key)} as of "
+        f"{whole_as_of}"
+    )
+
+
+def message_sum(
+    dimension: str, total: int, key: SubjectKey, day: date, whole_source: str, whole_figure: Figure
+) -> str:
+    """The message of a ``part_exceeds_whole`` flag about a sum of parts."""
+    return (
+        f"the {dimension} add up to at least {total} {subject_text(key)} as of {day}, but "
+        f"{whole_source} gives {describe(whole_figure)} in all"
+    )
+
+
+def message_disputed(source: str, figure: Figure, key: SubjectKey, who: Sequence[str]) -> str:
+    """The message of a ``disputed`` flag."""
+    return f"{source}'s {describe(figure)} {subject_text(key)} is disputed by {', '.join(who)}"
+
+
+def message_undated(source: str, figure: Figure, key: SubjectKey) -> str:
+    """The message of an ``undated`` flag."""
+    return (
+        f"{source}'s {describe(figure)} {subject_text(key)} has no as-of date: kept out of "
+        "every time series"
+    )
+
+
+def message_single(key: SubjectKey, source: str) -> str:
+    """The message of a ``single_source`` flag."""
+    return f"{subject_text(key)} is known from one independent source only: {source}"
+
+
+def figure_order(figure: Figure) -> tuple[object, ...]:
+    """How a flag lists several figures: by bounds (open last), rule, stated, qualifier."""
+    return (
+        figure.low,
+        figure.high is None,
+        figure.high or 0,
+        figure.rule.value,
+        figure.stated is None,
+        figure.stated or 0,
+        figure.qualifier or "",
+    )
+
+
+# -- the checks -------------------------------------------------------------------------------
+
+Statements = dict[tuple[object, ...], list[Annotated]]
 
 
 def flag(
@@ -154,7 +281,7 @@ def flag(
     claim_list = list(claims)
     check_unique_ids(claim_list)
     rows = [r for r in annotate(claim_list, registry) if not r.retracted]
-    statements: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
+    statements: Statements = defaultdict(list)
     for r in rows:
         statements[r.echo_key].append(r)
     found: list[Flag] = []
@@ -167,27 +294,30 @@ def flag(
     return sorted(found, key=lambda f: f.sort_key)
 
 
-def _tie(r: Annotated) -> str:
-    """A tie-breaker that depends on what a claim says, not on its id (echo-invariant)."""
-    return repr(r.echo_key)
-
-
 def _ids(rows: Iterable[Annotated]) -> tuple[str, ...]:
     return tuple(sorted({r.id for r in rows}))
 
 
+def _key(row: Annotated) -> SubjectKey:
+    return row.subject_key
+
+
 def _dated(rows: Iterable[Annotated]) -> list[Annotated]:
+    """Rows that take part in comparisons: an as-of date and a known side."""
     return [r for r in rows if r.claim.period.as_of is not None and r.claim.subject.side != UNKNOWN]
 
 
-def _extremes(rows: Sequence[Annotated]) -> tuple[Annotated, Annotated, int, int]:
-    """The row with the smallest high and the row with the largest low."""
-    closed = [r for r in rows if r.claim.figure.high is not None]
-    lowest = min(closed, key=lambda r: (r.claim.figure.high, _tie(r)))
-    highest = min(rows, key=lambda r: (-r.claim.figure.low, _tie(r)))
-    high = lowest.claim.figure.high
-    assert high is not None
-    return lowest, highest, high, highest.claim.figure.low
+def _lowest_high(rows: Iterable[Annotated]) -> Annotated:
+    """The row with the smallest closed high (ties: the first in order)."""
+    return min(
+        (r for r in rows if r.claim.figure.high is not None),
+        key=lambda r: (r.claim.figure.high, r.order_key),
+    )
+
+
+def _highest_low(rows: Iterable[Annotated]) -> Annotated:
+    """The row with the largest low (ties: the first in order)."""
+    return min(rows, key=lambda r: (-r.claim.figure.low, r.order_key))
 
 
 def _divergent(rows: list[Annotated]) -> list[Flag]:
@@ -199,32 +329,42 @@ def _divergent(rows: list[Annotated]) -> list[Flag]:
         ].append(r)
     out = []
     for group in groups.values():
-        if len({r.source for r in group}) < 2 or all(r.claim.figure.high is None for r in group):
+        sources = len({r.source for r in group})
+        if sources < 2 or all(r.claim.figure.high is None for r in group):
             continue
-        lowest, highest, min_high, max_low = _extremes(group)
+        lowest, highest = _lowest_high(group), _highest_low(group)
+        min_high, max_low = lowest.claim.figure.high, highest.claim.figure.low
+        assert min_high is not None
         if max_low <= min_high:
             continue
-        sources = len({r.source for r in group})
-        first = group[0]
+        as_of = highest.claim.period.as_of
+        assert as_of is not None
+        factor = ratio(max_low, min_high)
         out.append(
             Flag(
                 "divergent",
                 Severity.WARNING,
                 _ids(group),
                 (lowest.claim.figure, highest.claim.figure),
-                f"{sources} independent sources disagree on {_subject_text(_key(first))} as of "
-                f"{first.claim.period.as_of}: {highest.source} says "
-                f"{_describe(highest.claim.figure)}, {lowest.source} says "
-                f"{_describe(lowest.claim.figure)} (x{_ratio(max_low, min_high):.2f})",
-                _key(first),
-                first.claim.period.as_of,
-                _ratio(max_low, min_high),
+                message_divergent(
+                    sources,
+                    _key(highest),
+                    as_of,
+                    highest.source,
+                    highest.claim.figure,
+                    lowest.source,
+                    lowest.claim.figure,
+                    factor,
+                ),
+                _key(highest),
+                as_of,
+                factor,
             )
         )
     return out
 
 
-def _reference_high(enemy_outcome: str, ref_outcome: str, high: int) -> int | None:
+def reference_ceiling(enemy_outcome: str, ref_outcome: str, high: int) -> int | None:
     """The ceiling a reference count puts on an enemy claim's outcome, or None."""
     if enemy_outcome == ref_outcome:
         return high
@@ -234,59 +374,6 @@ def _reference_high(enemy_outcome: str, ref_outcome: str, high: int) -> int | No
         if ref_outcome == Outcome.WOUNDED.value:
             return math.ceil(high * (1 + 1 / WOUNDED_PER_KILLED))
     return None
-
-
-def _partisan(
-    rows: list[Annotated], statements: dict[tuple[object, ...], list[Annotated]], window_days: int
-) -> list[Flag]:
-    refs: dict[tuple[str, str, str], list[Annotated]] = defaultdict(list)
-    for r in _dated(rows):
-        if r.stance in (Stance.OWN, Stance.THIRD_PARTY) and r.claim.figure.high is not None:
-            unit, side, category, _ = _key(r)
-            refs[(unit, side, category)].append(r)
-    out = []
-    for members in statements.values():
-        e = members[0]
-        c = e.claim
-        if e.stance is not Stance.ENEMY or c.period.as_of is None:
-            continue
-        unit, side, category, outcome = _key(e)
-        exceeded: list[tuple[int, Annotated]] = []
-        for ref in refs.get((unit, side, category), ()):
-            rc = ref.claim
-            if not _same_period(c, rc, window_days):
-                continue
-            if rc.subject.location is not None and rc.subject.location != c.subject.location:
-                continue  # a count for one place bounds nothing elsewhere
-            assert rc.figure.high is not None
-            ceiling = _reference_high(outcome, rc.subject.outcome.value, rc.figure.high)
-            if ceiling is not None and c.figure.low > ceiling:
-                exceeded.append((ceiling, ref))
-        if not exceeded:
-            continue
-        ceiling, tightest = min(exceeded, key=lambda t: (t[0], _tie(t[1])))
-        factor = _ratio(c.figure.low, ceiling)
-        basis = (
-            ""
-            if tightest.claim.subject.outcome.value == outcome
-            else f" (a {tightest.claim.subject.outcome.value} count of "
-            f"{_describe(tightest.claim.figure)} allows at most {ceiling} {outcome})"
-        )
-        out.append(
-            Flag(
-                "partisan_enemy_claim",
-                Severity.WARNING,
-                _ids([*members, *(r for _, r in exceeded)]),
-                (c.figure, tightest.claim.figure),
-                f"{e.source} ({e.source_side}) claims {_describe(c.figure)} {side} {category} "
-                f"{outcome} as of {c.period.as_of}, {factor:.1f} times what "
-                f"{tightest.source} ({tightest.stance.value.replace('_', ' ')}) reports{basis}",
-                _key(e),
-                c.period.as_of,
-                factor,
-            )
-        )
-    return out
 
 
 def _same_period(enemy: Claim, ref: Claim, window_days: int) -> bool:
@@ -300,9 +387,62 @@ def _same_period(enemy: Claim, ref: Claim, window_days: int) -> bool:
     return False
 
 
-def _series(
-    rows: list[Annotated], statements: dict[tuple[object, ...], list[Annotated]]
-) -> list[Flag]:
+def _partisan(rows: list[Annotated], statements: Statements, window_days: int) -> list[Flag]:
+    refs: dict[tuple[str, str, str], list[Annotated]] = defaultdict(list)
+    for r in _dated(rows):
+        if r.stance in (Stance.OWN, Stance.THIRD_PARTY) and r.claim.figure.high is not None:
+            unit, side, category, _ = _key(r)
+            refs[(unit, side, category)].append(r)
+    out = []
+    for members in statements.values():
+        e = representative(members)
+        c = e.claim
+        if e.stance is not Stance.ENEMY or c.period.as_of is None:
+            continue
+        unit, side, category, outcome = _key(e)
+        exceeded: list[tuple[int, Annotated]] = []
+        for ref in refs.get((unit, side, category), ()):
+            rc = ref.claim
+            if not _same_period(c, rc, window_days):
+                continue
+            if rc.subject.location is not None and rc.subject.location != c.subject.location:
+                continue  # a count for one place bounds nothing elsewhere
+            assert rc.figure.high is not None
+            ceiling = reference_ceiling(outcome, rc.subject.outcome.value, rc.figure.high)
+            if ceiling is not None and c.figure.low > ceiling:
+                exceeded.append((ceiling, ref))
+        if not exceeded:
+            continue
+        ceiling, tightest = min(exceeded, key=lambda t: (t[0], t[1].order_key))
+        factor = ratio(c.figure.low, ceiling)
+        out.append(
+            Flag(
+                "partisan_enemy_claim",
+                Severity.WARNING,
+                _ids([*members, *(r for _, r in exceeded)]),
+                (c.figure, tightest.claim.figure),
+                message_partisan(
+                    e.source,
+                    e.source_side,
+                    c.figure,
+                    _key(e),
+                    c.period.as_of,
+                    factor,
+                    tightest.source,
+                    tightest.stance.value,
+                    tightest.claim.subject.outcome.value,
+                    tightest.claim.figure,
+                    ceiling,
+                ),
+                _key(e),
+                c.period.as_of,
+                factor,
+            )
+        )
+    return out
+
+
+def _series(rows: list[Annotated], statements: Statements) -> list[Flag]:
     series: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
     for r in _dated(rows):
         if r.claim.period.kind is Kind.CUMULATIVE:
@@ -331,31 +471,27 @@ def _series(
     return out
 
 
-def _regression(
-    falling: list[Annotated],
-    earlier: list[Annotated],
-    statements: dict[tuple[object, ...], list[Annotated]],
-) -> Flag:
+def _regression(falling: list[Annotated], earlier: list[Annotated], statements: Statements) -> Flag:
     echoes = [m for r in (*falling, *earlier) for m in statements[r.echo_key]]
-    worst = min(falling, key=lambda r: (r.claim.figure.high, _tie(r)))
-    before = min(earlier, key=_tie)
+    worst = _lowest_high(falling)
+    before = min(earlier, key=lambda r: r.order_key)
+    w, b = worst.claim, before.claim
+    assert w.period.as_of is not None and b.period.as_of is not None and w.figure.high is not None
     return Flag(
         "series_regression",
         Severity.WARNING,
         _ids(echoes),
-        (before.claim.figure, worst.claim.figure),
-        f"{worst.source}'s running total of {_subject_text(_key(worst))} goes down: "
-        f"{_describe(before.claim.figure)} as of {before.claim.period.as_of}, then "
-        f"{_describe(worst.claim.figure)} as of {worst.claim.period.as_of}",
+        (b.figure, w.figure),
+        message_regression(
+            worst.source, _key(worst), b.figure, b.period.as_of, w.figure, w.period.as_of
+        ),
         _key(worst),
-        worst.claim.period.as_of,
-        _ratio(before.claim.figure.low, worst.claim.figure.high or 0),
+        w.period.as_of,
+        ratio(b.figure.low, w.figure.high),
     )
 
 
-def _parts(
-    rows: list[Annotated], statements: dict[tuple[object, ...], list[Annotated]]
-) -> list[Flag]:
+def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
     dated = _dated(rows)
     cumulative: dict[tuple[object, ...], dict[date, list[Annotated]]] = defaultdict(
         lambda: defaultdict(list)
@@ -369,13 +505,11 @@ def _parts(
         else:
             incidents[(*_key(r), c.subject.location, c.period.start, c.period.as_of)].append(r)
     out = []
-    seen: set[tuple[object, ...]] = set()
     for members in statements.values():
-        p = members[0]
+        p = representative(members)
         c = p.claim
-        if c.period.as_of is None or c.subject.side == UNKNOWN or p.echo_key in seen:
+        if c.period.as_of is None or c.subject.side == UNKNOWN:
             continue
-        seen.add(p.echo_key)
         wholes = covering_keys(_key(p))
         if c.period.kind is Kind.INCIDENT:
             wholes = [_key(p), *wholes]
@@ -391,7 +525,7 @@ def _parts(
                     candidates = candidates + incidents.get(
                         (*whole, location, c.period.start, c.period.as_of), []
                     )
-                flagged = _part_flag(members, candidates, whole)
+                flagged = _part_flag(p, members, candidates, whole)
                 if flagged is not None:
                     out.append(flagged)
     out += _sums(cumulative, statements)
@@ -399,36 +533,40 @@ def _parts(
 
 
 def _part_flag(
-    part: list[Annotated], wholes: list[Annotated], whole_key: SubjectKey
+    p: Annotated, part: list[Annotated], wholes: list[Annotated], whole_key: SubjectKey
 ) -> Flag | None:
-    p = part[0]
     low = p.claim.figure.low
     below = [w for w in wholes if w.claim.figure.high is not None and w.claim.figure.high < low]
     if not below:
         return None
-    tightest = min(below, key=lambda w: (w.claim.figure.high, _tie(w)))
-    high = tightest.claim.figure.high
-    assert high is not None
-    what = (
-        "an incident above the running total that covers it"
-        if p.claim.period.kind is Kind.INCIDENT and tightest.claim.period.kind is Kind.CUMULATIVE
-        else "a part above its whole"
-    )
+    tightest = _lowest_high(below)
+    t, c = tightest.claim, p.claim
+    assert t.figure.high is not None and t.period.as_of is not None and c.period.as_of is not None
+    incident_in_total = c.period.kind is Kind.INCIDENT and t.period.kind is Kind.CUMULATIVE
     return Flag(
         "part_exceeds_whole",
         Severity.ERROR,
         _ids([*part, *below]),
-        (p.claim.figure, tightest.claim.figure),
-        f"{what}: {p.source} gives {_describe(p.claim.figure)} {_subject_text(_key(p))} as of "
-        f"{p.claim.period.as_of}, but {tightest.source} gives {_describe(tightest.claim.figure)} "
-        f"{_subject_text(whole_key)} as of {tightest.claim.period.as_of}",
+        (c.figure, t.figure),
+        message_part(
+            incident_in_total,
+            p.source,
+            c.figure,
+            _key(p),
+            c.period.as_of,
+            tightest.source,
+            t.figure,
+            whole_key,
+            t.period.as_of,
+        ),
         _key(p),
-        p.claim.period.as_of,
-        _ratio(low, high),
+        c.period.as_of,
+        ratio(low, t.figure.high),
     )
 
 
-def _partitions(key: SubjectKey, sides: list[str]) -> list[tuple[str, list[SubjectKey]]]:
+def partition(key: SubjectKey, sides: Sequence[str]) -> list[tuple[str, list[SubjectKey]]]:
+    """The ways a whole splits into disjoint parts: by side, category or outcome."""
     unit, side, category, outcome = key
     out = []
     if side == ALL_SIDES:
@@ -451,8 +589,7 @@ def _partitions(key: SubjectKey, sides: list[str]) -> list[tuple[str, list[Subje
 
 
 def _sums(
-    cumulative: dict[tuple[object, ...], dict[date, list[Annotated]]],
-    statements: dict[tuple[object, ...], list[Annotated]],
+    cumulative: dict[tuple[object, ...], dict[date, list[Annotated]]], statements: Statements
 ) -> list[Flag]:
     sides = sorted({str(k[1]) for k in cumulative if k[1] not in (ALL_SIDES, UNKNOWN, THIRD_PARTY)})
     out = []
@@ -464,7 +601,7 @@ def _sums(
             str(whole_key[3]),
         )
         location = whole_key[4]
-        for dimension, parts in _partitions(key, sides):
+        for dimension, parts in partition(key, sides):
             for day, wholes in day_groups.items():
                 present = [
                     cumulative[(*pk, location)][day]
@@ -473,7 +610,7 @@ def _sums(
                 ]
                 if len(present) < 2:
                     continue
-                tops = [min(g, key=lambda r: (-r.claim.figure.low, _tie(r))) for g in present]
+                tops = [_highest_low(g) for g in present]
                 total = sum(t.claim.figure.low for t in tops)
                 below = [
                     w
@@ -482,7 +619,7 @@ def _sums(
                 ]
                 if not below:
                     continue
-                tightest = min(below, key=lambda w: (w.claim.figure.high, _tie(w)))
+                tightest = _lowest_high(below)
                 high = tightest.claim.figure.high
                 assert high is not None
                 involved = [m for t in tops for m in statements[t.echo_key]] + below
@@ -495,21 +632,21 @@ def _sums(
                             Figure.total((t.claim.figure for t in tops), key[0]),
                             tightest.claim.figure,
                         ),
-                        f"the {dimension} add up to at least {total} {_subject_text(key)} as of "
-                        f"{day}, but {tightest.source} gives "
-                        f"{_describe(tightest.claim.figure)} in all",
+                        message_sum(
+                            dimension, total, key, day, tightest.source, tightest.claim.figure
+                        ),
                         key,
                         day,
-                        _ratio(total, high),
+                        ratio(total, high),
                     )
                 )
     return out
 
 
-def _per_statement(statements: dict[tuple[object, ...], list[Annotated]]) -> list[Flag]:
+def _per_statement(statements: Statements) -> list[Flag]:
     out = []
     for members in statements.values():
-        first = members[0]
+        first = representative(members)
         c = first.claim
         disputed = [m for m in members if m.claim.status is Status.DISPUTED]
         if disputed:
@@ -520,8 +657,7 @@ def _per_statement(statements: dict[tuple[object, ...], list[Annotated]]) -> lis
                     Severity.WARNING,
                     _ids(disputed),
                     (c.figure,),
-                    f"{first.source}'s {_describe(c.figure)} {_subject_text(_key(first))} "
-                    f"is disputed by {', '.join(who)}",
+                    message_disputed(first.source, c.figure, _key(first), who),
                     _key(first),
                     c.period.as_of,
                 )
@@ -533,8 +669,7 @@ def _per_statement(statements: dict[tuple[object, ...], list[Annotated]]) -> lis
                     Severity.INFO,
                     _ids(members),
                     (c.figure,),
-                    f"{first.source}'s {_describe(c.figure)} {_subject_text(_key(first))} has no "
-                    "as-of date: kept out of every time series",
+                    message_undated(first.source, c.figure, _key(first)),
                     _key(first),
                     None,
                 )
@@ -555,14 +690,8 @@ def _single_source(rows: list[Annotated]) -> list[Flag]:
                     "single_source",
                     Severity.INFO,
                     _ids(members),
-                    tuple(
-                        sorted(
-                            {r.claim.figure for r in members},
-                            key=lambda f: (f.low, f.high or -1, repr(f)),
-                        )
-                    ),
-                    f"{_subject_text(key)} is known from one independent source only: "
-                    f"{next(iter(sources))}",
+                    tuple(sorted({r.claim.figure for r in members}, key=figure_order)),
+                    message_single(key, next(iter(sources))),
                     key,
                     None,
                 )
