@@ -187,6 +187,7 @@ def claim_lists(*, max_size: int = 8, **kwargs: Any) -> st.SearchStrategy[list[C
 ENGINE_CLAIMANTS = (None, "Armenpress", "Artsakh", "Azerbaijan", "Reuters", "Kremlin", "A Witness")
 ENGINE_CHAINS = ((), ("Kompas.com", "AFP"), ("Medcom.id",), ("BBC",), ("Example Daily", "Reuters"))
 ENGINE_DAYS = st.dates(min_value=date(2020, 10, 1), max_value=date(2020, 10, 4))
+PACKED_DAYS = st.dates(min_value=date(2020, 10, 1), max_value=date(2020, 10, 3))
 
 
 @st.composite
@@ -216,10 +217,51 @@ def engine_claims(draw: st.DrawFn, *, claim_id: str = "c0") -> Claim:
 
 
 @st.composite
-def engine_claim_sets(draw: st.DrawFn, *, max_size: int = 14) -> list[Claim]:
-    """Claim sets from the small world, with unique ids."""
+def engine_claim_sets(draw: st.DrawFn, *, max_size: int = 14, dense: bool | None = None
+                      ) -> list[Claim]:
+    """Claim sets from the small world, with unique ids; packed half the time (or as asked)."""
     n = draw(st.integers(0, max_size))
+    packed = draw(st.booleans()) if dense is None else dense
+    if packed:
+        return draw(packed_claim_sets(size=n))
     return [draw(engine_claims(claim_id=f"c{i:02d}")) for i in range(n)]
+
+
+@st.composite
+def packed_claim_sets(draw: st.DrawFn, *, size: int) -> list[Claim]:
+    """Claims drawn from a palette of two or three subjects, sources and days.
+
+    With so few choices claims meet constantly: sources disagree, series go
+    back, parts exceed their wholes and sides claim each other's losses.
+    """
+    subjects = draw(st.lists(st.tuples(
+        st.sampled_from(("armenia", "azerbaijan", "all")),
+        st.sampled_from(("military", "civilian", "unspecified")),
+        st.sampled_from(("killed", "wounded", "killed_or_wounded")),
+        st.sampled_from((None, None, "Martakert")),
+    ), min_size=1, max_size=3))
+    claimants = draw(st.lists(st.sampled_from(("Armenpress", "Azerbaijan", "Reuters", "Artsakh",
+                                               None)), min_size=2, max_size=3, unique=True))
+    days = draw(st.lists(PACKED_DAYS | st.none(), min_size=1, max_size=3))
+    out = []
+    for i in range(size):
+        side, category, outcome, place = draw(st.sampled_from(subjects))
+        kind = draw(st.sampled_from((Kind.CUMULATIVE, Kind.CUMULATIVE, Kind.INCIDENT)))
+        as_of = draw(st.sampled_from(days))
+        status = draw(st.sampled_from((Status.REPORTED,) * 8 + (Status.DISPUTED,
+                                                                  Status.RETRACTED)))
+        out.append(Claim(
+            id=f"c{i:02d}",
+            figure=draw(figures(max_value=40)),
+            subject=Subject(side, category, outcome, place),
+            period=Period(as_of=as_of, start=as_of if kind is Kind.INCIDENT else WAR_START,
+                          kind=kind),
+            claimant=draw(st.sampled_from(claimants)),
+            chain=tuple(Hop(name) for name in draw(st.sampled_from(ENGINE_CHAINS))),
+            status=status,
+            disputed_by=("Turkey",) if status is Status.DISPUTED else (),
+        ))
+    return out
 
 
 # -- claims for the event-table formats (GED, ACLED) and HXL spellings ------------------------
@@ -283,3 +325,163 @@ def json_extra_claims(draw: st.DrawFn, *, claim_id: str | None = None) -> Claim:
 def json_extra_claim_lists(*, max_size: int = 6) -> st.SearchStrategy[list[Claim]]:
     """Lists of :func:`json_extra_claims` with unique ids."""
     return st.lists(json_extra_claims(), max_size=max_size, unique_by=lambda c: c.id)
+
+
+# -- news text for the extractor (claimrecon.extract) ------------------------
+
+#: words and phrases the extractor reads, in Indonesian and English, and some it must not
+NEWS_PIECES = (
+    "sedikitnya",
+    "setidaknya",
+    "lebih dari",
+    "sekitar",
+    "hampir",
+    "hingga",
+    "antara",
+    "dan",
+    "at least",
+    "more than",
+    "about",
+    "nearly",
+    "up to",
+    "between",
+    "and",
+    "warga sipil",
+    "tentara",
+    "personel militer",
+    "orang",
+    "nyawa",
+    "lainnya",
+    "civilians",
+    "soldiers",
+    "people",
+    "others",
+    "tank",
+    "jet SU-25",
+    "sebuah helikopter",
+    "an Su-25 jet",
+    "tewas",
+    "meninggal dunia",
+    "luka-luka",
+    "terluka",
+    "hilang",
+    "mengungsi",
+    "merenggut",
+    "menewaskan",
+    "ditembak jatuh",
+    "killed",
+    "wounded",
+    "were killed",
+    "destroyed",
+    "shot down",
+    "Armenia",
+    "Azerbaijan",
+    "Azeri",
+    "Azerbaijani",
+    "Nagorno-Karabakh",
+    "Media Armenia mengatakan,",
+    "kata Kremlin",
+    "menurut PBB,",
+    "katanya",
+    "the ministry said",
+    "according to Reuters,",
+    "dilansir dari AFP",
+    "Sumber AFP",
+    "membantah",
+    "denied",
+    "tidak",
+    "not",
+    "musuh",
+    "enemy",
+    "serangan udara",
+    "pada Selasa (20/10)",
+    "Minggu (27/9/2020)",
+    "Rabu (20/10/2020)",
+    "sejak 27 September",
+    "since the fighting began",
+    "kemarin",
+    "on Tuesday",
+    "Kompas.com - 06/10/2020, 14:06 WIB",
+    "RABU, 21 OKTOBER 2020 | 09:20 WIB",
+    "persen",
+    "percent",
+    "Rp",
+    "$",
+    "tahun",
+    "berusia",
+    "2024",
+    "0812-3456-7890",
+    "12.00",
+    "Baca juga:",
+    "Read more:",
+    "Terkini Lainnya",
+    "Most read",
+    '"',
+    ",",
+    ".",
+    "(",
+    ")",
+    "-",
+)
+
+
+def _news_counts() -> st.SearchStrategy[str]:
+    ints = st.integers(min_value=0, max_value=3_000_000)
+    return st.one_of(
+        ints.map(str),
+        ints.map(lambda n: f"{n:,}".replace(",", ".")),
+        ints.map(lambda n: f"{n:,}"),
+        st.sampled_from(
+            [
+                "tiga",
+                "tiga puluh",
+                "seratus empat puluh empat",
+                "dua ribu",
+                "2,5 juta",
+                "forty-two",
+                "puluhan",
+                "ratusan",
+                "ribuan",
+                "dozens of",
+                "hundreds of",
+                "tens of thousands of",
+            ]
+        ),
+    )
+
+
+@st.composite
+def _figure_phrases(draw: st.DrawFn) -> str:
+    """A qualifier, a count, what is counted and what happened, each sometimes left out."""
+    parts = [
+        draw(st.sampled_from(["", "sedikitnya", "lebih dari", "sekitar", "at least", "nearly"])),
+        draw(_news_counts()),
+        draw(st.sampled_from(["", "warga sipil", "tentara Armenia", "orang", "civilians", "tank"])),
+        draw(st.sampled_from(["", "Azerbaijan", "musuh", "enemy"])),
+        draw(st.sampled_from(["", "telah", "were"])),
+        draw(st.sampled_from(["tewas", "luka-luka", "mengungsi", "killed", "wounded", "hancur"])),
+    ]
+    return " ".join(p for p in parts if p)
+
+
+@st.composite
+def news_texts(draw: st.DrawFn, *, max_pieces: int = 40) -> str:
+    """Texts that look like news to the extractor: its words, counts, dates, names and noise.
+
+    Pieces of :data:`NEWS_PIECES`, figure phrases, counts written every way the
+    extractor reads them, arbitrary unicode, and line breaks (so that headings,
+    "Baca juga" lines and sidebars form), joined by spaces.
+    """
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(NEWS_PIECES),
+                _figure_phrases(),
+                _news_counts(),
+                st.text(max_size=6),
+                st.sampled_from(["\n", "\n\n", ". ", ".\n\n", "\n\nBaca juga: "]),
+            ),
+            max_size=max_pieces,
+        )
+    )
+    return " ".join(pieces) + draw(st.sampled_from([".", "", "!"]))

@@ -19,15 +19,21 @@ non-belligerent), ``mixed`` (a side about every side at once) or ``unknown``.
 from __future__ import annotations
 
 import enum
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Claim, Status
 from claimrecon.errors import DuplicateIdError
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
+
+if TYPE_CHECKING:
+    import polars as pl
+    import pyarrow as pa
 
 __all__ = [
     "Annotated",
@@ -39,6 +45,7 @@ __all__ = [
     "attribute",
     "check_unique_ids",
     "representative",
+    "route",
     "stance_of",
 ]
 
@@ -62,6 +69,32 @@ def stance_of(claimant_side: str, subject_side: str) -> Stance:
     if subject_side == ALL_SIDES:
         return Stance.MIXED
     return Stance.OWN if claimant_side == subject_side else Stance.ENEMY
+
+
+#: what the engine's functions accept: claims, a claim or table file, an Arrow table, a frame
+ClaimSource = Union[Iterable[Claim], str, "os.PathLike[str]", "pa.Table", "pl.DataFrame"]
+
+#: lists of at least this many claims go through the columnar engine
+COLUMNAR_THRESHOLD = 5_000
+
+_TABULAR_MODULES = ("pandas", "polars", "pyarrow")
+
+
+def route(claims: ClaimSource) -> tuple[list[Claim] | None, Any]:
+    """Where claims go: ``(list, None)`` for the object path, ``(None, data)`` for the columnar.
+
+    Files, Arrow tables and polars or pandas frames go through the columnar
+    engine, and so do lists of :data:`COLUMNAR_THRESHOLD` claims or more.
+    """
+    if (
+        isinstance(claims, str | os.PathLike)
+        or type(claims).__module__.split(".")[0] in _TABULAR_MODULES
+    ):
+        return None, claims
+    items = list(claims)
+    if len(items) >= COLUMNAR_THRESHOLD:
+        return None, items
+    return items, None
 
 
 def check_unique_ids(claims: Sequence[Claim]) -> None:

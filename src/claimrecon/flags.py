@@ -43,6 +43,7 @@ The checks, exactly:
 
 from __future__ import annotations
 
+import bisect
 import enum
 import math
 from collections import defaultdict
@@ -52,8 +53,16 @@ from fractions import Fraction
 
 import attrs
 
-from claimrecon.attribution import Annotated, Stance, annotate, check_unique_ids, representative
-from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Category, Claim, Kind, Outcome, Status
+from claimrecon.attribution import (
+    Annotated,
+    ClaimSource,
+    Stance,
+    annotate,
+    check_unique_ids,
+    representative,
+    route,
+)
+from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Category, Kind, Outcome, Status
 from claimrecon.compare import covering_keys
 from claimrecon.figure import Figure, describe
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
@@ -263,12 +272,17 @@ Statements = dict[tuple[object, ...], list[Annotated]]
 
 
 def flag(
-    claims: Iterable[Claim],
+    claims: ClaimSource,
     *,
     registry: SideRegistry = DEFAULT_SIDES,
     window_days: int = 1,
 ) -> list[Flag]:
     """Flag divergent and suspect claims; see the module text for each check.
+
+    ``claims`` may be a list of claims, a claim file, a Parquet file, an
+    Arrow table or a polars or pandas frame of flat claim rows; tables, frames
+    and lists of thousands of claims go through the columnar engine
+    (:mod:`claimrecon.columnar`), which gives the same flags.
 
     The result does not depend on the order of the claims, and adding an
     echo of a claim (the same statement through another outlet) adds its id
@@ -278,7 +292,11 @@ def flag(
     >>> sorted({f.code for f in flag(load_seeds())})  # doctest: +NORMALIZE_WHITESPACE
     ['disputed', 'partisan_enemy_claim', 'single_source', 'undated']
     """
-    claim_list = list(claims)
+    claim_list, table = route(claims)
+    if claim_list is None:
+        from claimrecon.columnar.engine import flag_table
+
+        return flag_table(table, registry=registry, window_days=window_days).to_flags()
     check_unique_ids(claim_list)
     rows = [r for r in annotate(claim_list, registry) if not r.retracted]
     statements: Statements = defaultdict(list)
@@ -376,69 +394,60 @@ def reference_ceiling(enemy_outcome: str, ref_outcome: str, high: int) -> int | 
     return None
 
 
-def _same_period(enemy: Claim, ref: Claim, window_days: int) -> bool:
-    ek, rk = enemy.period.kind, ref.period.kind
-    e_as_of, r_as_of = enemy.period.as_of, ref.period.as_of
-    assert e_as_of is not None and r_as_of is not None
-    if ek is Kind.CUMULATIVE and rk is Kind.CUMULATIVE:
-        return e_as_of <= r_as_of <= e_as_of + timedelta(days=window_days)
-    if ek is Kind.INCIDENT and rk is Kind.INCIDENT:
-        return (enemy.period.start, e_as_of) == (ref.period.start, r_as_of)
-    return False
-
-
 def _partisan(rows: list[Annotated], statements: Statements, window_days: int) -> list[Flag]:
-    refs: dict[tuple[str, str, str], list[Annotated]] = defaultdict(list)
+    # references grouped by what they count, when and where, each group with its lowest high,
+    # so that a claim meets a handful of groups and opens only those it exceeds
+    refs: dict[tuple[object, ...], dict[tuple[object, ...], list[Annotated]]] = defaultdict(
+        lambda: defaultdict(list))
     for r in _dated(rows):
         if r.stance in (Stance.OWN, Stance.THIRD_PARTY) and r.claim.figure.high is not None:
-            unit, side, category, _ = _key(r)
-            refs[(unit, side, category)].append(r)
+            unit, side, category, outcome = _key(r)
+            p = r.claim.period
+            refs[(unit, side, category, p.kind.value, p.as_of)][
+                (outcome, r.claim.subject.location, p.start)].append(r)
+    lowest = {key: {g: min(m.claim.figure.high or 0 for m in members)
+                    for g, members in groups.items()} for key, groups in refs.items()}
     out = []
     for members in statements.values():
+        e = members[0]
+        if e.stance is not Stance.ENEMY or e.claim.period.as_of is None:
+            continue
         e = representative(members)
         c = e.claim
-        if e.stance is not Stance.ENEMY or c.period.as_of is None:
-            continue
+        as_of = c.period.as_of
+        assert as_of is not None
         unit, side, category, outcome = _key(e)
+        incident = c.period.kind is Kind.INCIDENT
         exceeded: list[tuple[int, Annotated]] = []
-        for ref in refs.get((unit, side, category), ()):
-            rc = ref.claim
-            if not _same_period(c, rc, window_days):
-                continue
-            if rc.subject.location is not None and rc.subject.location != c.subject.location:
-                continue  # a count for one place bounds nothing elsewhere
-            assert rc.figure.high is not None
-            ceiling = reference_ceiling(outcome, rc.subject.outcome.value, rc.figure.high)
-            if ceiling is not None and c.figure.low > ceiling:
-                exceeded.append((ceiling, ref))
+        for k in range(1 if incident else window_days + 1):
+            key = (unit, side, category, c.period.kind.value, as_of + timedelta(days=k))
+            for (ref_outcome, place, start), high in lowest.get(key, {}).items():
+                if place is not None and place != c.subject.location:
+                    continue  # a count for one place bounds nothing elsewhere
+                if incident and start != c.period.start:
+                    continue
+                ceiling = reference_ceiling(outcome, str(ref_outcome), high)
+                if ceiling is None or c.figure.low <= ceiling:
+                    continue
+                for ref in refs[key][(ref_outcome, place, start)]:
+                    assert ref.claim.figure.high is not None
+                    each = reference_ceiling(outcome, str(ref_outcome), ref.claim.figure.high)
+                    if each is not None and c.figure.low > each:
+                        exceeded.append((each, ref))
         if not exceeded:
             continue
         ceiling, tightest = min(exceeded, key=lambda t: (t[0], t[1].order_key))
         factor = ratio(c.figure.low, ceiling)
-        out.append(
-            Flag(
-                "partisan_enemy_claim",
-                Severity.WARNING,
-                _ids([*members, *(r for _, r in exceeded)]),
-                (c.figure, tightest.claim.figure),
-                message_partisan(
-                    e.source,
-                    e.source_side,
-                    c.figure,
-                    _key(e),
-                    c.period.as_of,
-                    factor,
-                    tightest.source,
-                    tightest.stance.value,
-                    tightest.claim.subject.outcome.value,
-                    tightest.claim.figure,
-                    ceiling,
-                ),
-                _key(e),
-                c.period.as_of,
-                factor,
-            )
-        )
+        out.append(Flag(
+            "partisan_enemy_claim", Severity.WARNING,
+            _ids([*members, *(r for _, r in exceeded)]),
+            (c.figure, tightest.claim.figure),
+            message_partisan(e.source, e.source_side, c.figure, _key(e), as_of, factor,
+                             tightest.source, tightest.stance.value,
+                             tightest.claim.subject.outcome.value, tightest.claim.figure,
+                             ceiling),
+            _key(e), as_of, factor,
+        ))
     return out
 
 
@@ -504,12 +513,15 @@ def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
             cumulative[(*_key(r), c.subject.location)][c.period.as_of].append(r)
         else:
             incidents[(*_key(r), c.subject.location, c.period.start, c.period.as_of)].append(r)
+    days_of = {key: sorted(groups) for key, groups in cumulative.items()}
     out = []
     for members in statements.values():
+        first = members[0].claim
+        if first.period.as_of is None or first.subject.side == UNKNOWN:
+            continue
         p = representative(members)
         c = p.claim
-        if c.period.as_of is None or c.subject.side == UNKNOWN:
-            continue
+        assert c.period.as_of is not None
         wholes = covering_keys(_key(p))
         if c.period.kind is Kind.INCIDENT:
             wholes = [_key(p), *wholes]
@@ -518,9 +530,10 @@ def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
                 day_groups = cumulative.get((*whole, location))
                 candidates: list[Annotated] = []
                 if day_groups:
-                    later = [d for d in day_groups if d >= c.period.as_of]
-                    if later:
-                        candidates = day_groups[min(later)]
+                    days = days_of[(*whole, location)]
+                    at = bisect.bisect_left(days, c.period.as_of)
+                    if at < len(days):
+                        candidates = day_groups[days[at]]
                 if c.period.kind is Kind.INCIDENT and whole != _key(p):
                     candidates = candidates + incidents.get(
                         (*whole, location, c.period.start, c.period.as_of), []

@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 import attrs
 
-from claimrecon.attribution import Annotated, Stance, annotate, check_unique_ids
-from claimrecon.claim import Claim, Kind, Status
+from claimrecon.attribution import Annotated, ClaimSource, Stance, annotate, check_unique_ids, route
+from claimrecon.claim import Kind, Status
 from claimrecon.figure import Figure, Rule
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 
@@ -95,6 +95,11 @@ REASONS = {
     "lower": "lower bound: a credible running total as of {day} cannot fall later",
     "upper": "upper bound: a credible running total as of {day} caps earlier counts",
 }
+
+
+#: the notes an estimate may carry, shared with the columnar path
+NOTE_UNDATED = "no as-of date: kept out of every time series"
+NOTE_CROSSED = "the lower bound from earlier days exceeds the upper bound from later ones"
 
 
 @attrs.frozen
@@ -278,12 +283,16 @@ def _grade(day: _Day) -> Grade:
 
 
 def reconcile(
-    claims: Iterable[Claim],
+    claims: ClaimSource,
     policy: Policy | str = Policy.BEST,
     *,
     registry: SideRegistry = DEFAULT_SIDES,
 ) -> list[Estimate]:
     """Reconcile claims into low/best/high estimates with a trace; see :class:`Policy`.
+
+    ``claims`` may be a list of claims, a claim file, a Parquet file, an
+    Arrow table or a polars or pandas frame; tables, frames and lists of
+    thousands of claims go through the columnar engine, with the same result.
 
     The result does not depend on the order of the claims; echoes of a
     statement add trace entries and change no figure.
@@ -294,7 +303,11 @@ def reconcile(
     [('2020-10-01', 80), ('2020-10-21', 772)]
     """
     policy = Policy(policy)
-    claim_list = list(claims)
+    claim_list, table = route(claims)
+    if claim_list is None:
+        from claimrecon.columnar.engine import reconcile_table
+
+        return reconcile_table(table, policy, registry=registry).to_estimates()
     check_unique_ids(claim_list)
     series: dict[tuple[object, ...], dict[date, list[Annotated]]] = defaultdict(
         lambda: defaultdict(list)
@@ -355,7 +368,7 @@ def _single(key: tuple[object, ...], rows: list[Annotated], policy: Policy) -> E
     start = key[6] if isinstance(key[6], date) else None
     as_of = key[7] if isinstance(key[7], date) else None
     day = _assess(rows, policy)
-    note = None if as_of is not None else "no as-of date: kept out of every time series"
+    note = None if as_of is not None else NOTE_UNDATED
     return _make(
         key,
         kind,
@@ -417,9 +430,7 @@ def _series(
         grade, note = _grade(a), None
         if high is not None and low > high:
             high, grade = low, Grade.CONTESTED
-            note = (
-                "the series' lower bound from earlier days exceeds its upper bound from later ones"
-            )
+            note = NOTE_CROSSED
         best = min(max(a.best, low), high) if high is not None else max(a.best, low)
         best_so_far = best if best_so_far is None else max(best_so_far, best)
         out.append(

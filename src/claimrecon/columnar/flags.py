@@ -1,0 +1,634 @@
+"""The columnar twin of :func:`claimrecon.flags.flag`: the same checks as polars expressions.
+
+Every check is a group-by, a sorted window or a join over keys, never a loop
+over pairs or a Python callback per claim: disagreement within a group is its
+largest low against its smallest high, cumulative series are checked with a
+running maximum per source and subject, a part meets its whole through an
+as-of join.  Python runs once per *flag* (to build the result), not per claim.
+
+The result is a :class:`FlagTable`; :meth:`FlagTable.to_flags` gives exactly
+the :class:`~claimrecon.flags.Flag` objects that the object path gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+import polars as pl
+
+from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN
+from claimrecon.columnar.prepare import KEY, ORDER_COLUMNS
+from claimrecon.figure import Figure
+from claimrecon.flags import (
+    Flag,
+    Severity,
+    message_disputed,
+    message_divergent,
+    message_part,
+    message_partisan,
+    message_regression,
+    message_single,
+    message_sum,
+    message_undated,
+    ratio,
+)
+
+__all__ = ["FlagTable", "flag_frame"]
+
+FIG = ["low", "high", "unit", "rule", "stated", "qualifier"]
+NO_PLACE = "\x00"  # stands for "no location" in joins, where null never matches
+KOW = "killed_or_wounded"
+
+
+@attrs.frozen
+class FlagTable:
+    """Flags as a polars frame: one row per flag, figures as a list of structs.
+
+    Columns: ``code``, ``severity``, ``claims`` (sorted ids), the subject
+    (``unit``, ``side``, ``category``, ``outcome``), ``as_of``, ``factor``,
+    ``figures`` and ``params`` (what the message says).
+    """
+
+    frame: pl.DataFrame
+
+    def __len__(self) -> int:
+        return self.frame.height
+
+    def to_flags(self) -> list[Flag]:
+        """The flags as objects, sorted as :func:`claimrecon.flag` sorts them."""
+        flags = [_flag(row) for row in self.frame.iter_rows(named=True)]
+        return sorted(flags, key=lambda f: f.sort_key)
+
+
+def _figure(d: dict[str, Any]) -> Figure:
+    return Figure(d["low"], d["high"], d["unit"], d["rule"], d["stated"], d["qualifier"])
+
+
+def _flag(row: dict[str, Any]) -> Flag:
+    code = row["code"]
+    key = (row["unit"], row["side"], row["category"], row["outcome"])
+    figures = tuple(_figure(f) for f in row["figures"])
+    p = row["params"]
+    factor = _factor(row)
+    if code in ("divergent", "partisan_enemy_claim"):
+        assert factor is not None
+    if code == "divergent":
+        message = message_divergent(
+            p["n"], key, row["as_of"], p["src2"], figures[1], p["src1"], figures[0], factor
+        )
+    elif code == "partisan_enemy_claim":
+        message = message_partisan(
+            p["src1"],
+            p["side1"],
+            figures[0],
+            key,
+            row["as_of"],
+            factor,
+            p["src2"],
+            p["stance2"],
+            p["outcome2"],
+            figures[1],
+            p["ceiling"],
+        )
+    elif code == "series_regression":
+        message = message_regression(
+            p["src1"], key, figures[0], p["date2"], figures[1], row["as_of"]
+        )
+    elif code == "part_exceeds_whole" and p["dimension"] is None:
+        whole = (row["unit"], p["w_side"], p["w_category"], p["w_outcome"])
+        message = message_part(
+            p["incident_in_total"],
+            p["src1"],
+            figures[0],
+            key,
+            row["as_of"],
+            p["src2"],
+            figures[1],
+            whole,
+            p["date2"],
+        )
+    elif code == "part_exceeds_whole":
+        message = message_sum(p["dimension"], p["n"], key, row["as_of"], p["src2"], figures[1])
+    elif code == "disputed":
+        message = message_disputed(p["src1"], figures[0], key, p["who"])
+    elif code == "undated":
+        message = message_undated(p["src1"], figures[0], key)
+    else:
+        message = message_single(key, p["src1"])
+    severity = {
+        "part_exceeds_whole": Severity.ERROR,
+        "single_source": Severity.INFO,
+        "undated": Severity.INFO,
+    }.get(code, Severity.WARNING)
+    return Flag(code, severity, tuple(row["claims"]), figures, message, key, row["as_of"], factor)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _first(
+    frame: pl.DataFrame,
+    by: Sequence[str],
+    keys: Sequence[str],
+    descending_low: bool = False,
+    high_first: bool = False,
+) -> pl.DataFrame:
+    """The first row per group of ``keys`` in order (by high, or by low descending, then order)."""
+    lead: list[pl.Expr] = []
+    desc: list[bool] = []
+    if high_first:
+        lead, desc = [pl.col("high")], [False]
+    elif descending_low:
+        lead, desc = [pl.col("low")], [True]
+    order = lead + [pl.col(c) for c in ORDER_COLUMNS]
+    ordered = frame.sort(order, descending=desc + [False] * len(ORDER_COLUMNS), nulls_last=True)
+    return ordered.group_by(list(by), maintain_order=True).first() if by else ordered.head(1)
+
+
+def _fig(prefix: str = "") -> pl.Expr:
+    return pl.struct([pl.col(f"{prefix}{c}").alias(c) for c in FIG])
+
+
+def _ratio(above: pl.Expr, below: pl.Expr) -> pl.Expr:
+    return pl.when(below == 0).then(float("inf")).otherwise(above / below)
+
+
+def _factor(row: dict[str, Any]) -> float | None:
+    """The factor exactly as the object path computes it (Python's int division)."""
+    return None if row["f_num"] is None else ratio(row["f_num"], row["f_den"])
+
+
+def _place(expr: pl.Expr) -> pl.Expr:
+    return expr.fill_null(NO_PLACE)
+
+
+def _out(frame: pl.DataFrame, code: str) -> pl.DataFrame:
+    """Shape a check's result into the FlagTable columns."""
+    return frame.select(
+        pl.lit(code).alias("code"),
+        pl.col("claims"),
+        *KEY,
+        pl.col("as_of"),
+        _ratio(pl.col("f_num"), pl.col("f_den")).alias("factor"),
+        pl.col("f_num").cast(pl.Int64),
+        pl.col("f_den").cast(pl.Int64),
+        pl.col("figures"),
+        pl.col("params"),
+    )
+
+
+def _members(rows: pl.DataFrame, stmts: pl.DataFrame, by: str = "stmt") -> pl.DataFrame:
+    """The ids of every claim of the given statements, keyed by ``by``."""
+    return stmts.join(rows.select("stmt", "id"), on="stmt").select(by, "id")
+
+
+# -- the checks ------------------------------------------------------------------------------
+
+
+def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
+    """Run every check on prepared rows (see :func:`claimrecon.columnar.prepare.prepare`)."""
+    live = rows.filter(~pl.col("retracted"))
+    dated = live.filter(pl.col("as_of").is_not_null() & (pl.col("side") != UNKNOWN))
+    parts = [
+        _divergent(dated),
+        _partisan(live, dated, window_days),
+        _series(live, dated),
+        _parts(live, dated),
+        _sums(live, dated),
+        _disputed(live),
+        _undated(live),
+        _single_source(live),
+    ]
+    frames = [p for p in parts if p is not None and p.height]
+    if not frames:
+        return FlagTable(pl.DataFrame())
+    return FlagTable(pl.concat(frames, how="diagonal_relaxed"))
+
+
+def _divergent(dated: pl.DataFrame) -> pl.DataFrame | None:
+    group = [*KEY, "location", "kind", "start", "as_of"]
+    agg = (
+        dated.group_by(group)
+        .agg(
+            n=pl.col("source").n_unique(),
+            min_high=pl.col("high").min(),
+            max_low=pl.col("low").max(),
+            claims=pl.col("id").unique().sort(),
+        )
+        .filter(
+            (pl.col("n") >= 2)
+            & pl.col("min_high").is_not_null()
+            & (pl.col("max_low") > pl.col("min_high"))
+        )
+    )
+    if not agg.height:
+        return None
+    rows = dated.join(agg.select(group), on=group, nulls_equal=True)
+    lowest = _first(rows.filter(pl.col("high").is_not_null()), group, group, high_first=True)
+    highest = _first(rows, group, group, descending_low=True)
+    out = agg.join(
+        lowest.select(*group, src1="source", **{f"l_{c}": c for c in FIG}),
+        on=group,
+        nulls_equal=True,
+    )
+    out = out.join(
+        highest.select(*group, src2="source", **{f"h_{c}": c for c in FIG}),
+        on=group,
+        nulls_equal=True,
+    )
+    out = out.with_columns(
+        f_num=pl.col("max_low"), f_den=pl.col("min_high"),
+        figures=pl.concat_list([_fig("l_"), _fig("h_")]),
+        params=pl.struct(n=pl.col("n"), src1="src1", src2="src2"),
+    )
+    return _out(out, "divergent")
+
+
+def _ceilings(refs: pl.DataFrame) -> pl.DataFrame:
+    """Each reference count as the ceiling it puts on an enemy claim of each outcome."""
+    same = refs.with_columns(e_outcome=pl.col("outcome"), ceiling=pl.col("high"))
+    killed = refs.filter(pl.col("outcome") == "killed").with_columns(
+        e_outcome=pl.lit(KOW), ceiling=pl.col("high") * 4
+    )
+    wounded = refs.filter(pl.col("outcome") == "wounded").with_columns(
+        e_outcome=pl.lit(KOW), ceiling=(pl.col("high") * 4 + 2) // 3
+    )
+    return pl.concat([same, killed, wounded])
+
+
+def _pairs(enemy: pl.DataFrame, refs: pl.DataFrame, window_days: int) -> pl.DataFrame:
+    """Enemy statements beside every reference that bounds them (same period and place)."""
+    refs = _ceilings(refs)
+    refs = refs.rename({c: f"r_{c}" for c in refs.columns if c not in ("e_outcome", "ceiling")})
+    cumulative = (
+        enemy.filter(pl.col("kind") == "cumulative")
+        .with_columns(
+            j_as_of=pl.date_ranges(pl.col("as_of"), pl.col("as_of") + pl.duration(days=window_days))
+        )
+        .explode("j_as_of")
+    )
+    incident = enemy.filter(pl.col("kind") == "incident").with_columns(
+        j_as_of=pl.col("as_of"), j_start=pl.col("start")
+    )
+    joined = []
+    base = ["unit", "side", "category", "outcome"]
+    right = ["r_unit", "r_side", "r_category", "e_outcome"]
+    for kind, frame, period, ref_period in (
+        ("cumulative", cumulative, ["j_as_of"], ["r_as_of"]),
+        ("incident", incident, ["j_as_of", "j_start"], ["r_as_of", "r_start"]),
+    ):
+        pool = refs.filter(pl.col("r_kind") == kind)
+        # a reference for all places bounds the claim; one for a place, only that place
+        everywhere = frame.join(
+            pool.filter(pl.col("r_location").is_null()),
+            left_on=[*base, *period],
+            right_on=[*right, *ref_period],
+            nulls_equal=True,
+            coalesce=False,
+        )
+        here = frame.filter(pl.col("location").is_not_null()).join(
+            pool.filter(pl.col("r_location").is_not_null()),
+            left_on=[*base, "location", *period],
+            right_on=[*right, "r_location", *ref_period],
+            nulls_equal=True,
+            coalesce=False,
+        )
+        joined += [everywhere, here]
+    pairs = pl.concat(joined, how="diagonal_relaxed").drop("j_as_of", "j_start", strict=False)
+    return pairs.filter(pl.col("low") > pl.col("ceiling"))
+
+
+def _statements(live: pl.DataFrame) -> pl.DataFrame:
+    """One row per statement: its representative claim (first in order)."""
+    return _first(live, ["stmt"], ["stmt"])
+
+
+def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.DataFrame | None:
+    enemy = _statements(live.filter((pl.col("stance") == "enemy") & pl.col("as_of").is_not_null()))
+    refs = dated.filter(
+        pl.col("stance").is_in(["own", "third_party"]) & pl.col("high").is_not_null()
+    )
+    if not enemy.height or not refs.height:
+        return None
+    pairs = _pairs(enemy, refs, window_days)
+    if not pairs.height:
+        return None
+    pairs = pairs.with_columns(r_qualifier_text=pl.col("r_qualifier").fill_null(""))
+    tight_order = ["ceiling", *[f"r_{c}" for c in ORDER_COLUMNS]]
+    tightest = (
+        pairs.sort(tight_order, nulls_last=True).group_by("stmt", maintain_order=True).first()
+    )
+    ids = (
+        pl.concat([_members(live, tightest.select("stmt")), pairs.select("stmt", id="r_id")])
+        .group_by("stmt")
+        .agg(claims=pl.col("id").unique().sort())
+    )
+    out = tightest.join(ids, on="stmt").with_columns(
+        f_num=pl.col("low"), f_den=pl.col("ceiling"),
+        figures=pl.concat_list([_fig(), _fig("r_")]),
+        params=pl.struct(
+            src1="source",
+            side1="source_side",
+            src2="r_source",
+            stance2="r_stance",
+            outcome2="r_outcome",
+            ceiling="ceiling",
+        ),
+    )
+    return _out(out, "partisan_enemy_claim")
+
+
+def _series(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
+    series = ["source", *KEY, "location"]
+    totals = dated.filter(pl.col("kind") == "cumulative")
+    days = (
+        totals.group_by([*series, "as_of"])
+        .agg(top=pl.col("low").max())
+        .sort([*series, "as_of"], nulls_last=True)
+    )
+    run = pl.col("top").cum_max().over(series)
+    days = days.with_columns(best_day=pl.when(pl.col("top") == run).then(pl.col("as_of")))
+    days = days.with_columns(
+        prev_max=run.shift(1).over(series),
+        prev_day=pl.col("best_day").forward_fill().shift(1).over(series),
+    ).filter(pl.col("prev_max").is_not_null())
+    falling = totals.join(
+        days.select(*series, "as_of", "prev_max", "prev_day"),
+        on=[*series, "as_of"],
+        nulls_equal=True,
+    ).filter(pl.col("high").is_not_null() & (pl.col("high") < pl.col("prev_max")))
+    if not falling.height:
+        return None
+    group = [*series, "as_of"]
+    worst = _first(falling, group, group, high_first=True)
+    earlier = totals.join(
+        worst.select(*series, e_day="prev_day", e_low="prev_max", day="as_of"),
+        left_on=[*series, "as_of", "low"],
+        right_on=[*series, "e_day", "e_low"],
+        nulls_equal=True,
+    )
+    before = _first(earlier, [*series, "day"], [*series, "day"])
+    stmts = pl.concat(
+        [falling.select(*series, day="as_of", stmt="stmt"), earlier.select(*series, "day", "stmt")]
+    )
+    ids = (
+        stmts.join(live.select("stmt", "id"), on="stmt")
+        .group_by([*series, "day"])
+        .agg(claims=pl.col("id").unique().sort())
+    )
+    out = worst.rename({"as_of": "day"}).join(
+        before.select(*series, "day", date2="as_of", **{f"b_{c}": c for c in FIG}),
+        on=[*series, "day"],
+        nulls_equal=True,
+    )
+    out = out.join(ids, on=[*series, "day"], nulls_equal=True).with_columns(
+        as_of=pl.col("day"),
+        f_num=pl.col("b_low"), f_den=pl.col("high"),
+        figures=pl.concat_list([_fig("b_"), _fig()]),
+        params=pl.struct(src1="source", date2="date2"),
+    )
+    return _out(out, "series_regression")
+
+
+def _expand_wholes(stmts: pl.DataFrame) -> pl.DataFrame:
+    """Each statement beside every subject that covers it (and its own, for incidents)."""
+    side, cat, out = pl.col("side"), pl.col("category"), pl.col("outcome")
+    frame = (
+        stmts.with_columns(
+            w_side=pl.when(side.is_in([ALL_SIDES, UNKNOWN]))
+            .then(pl.concat_list([side]))
+            .otherwise(pl.concat_list([side, pl.lit(ALL_SIDES)])),
+            w_category=pl.when(cat == "unspecified")
+            .then(pl.concat_list([cat]))
+            .otherwise(pl.concat_list([cat, pl.lit("unspecified")])),
+            w_outcome=pl.when(out.is_in(["killed", "wounded"]))
+            .then(pl.concat_list([out, pl.lit(KOW)]))
+            .otherwise(pl.concat_list([out])),
+            w_place=pl.when(pl.col("location").is_null())
+            .then(pl.concat_list([pl.lit(NO_PLACE)]))
+            .otherwise(pl.concat_list([pl.lit(NO_PLACE), pl.col("location")])),
+        )
+        .explode("w_side")
+        .explode("w_category")
+        .explode("w_outcome")
+        .explode("w_place")
+    )
+    own = (pl.col("w_side") == side) & (pl.col("w_category") == cat) & (pl.col("w_outcome") == out)
+    return frame.with_columns(w_own=own).filter(~pl.col("w_own") | (pl.col("kind") == "incident"))
+
+
+def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
+    stmts = _statements(dated)
+    wholes = _expand_wholes(stmts)
+    totals = dated.filter(pl.col("kind") == "cumulative").with_columns(
+        place=_place(pl.col("location"))
+    )
+    incidents = dated.filter(pl.col("kind") == "incident").with_columns(
+        place=_place(pl.col("location"))
+    )
+    w_key = ["unit", "w_side", "w_category", "w_outcome", "w_place"]
+    t_key = [*KEY, "place"]
+    days = (
+        totals.group_by([*t_key, "as_of"])
+        .agg(w_min=pl.col("high").min())
+        .with_columns(w_day=pl.col("as_of"))
+        .sort("as_of")
+    )
+    near = wholes.sort("as_of").join_asof(
+        days, on="as_of", by_left=w_key, by_right=t_key, strategy="forward", check_sortedness=False
+    )
+    candidates = near.filter(pl.col("w_min") < pl.col("low")).select(*w_key, "stmt", "w_day")
+    prefixed = [f"b_{c}" for c in t_key]
+    cum_rows = totals.select(pl.all().name.prefix("b_"))
+    inc_rows = incidents.select(pl.all().name.prefix("b_"))
+    cum_below = candidates.join(
+        cum_rows, left_on=[*w_key, "w_day"], right_on=[*prefixed, "b_as_of"], coalesce=False
+    )
+    inc = wholes.filter((pl.col("kind") == "incident") & ~pl.col("w_own"))
+    inc_below = inc.select(*w_key, "stmt", "start", "as_of").join(
+        inc_rows,
+        left_on=[*w_key, "start", "as_of"],
+        right_on=[*prefixed, "b_start", "b_as_of"],
+        nulls_equal=True,
+        coalesce=False,
+    )
+    keep = [*w_key, "stmt", *(f"b_{c}" for c in ORDER_COLUMNS), "b_qualifier"]
+    frames = [f.select(keep) for f in (cum_below, inc_below) if f.height]
+    if not frames:
+        return None
+    below = (
+        pl.concat(frames, how="diagonal_relaxed")
+        .join(stmts.select("stmt", p_low="low"), on="stmt")
+        .filter(pl.col("b_high").is_not_null() & (pl.col("b_high") < pl.col("p_low")))
+    )
+    if not below.height:
+        return None
+    group = ["stmt", *w_key]
+    tight = (
+        below.sort(["b_high", *[f"b_{c}" for c in ORDER_COLUMNS]], nulls_last=True)
+        .group_by(group, maintain_order=True)
+        .first()
+    )
+    ids = (
+        pl.concat(
+            [
+                below.select(*group, id="b_id"),
+                tight.select(*group).join(live.select("stmt", "id"), on="stmt"),
+            ]
+        )
+        .group_by(group)
+        .agg(claims=pl.col("id").unique().sort())
+    )
+    out = tight.join(ids, on=group).join(stmts, on="stmt")
+    out = out.with_columns(
+        f_num=pl.col("low"), f_den=pl.col("b_high"),
+        figures=pl.concat_list([_fig(), _fig("b_")]),
+        params=pl.struct(
+            incident_in_total=(pl.col("kind") == "incident") & (pl.col("b_kind") == "cumulative"),
+            src1="source",
+            src2="b_source",
+            date2="b_as_of",
+            w_side="w_side",
+            w_category="w_category",
+            w_outcome="w_outcome",
+            dimension=pl.lit(None, dtype=pl.String),
+        ),
+    )
+    return _out(out, "part_exceeds_whole")
+
+
+def _sums(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
+    totals = dated.filter(pl.col("kind") == "cumulative").with_columns(
+        place=_place(pl.col("location"))
+    )
+    day = [*KEY, "place", "as_of"]
+    tops = _first(totals, day, day, descending_low=True)
+    concrete = sorted(set(tops.get_column("side").to_list()) - {ALL_SIDES, UNKNOWN, THIRD_PARTY})
+    found = []
+    for dimension, column, parts, whole in (
+        ("sides", "side", concrete, ALL_SIDES),
+        ("categories", "category", ["military", "civilian"], "unspecified"),
+        ("outcomes", "outcome", ["killed", "wounded"], KOW),
+    ):
+        others = [c for c in day if c != column]
+        pieces = tops.filter(pl.col(column).is_in(parts))
+        sums = (
+            pieces.group_by(others)
+            .agg(
+                n=pl.len(),
+                total=pl.col("low").sum(),
+                t_high=pl.col("high").sum(),
+                t_open=pl.col("high").is_null().any(),
+                stmts=pl.col("stmt"),
+            )
+            .filter(pl.col("n") >= 2)
+            .with_columns(pl.lit(whole).alias(column))
+        )
+        if not sums.height:
+            continue
+        below = totals.join(sums, on=day, nulls_equal=True).filter(
+            pl.col("high").is_not_null() & (pl.col("high") < pl.col("total"))
+        )
+        if not below.height:
+            continue
+        tight = _first(below, day, day, high_first=True)
+        members = (
+            tight.select(*day, "stmts")
+            .explode("stmts")
+            .join(live.select(stmts="stmt", id="id"), on="stmts")
+            .select(*day, "id")
+        )
+        ids = (
+            pl.concat([members, below.select(*day, "id")])
+            .group_by(day, maintain_order=True)
+            .agg(claims=pl.col("id").unique().sort())
+        )
+        out = tight.join(ids, on=day, nulls_equal=True).with_columns(
+            f_num=pl.col("total"), f_den=pl.col("high"),
+            figures=pl.concat_list(
+                [
+                    pl.struct(
+                        low="total",
+                        high=pl.when(pl.col("t_open")).then(None).otherwise(pl.col("t_high")),
+                        unit="unit",
+                        rule=pl.when(pl.col("t_open"))
+                        .then(pl.lit("at_least"))
+                        .when(pl.col("t_high") == pl.col("total"))
+                        .then(pl.lit("exact"))
+                        .otherwise(pl.lit("between")),
+                        stated=pl.when(
+                            pl.col("t_open") | (pl.col("t_high") == pl.col("total"))
+                        ).then(pl.col("total")),
+                        qualifier=pl.lit(None, dtype=pl.String),
+                    ),
+                    _fig(),
+                ]
+            ),
+            params=pl.struct(n="total", src2="source", dimension=pl.lit(dimension)),
+        )
+        found.append(_out(out, "part_exceeds_whole"))
+    return pl.concat(found, how="diagonal_relaxed") if found else None
+
+
+def _disputed(live: pl.DataFrame) -> pl.DataFrame | None:
+    disputed = live.filter(pl.col("disputed"))
+    if not disputed.height:
+        return None
+    reps = _statements(live.join(disputed.select("stmt").unique(), on="stmt"))
+    agg = disputed.group_by("stmt").agg(
+        claims=pl.col("id").unique().sort(),
+        who=pl.col("disputed_by")
+        .list.explode(keep_nulls=False, empty_as_null=False)
+        .unique()
+        .sort(),
+    )
+    out = reps.join(agg, on="stmt").with_columns(
+        f_num=pl.lit(None, dtype=pl.Int64), f_den=pl.lit(None, dtype=pl.Int64),
+        figures=pl.concat_list([_fig()]),
+        params=pl.struct(src1="source", who="who"),
+    )
+    return _out(out, "disputed")
+
+
+def _undated(live: pl.DataFrame) -> pl.DataFrame | None:
+    undated = live.filter(pl.col("as_of").is_null())
+    if not undated.height:
+        return None
+    reps = _statements(undated)
+    agg = undated.group_by("stmt").agg(claims=pl.col("id").unique().sort())
+    out = reps.join(agg, on="stmt").with_columns(
+        f_num=pl.lit(None, dtype=pl.Int64), f_den=pl.lit(None, dtype=pl.Int64),
+        figures=pl.concat_list([_fig()]),
+        params=pl.struct(src1="source"),
+    )
+    return _out(out, "undated")
+
+
+def _single_source(live: pl.DataFrame) -> pl.DataFrame | None:
+    agg = (
+        live.group_by(KEY)
+        .agg(
+            n=pl.col("source").n_unique(),
+            src1=pl.col("source").first(),
+            claims=pl.col("id").unique().sort(),
+        )
+        .filter(pl.col("n") == 1)
+    )
+    if not agg.height:
+        return None
+    figs = (
+        live.join(agg.select(KEY), on=KEY)
+        .select(*KEY, *(c for c in FIG if c != "unit"), "qualifier_text")
+        .unique()
+        .sort(["low", "high", "rule", "stated", "qualifier_text"], nulls_last=True)
+        .group_by(KEY, maintain_order=True)
+        .agg(figures=_fig())
+    )
+    out = agg.join(figs, on=KEY).with_columns(
+        as_of=pl.lit(None, dtype=pl.Date),
+        f_num=pl.lit(None, dtype=pl.Int64), f_den=pl.lit(None, dtype=pl.Int64),
+        params=pl.struct(src1="src1"),
+    )
+    return _out(out, "single_source")

@@ -1,0 +1,166 @@
+"""The columnar twin of :func:`claimrecon.attribution.annotate`: sources, sides and stances.
+
+:func:`prepare` turns a claims table (Arrow or polars, the flat row of
+:mod:`claimrecon.columnar.schema`) into a polars frame with one row per claim
+and the columns the engine works on.  Everything that depends on a name (the
+canonical source, the side the registry gives it) is looked up once per
+distinct name, and units once per distinct unit, never once per claim.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+import pyarrow as pa
+
+from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN
+from claimrecon.errors import FormatError, InvalidClaimError, RecordError
+from claimrecon.sides import SideRegistry
+from claimrecon.units import canonical_unit
+
+__all__ = ["ECHO_COLUMNS", "KEY", "ORDER_COLUMNS", "prepare", "to_frame"]
+
+#: what is counted: unit, side, category, outcome
+KEY = ["unit", "side", "category", "outcome"]
+#: what makes two claims echoes of one statement (see Annotated.echo_key)
+ECHO_COLUMNS = [
+    "source",
+    "source_side",
+    *KEY,
+    "location",
+    "kind",
+    "start",
+    "as_of",
+    "low",
+    "high",
+    "rule",
+    "stated",
+]
+#: the total order of Annotated.order_key: sort by these, nulls last
+ORDER_COLUMNS = [*ECHO_COLUMNS, "qualifier_text", "id"]
+
+_TEXT = [
+    "id",
+    "claimant",
+    "claimant_side",
+    "subject_side",
+    "category",
+    "outcome",
+    "unit",
+    "rule",
+    "qualifier",
+    "kind",
+    "location",
+    "status",
+]
+
+
+def to_frame(data: Any) -> pl.DataFrame:
+    """A polars frame of claim rows from an Arrow table or a polars/pandas frame."""
+    if isinstance(data, pl.DataFrame):
+        return data
+    if isinstance(data, pa.Table):
+        return pl.from_arrow(data)  # type: ignore[return-value]
+    return pl.from_pandas(data)
+
+
+def _names(frame: pl.DataFrame, column: str) -> list[str]:
+    return [v for v in frame.get_column(column).unique().to_list() if v is not None]
+
+
+def _check_units(frame: pl.DataFrame) -> dict[str, str]:
+    """Each distinct unit made canonical once; every bad row reported at once."""
+    mapping: dict[str, str] = {}
+    bad: list[str] = []
+    for unit in _names(frame, "unit"):
+        try:
+            mapping[unit] = canonical_unit(unit)
+        except InvalidClaimError:
+            bad.append(unit)
+    if bad:
+        rows = frame.with_row_index("row").filter(pl.col("unit").is_in(bad))
+        raise FormatError(
+            "<table>",
+            [
+                RecordError(
+                    int(r["row"]) + 1,
+                    "unit",
+                    f"must be a unit of claimrecon's registry: {r['unit']!r}",
+                    r["id"],
+                )
+                for r in rows.iter_rows(named=True)
+            ],
+        )
+    return mapping
+
+
+def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
+    """One row per claim with its source, source side, stance and statement id."""
+    frame = to_frame(data)
+    frame = frame.with_columns([pl.col(c).cast(pl.String) for c in _TEXT if c in frame.columns])
+    units = _check_units(frame)
+    frame = frame.with_columns(
+        pl.col("unit").replace_strict(units, default=pl.col("unit"), return_dtype=pl.String),
+        original=pl.coalesce(pl.col("claimant"), pl.col("reported_by").list.last()),
+    )
+    originals = _names(frame, "original")
+    lookup = pl.DataFrame(
+        {
+            "original": originals,
+            "canonical": [registry.canonical(n) for n in originals],
+            "registry_side": [registry.side_of(n) for n in originals],
+        },
+        schema={"original": pl.String, "canonical": pl.String, "registry_side": pl.String},
+    )
+    frame = frame.join(lookup, on="original", how="left", maintain_order="left")
+    no_source = pl.col("original").is_null()
+    claimant_side = pl.col("claimant_side").fill_null(UNKNOWN)
+    frame = frame.with_columns(
+        source=pl.when(no_source)
+        .then(pl.concat_str([pl.lit("(unattributed: "), pl.col("id"), pl.lit(")")]))
+        .otherwise(pl.col("canonical")),
+        source_side=pl.when(no_source)
+        .then(pl.lit(UNKNOWN))
+        .when(claimant_side != UNKNOWN)
+        .then(claimant_side)
+        .otherwise(pl.col("registry_side")),
+        side=pl.col("subject_side").fill_null(UNKNOWN),
+        start=pl.col("period_start"),
+        qualifier_text=pl.col("qualifier").fill_null(""),
+        retracted=pl.col("status") == "retracted",
+        disputed=pl.col("status") == "disputed",
+    )
+    cs, ss = pl.col("source_side"), pl.col("side")
+    frame = frame.with_columns(
+        stance=pl.when(cs == THIRD_PARTY)
+        .then(pl.lit("third_party"))
+        .when((cs == UNKNOWN) | (ss == UNKNOWN))
+        .then(pl.lit("unknown"))
+        .when(ss == ALL_SIDES)
+        .then(pl.lit("mixed"))
+        .when(cs == ss)
+        .then(pl.lit("own"))
+        .otherwise(pl.lit("enemy")),
+    )
+    return frame.select(
+        "id",
+        "source",
+        "source_side",
+        "stance",
+        *KEY,
+        "location",
+        "kind",
+        "start",
+        "as_of",
+        "low",
+        "high",
+        "rule",
+        "stated",
+        "qualifier",
+        "qualifier_text",
+        "retracted",
+        "disputed",
+        "disputed_by",
+        stmt=pl.struct(ECHO_COLUMNS).hash(7),
+    )

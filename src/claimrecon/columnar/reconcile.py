@@ -1,0 +1,300 @@
+"""The columnar twin of :func:`claimrecon.reconcile.reconcile`.
+
+Estimates are group-bys over (subject, place, kind, date); each independent
+source's vote is a lower median within its group; running totals are made
+monotonic with a running maximum of the lows and a reversed running minimum of
+the highs per subject.  The trace is a table of (estimate, claim, action,
+reason).  :meth:`EstimateTable.to_estimates` gives exactly the
+:class:`~claimrecon.reconcile.Estimate` objects of the object path.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import attrs
+import polars as pl
+
+from claimrecon.claim import Kind
+from claimrecon.columnar.prepare import KEY
+from claimrecon.reconcile import (
+    NOTE_CROSSED,
+    NOTE_UNDATED,
+    REASONS,
+    Estimate,
+    Grade,
+    Policy,
+    TraceAction,
+    TraceEntry,
+)
+
+__all__ = ["EstimateTable", "reconcile_frame"]
+
+BASE = [*KEY, "location"]
+EST = [*BASE, "e_kind", "e_start", "e_as_of"]
+_BIG = 2**62
+
+
+@attrs.frozen
+class EstimateTable:
+    """Estimates and their traces as polars frames.
+
+    ``estimates`` has one row per estimate (the subject, ``e_kind``,
+    ``e_start``, ``e_as_of``, ``low``, ``best``, ``high``, ``grade``,
+    ``sources``, ``note``); ``trace`` one row per trace entry, keyed by the
+    same estimate columns.
+    """
+
+    estimates: pl.DataFrame
+    trace: pl.DataFrame
+    policy: Policy
+
+    def __len__(self) -> int:
+        return self.estimates.height
+
+    def to_estimates(self) -> list[Estimate]:
+        """The estimates as objects, sorted as :func:`claimrecon.reconcile` sorts them."""
+        traces: dict[tuple[Any, ...], list[TraceEntry]] = defaultdict(list)
+        for row in self.trace.iter_rows(named=True):
+            traces[tuple(row[c] for c in EST)].append(
+                TraceEntry(row["id"], TraceAction(row["action"]), row["reason"])
+            )
+        out = []
+        for row in self.estimates.iter_rows(named=True):
+            key = tuple(row[c] for c in EST)
+            out.append(
+                Estimate(
+                    unit=row["unit"],
+                    side=row["side"],
+                    category=row["category"],
+                    outcome=row["outcome"],
+                    location=row["location"],
+                    kind=Kind(row["e_kind"]),
+                    start=row["e_start"],
+                    as_of=row["e_as_of"],
+                    low=row["low"],
+                    best=row["best"],
+                    high=row["high"],
+                    grade=Grade(row["grade"]),
+                    policy=self.policy,
+                    sources=row["sources"],
+                    trace=tuple(sorted(traces[key], key=lambda t: (t.claim, t.action))),
+                    note=row["note"],
+                )
+            )
+        return sorted(out, key=lambda e: e.sort_key)
+
+
+def _lower_median(column: str) -> pl.Expr:
+    values = pl.col(column).sort()
+    return values.get((pl.len() - 1) // 2)
+
+
+def _point() -> pl.Expr:
+    low, high, rule, stated = pl.col("low"), pl.col("high"), pl.col("rule"), pl.col("stated")
+    return (
+        pl.when(high.is_null() | rule.is_in(["exact", "magnitude"]))
+        .then(low)
+        .when(rule.is_in(["at_most", "fewer_than"]))
+        .then(high)
+        .when(rule.is_in(["about", "nearly"]) & stated.is_not_null())
+        .then(pl.min_horizontal(pl.max_horizontal(stated, low), high))
+        .otherwise((low + high) // 2)
+    )
+
+
+def _trace_reason(rows: pl.DataFrame) -> pl.DataFrame:
+    enemy = pl.col("stance") == "enemy"
+    return rows.with_columns(
+        action=pl.when(pl.col("retracted") | enemy)
+        .then(pl.lit(TraceAction.SET_ASIDE.value))
+        .otherwise(pl.lit(TraceAction.USED.value)),
+        reason=pl.when(pl.col("retracted"))
+        .then(pl.lit(REASONS["retracted"]))
+        .when(enemy)
+        .then(
+            pl.format(
+                REASONS["enemy"].replace("{source}", "{}").replace("{side}", "{}"),
+                pl.col("source"),
+                pl.col("source_side"),
+            )
+        )
+        .otherwise(
+            pl.format(
+                REASONS["used"].replace("{stance}", "{}").replace("{source}", "{}"),
+                pl.col("stance").str.replace_all("_", " "),
+                pl.col("source"),
+            )
+        ),
+    )
+
+
+def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> EstimateTable:
+    """Reconcile prepared rows (see :func:`claimrecon.columnar.prepare.prepare`)."""
+    policy = Policy(policy)
+    undated = pl.col("as_of").is_null()
+    rows = _trace_reason(rows).with_columns(
+        e_kind=pl.col("kind"),
+        e_start=pl.when(undated | (pl.col("kind") == "cumulative"))
+        .then(None)
+        .otherwise(pl.col("start")),
+        e_as_of=pl.col("as_of"),
+    )
+    credible = rows.filter(pl.col("action") == TraceAction.USED.value)
+    statements = credible.unique(subset=["stmt"], keep="first").with_columns(point=_point())
+    agg = statements.group_by(EST).agg(
+        low=pl.col("low").min(),
+        open=pl.col("high").is_null().any(),
+        high_max=pl.col("high").max(),
+        max_low=pl.col("low").max(),
+        min_closed=pl.col("high").min(),
+        own=(pl.col("stance") == "own").any(),
+        has_third=(pl.col("stance") == "third_party").any(),
+    )
+    per_est = credible.group_by(EST).agg(
+        sources=pl.col("source").n_unique(), any_disputed=pl.col("disputed").any()
+    )
+    agg = agg.join(per_est, on=EST, nulls_equal=True).with_columns(
+        high=pl.when(pl.col("open")).then(None).otherwise(pl.col("high_max")),
+        contested=(pl.col("min_closed").is_not_null() & (pl.col("max_low") > pl.col("min_closed")))
+        | pl.col("any_disputed"),
+    )
+    agg = agg.join(_votes(statements, agg, policy), on=EST, nulls_equal=True, how="left")
+    agg = agg.with_columns(
+        grade=pl.when(pl.col("contested"))
+        .then(pl.lit("contested"))
+        .when((pl.col("sources") >= 2) & pl.col("own"))
+        .then(pl.lit("confirmed"))
+        .when(pl.col("sources") >= 2)
+        .then(pl.lit("fair"))
+        .otherwise(pl.lit("weak"))
+    )
+    series = agg.filter((pl.col("e_kind") == "cumulative") & pl.col("e_as_of").is_not_null())
+    single = agg.filter(~((pl.col("e_kind") == "cumulative") & pl.col("e_as_of").is_not_null()))
+    adjusted, bounds = _series(series, credible)
+    single = single.with_columns(
+        note=pl.when(pl.col("e_as_of").is_null())
+        .then(pl.lit(NOTE_UNDATED))
+        .otherwise(pl.lit(None, dtype=pl.String))
+    )
+    cols = [*EST, "low", "best", "high", "grade", "sources", "note"]
+    found = pl.concat([single.select(cols), adjusted.select(cols)], how="vertical_relaxed")
+    every = rows.select(EST).unique()
+    discounted = every.join(found.select(EST), on=EST, how="anti", nulls_equal=True).with_columns(
+        low=pl.lit(None, dtype=pl.Int64),
+        best=pl.lit(None, dtype=pl.Int64),
+        high=pl.lit(None, dtype=pl.Int64),
+        grade=pl.lit("discounted"),
+        sources=pl.lit(0, dtype=pl.UInt32),
+        note=pl.when(pl.col("e_as_of").is_null())
+        .then(pl.lit(NOTE_UNDATED))
+        .otherwise(pl.lit(None, dtype=pl.String)),
+    )
+    estimates = pl.concat([found, discounted.select(cols)], how="vertical_relaxed")
+    trace = pl.concat([rows.select(*EST, "id", "action", "reason"), bounds], how="vertical_relaxed")
+    return EstimateTable(estimates, trace, policy)
+
+
+def _votes(statements: pl.DataFrame, agg: pl.DataFrame, policy: Policy) -> pl.DataFrame:
+    if policy is Policy.CONSERVATIVE:
+        return agg.select(*EST, best=pl.col("low"))
+    voters = statements
+    if policy is Policy.BEST:
+        tiers = agg.select(*EST, "has_third", "own")
+        voters = statements.join(tiers, on=EST, nulls_equal=True).filter(
+            pl.when(pl.col("has_third"))
+            .then(pl.col("stance") == "third_party")
+            .when(pl.col("own"))
+            .then(pl.col("stance") == "own")
+            .otherwise(True)
+        )
+    per_source = voters.group_by([*EST, "source"]).agg(point=_lower_median("point"))
+    return per_source.group_by(EST).agg(best=_lower_median("point"))
+
+
+def _series(series: pl.DataFrame, credible: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    if not series.height:
+        empty = pl.DataFrame(
+            schema={
+                **{c: series.schema[c] for c in EST},
+                "id": pl.String,
+                "action": pl.String,
+                "reason": pl.String,
+            }
+        )
+        return series.with_columns(note=pl.lit(None, dtype=pl.String)), empty
+    s = series.sort([*BASE, "e_as_of"], nulls_last=True)
+    high_filled = pl.col("high").fill_null(_BIG)
+    s = s.with_columns(
+        c_low=pl.col("low").cum_max().over(BASE),
+        c_high=high_filled.cum_min(reverse=True).over(BASE),
+    )
+    s = s.with_columns(
+        low_day=pl.when(pl.col("low") == pl.col("c_low"))
+        .then(pl.col("e_as_of"))
+        .forward_fill()
+        .over(BASE),
+        high_day=pl.when(pl.col("high").is_not_null() & (pl.col("high") == pl.col("c_high")))
+        .then(pl.col("e_as_of"))
+        .backward_fill()
+        .over(BASE),
+        c_high=pl.when(pl.col("c_high") == _BIG).then(None).otherwise(pl.col("c_high")),
+    )
+    crossed = pl.col("c_high").is_not_null() & (pl.col("c_low") > pl.col("c_high"))
+    s = s.with_columns(
+        final_high=pl.when(crossed).then(pl.col("c_low")).otherwise(pl.col("c_high")),
+        grade=pl.when(crossed).then(pl.lit("contested")).otherwise(pl.col("grade")),
+        note=pl.when(crossed).then(pl.lit(NOTE_CROSSED)).otherwise(pl.lit(None, dtype=pl.String)),
+    )
+    clamped = pl.max_horizontal(pl.col("best"), pl.col("c_low"))
+    s = s.with_columns(
+        best=pl.when(pl.col("final_high").is_null())
+        .then(clamped)
+        .otherwise(pl.min_horizontal(clamped, pl.col("final_high"))),
+    ).with_columns(best=pl.col("best").cum_max().over(BASE))
+    adjusted = s.with_columns(low=pl.col("c_low"), high=pl.col("final_high"))
+    lower = s.filter(pl.col("low_day") != pl.col("e_as_of")).select(
+        *EST, day="low_day", value="c_low"
+    )
+    upper = s.filter(
+        pl.col("c_high").is_not_null() & (pl.col("high_day") != pl.col("e_as_of"))
+    ).select(*EST, day="high_day", value="c_high")
+    pool = credible.filter(pl.col("kind") == "cumulative").select(
+        *BASE, "as_of", "low", "high", "id"
+    )
+    bounds = []
+    for frame, column, action, reason in (
+        (lower, "low", TraceAction.LOWER_BOUND, "lower"),
+        (upper, "high", TraceAction.UPPER_BOUND, "upper"),
+    ):
+        if not frame.height:
+            continue
+        hits = frame.join(
+            pool,
+            left_on=[*BASE, "day", "value"],
+            right_on=[*BASE, "as_of", column],
+            nulls_equal=True,
+        )
+        text = REASONS[reason].replace("{day}", "{}")
+        bounds.append(
+            hits.select(
+                *EST,
+                "id",
+                action=pl.lit(action.value),
+                reason=pl.format(text, pl.col("day").dt.to_string("%Y-%m-%d")),
+            )
+        )
+    trace = (
+        pl.concat(bounds, how="vertical_relaxed")
+        if bounds
+        else pl.DataFrame(
+            schema={
+                **{c: s.schema[c] for c in EST},
+                "id": pl.String,
+                "action": pl.String,
+                "reason": pl.String,
+            }
+        )
+    )
+    return adjusted, trace

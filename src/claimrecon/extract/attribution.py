@@ -1,0 +1,416 @@
+"""Who says so: claimants in sentences, the wire an article names, the outlet itself.
+
+* :class:`Sides` looks names up in a :class:`~claimrecon.sides.SideRegistry`
+  over token windows ("Nagorny Karabakh", "Media Armenia", "Azeri"), and knows
+  each belligerent's opponent when the registry has exactly two.
+* :func:`find_cues` finds the attributions of one sentence: a subject before a
+  speech verb ("Media Armenia mengatakan", "the ministry said"), an inverted
+  one ("..., kata Kremlin", "said spokeswoman X"), "menurut X" / "according
+  to X", and pronouns ("katanya", "it said"), which are never resolved to a
+  name unless the same sentence named their subject earlier.  A figure takes the
+  nearest cue before it in its sentence, else the nearest after it.
+* :func:`find_wire` and :func:`find_outlet` find the republication chain:
+  "Sumber AFP", "dilansir dari Anadolu Agency", "Dilaporkan Reuters",
+  "(Reuters) -"; the outlet from the header line, the dateline ("ANKARA,
+  CONTOH.com -") or the site's own domain printed on the page.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from claimrecon.claim import THIRD_PARTY, UNKNOWN
+from claimrecon.extract.furniture import Block
+from claimrecon.extract.lexicon import Lexicon
+from claimrecon.extract.tokens import Tok
+from claimrecon.sides import WIRES, SideRegistry, normalize_name
+
+__all__ = ["Cue", "Sides", "find_cues", "find_outlet", "find_wire", "noun_phrase_before"]
+
+_MAX_NAME_WORDS = 6
+_MAX_CLAIMANT_WORDS = 10
+_CLAUSE_STOPS = frozenset({",", ";", ":", '"', "“", "”", "(", ")", "bahwa", "that", "—", "–"})
+_CONJUNCTIONS = frozenset(
+    {"but", "and", "yet", "while", "tetapi", "namun", "tapi", "dan", "serta", "sedangkan"}
+)
+_NAME_JOINERS = frozenset({"of", "the", "for", "de", "untuk", "al"})
+_DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
+_PLURAL_REFERENCES = frozenset({"both", "these", "those"})
+_PUNCT_EDGES = frozenset({'"', "“", "”", "'", "‘", "’", "(", ")", ",", "-", "–", "—"})
+
+
+class Sides:
+    """Side lookups over a registry, for token windows of one language."""
+
+    def __init__(self, registry: SideRegistry, lex: Lexicon) -> None:
+        self.registry = registry
+        self.names = registry.names()
+        self.demonyms = lex.demonyms
+        self.width = min(_MAX_NAME_WORDS, max((len(k.split()) for k in self.names), default=1))
+        self.belligerents = frozenset(side for side, _ in self.names.values()) - {THIRD_PARTY}
+        self._firsts = frozenset(k.split()[0] for k in self.names)
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def lookup(self, name: str) -> tuple[str, str] | None:
+        """``(side, canonical name)`` of a name the registry (or a demonym) knows."""
+        key = _key(name)
+        found = self.names.get(key)
+        if found is not None:
+            return found
+        target = self.demonyms.get(key)
+        if target is not None:
+            return self.names.get(normalize_name(target))
+        return None
+
+    def at(
+        self, toks: Sequence[Tok], i: int, stop: int | None = None
+    ) -> tuple[str, str, int] | None:
+        """The longest known name starting at token ``i``: ``(side, canonical, after)``."""
+        end = len(toks) if stop is None else min(stop, len(toks))
+        first = toks[i]
+        if not first.text[:1].isalpha():
+            return None
+        key0 = _key(first.text)
+        if not key0 or (key0.partition(" ")[0] not in self._firsts and key0 not in self.demonyms):
+            return None
+        for n in range(min(self.width, end - i), 0, -1):
+            if n > 1 and any(not t.text[:1].isalnum() for t in toks[i : i + n]):
+                continue
+            found = self.lookup(" ".join(t.text for t in toks[i : i + n]))
+            if found is not None:
+                return found[0], found[1], i + n
+        return None
+
+    def within(self, toks: Sequence[Tok], start: int, stop: int) -> list[tuple[str, str, int, int]]:
+        """Every known name in ``toks[start:stop]``: ``(side, canonical, first, after)``."""
+        out: list[tuple[str, str, int, int]] = []
+        i = start
+        while i < stop:
+            found = self.at(toks, i, stop)
+            if found is None:
+                i += 1
+                continue
+            out.append((found[0], found[1], i, found[2]))
+            i = found[2]
+        return out
+
+    def named_in(self, text: str, start: int, end: int, side: str) -> bool:
+        """Whether ``text[start:end]`` names the side (any of its names or demonyms)."""
+        pattern = self._patterns.get(side)
+        if pattern is None:
+            keys = [k for k, (s, _) in self.names.items() if s == side]
+            keys += [
+                normalize_name(d)
+                for d, target in self.demonyms.items()
+                if (found := self.lookup(target)) is not None and found[0] == side
+            ]
+            words = sorted(
+                (r"[\s\-_'’.]+".join(re.escape(w) for w in k.split()) for k in keys if k),
+                key=len,
+                reverse=True,
+            )
+            pattern = re.compile(rf"(?<!\w)(?:{'|'.join(words) or '(?!)'})(?!\w)", re.IGNORECASE)
+            self._patterns[side] = pattern
+        return pattern.search(text, start, end) is not None
+
+    def opponent(self, side: str) -> str | None:
+        """The other belligerent, when the registry knows exactly two."""
+        if side in self.belligerents and len(self.belligerents) == 2:
+            return next(iter(self.belligerents - {side}))
+        return None
+
+    def resolve(self, phrase: str, toks: Sequence[Tok]) -> tuple[str, str]:
+        """A claimant's name (canonical when known, else as written) and its side."""
+        found = self.lookup(phrase)
+        if found is not None:
+            return found[1], found[0]
+        sides = {side for side, _, _, _ in self.within(toks, 0, len(toks))}
+        side = next(iter(sides)) if len(sides) == 1 else UNKNOWN
+        return phrase, side
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"['’]s$", "", name.strip())
+
+
+@functools.lru_cache(maxsize=65536)
+def _key(name: str) -> str:
+    return normalize_name(_strip_possessive(name))
+
+
+@attrs.frozen
+class Cue:
+    """An attribution in a sentence: where it is and whom it names (None: unresolved)."""
+
+    position: int
+    start: int | None
+    end: int | None
+    note: str | None = None
+
+    @property
+    def named(self) -> bool:
+        """Whether the cue names a claimant."""
+        return self.start is not None
+
+
+def _clean(toks: Sequence[Tok], first: int, after: int, lex: Lexicon) -> tuple[int, int]:
+    while first < after:
+        if toks[first].low in _PUNCT_EDGES:
+            first += 1
+            continue
+        found = lex.connectives.match(toks, first)
+        if found is not None and found[1] <= after:
+            first = found[1]
+            continue
+        break
+    while after > first and (
+        toks[after - 1].low in lex.trailing or toks[after - 1].low in _PUNCT_EDGES
+    ):
+        after -= 1
+    return first, after
+
+
+def _segment_back(toks: Sequence[Tok], end: int, floor: int) -> int:
+    """The first token of the clause that ends just before ``end``."""
+    i = end
+    while i > floor and toks[i - 1].low not in _CLAUSE_STOPS:
+        i -= 1
+    return i
+
+
+def _score(toks: Sequence[Tok], first: int, after: int, sides: Sides, sentence_start: int) -> int:
+    if first >= after:
+        return -1
+    if sides.lookup(" ".join(t.text for t in toks[first:after])) is not None:
+        return 3
+    if toks[first].text[:1].isupper():
+        return 1 if first == sentence_start else 2
+    return 0
+
+
+def noun_phrase_before(
+    toks: Sequence[Tok], verb: int, lex: Lexicon, sides: Sides, floor: int = 0
+) -> tuple[int, int]:
+    """The subject of the verb at token ``verb``: ``(first, after)``, empty when none.
+
+    The clause before the verb, from the last comma; "X, Y, verb" picks the
+    better name of X and its apposition Y (a known name, else a capitalised one).
+    """
+    end = verb
+    if end > floor and toks[end - 1].low == ",":
+        end -= 1
+        first = _segment_back(toks, end, floor)
+        seg = _clean(toks, first, end, lex)
+        if first > floor and toks[first - 1].low == ",":
+            outer_first = _segment_back(toks, first - 1, floor)
+            outer = _clean(toks, outer_first, first - 1, lex)
+            if _score(toks, *outer, sides, floor) > _score(toks, *seg, sides, floor):
+                return outer
+        return seg
+    first = _segment_back(toks, end, floor)
+    first, after = _clean(toks, first, end, lex)
+    if after > first and toks[after - 1].low in _CONJUNCTIONS:
+        # "Azerbaijan does not disclose its losses but says ...": the clause's subject
+        return first, _leading_name(toks, first, after - 1)
+    return first, after
+
+
+def _leading_name(toks: Sequence[Tok], first: int, after: int) -> int:
+    """The end of the capitalised name that opens ``toks[first:after]``."""
+    end = i = first
+    while i < after:
+        tok = toks[i]
+        if tok.text[:1].isupper():
+            end = i = i + 1
+        elif tok.low in _NAME_JOINERS and end > first:
+            i += 1
+        else:
+            break
+    return end
+
+
+def _phrase_after(toks: Sequence[Tok], first: int, lex: Lexicon) -> tuple[int, int]:
+    stops = {"dalam", "kepada", "di", "pada", "saat", "ketika", "on", "in", "to", "at", "when"}
+    i = first
+    while i < len(toks) and toks[i].low not in _CLAUSE_STOPS and toks[i].low not in stops:
+        if toks[i].low in (".", "!", "?"):
+            break
+        i += 1
+    return _clean(toks, first, i, lex)
+
+
+def _judge(toks: Sequence[Tok], first: int, after: int, lex: Lexicon, position: int) -> Cue:
+    if first >= after:
+        return Cue(position, None, None, "no claimant named before the attribution verb")
+    words = toks[first:after]
+    text = " ".join(t.text for t in words)
+    if len(words) == 1 and words[0].low in lex.pronouns:
+        return Cue(position, None, None, f"claimant is a pronoun ({text!r}); not resolved")
+    if words[-1].low in _DEMONSTRATIVES or words[0].low in _PLURAL_REFERENCES:
+        return Cue(position, None, None, f"claimant refers back ({text!r}); not resolved")
+    if len(words) > _MAX_CLAIMANT_WORDS or not any(t.text[:1].isalpha() for t in words):
+        return Cue(position, None, None, f"claimant phrase not resolved ({text!r})")
+    return Cue(position, toks[first].start, toks[after - 1].end)
+
+
+def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
+    """The attribution cues of one sentence, in order."""
+    cues: list[Cue] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        found = lex.pronoun_speech.match(toks, i)
+        if found is not None:
+            named = [c for c in cues if c.named]
+            if named:
+                cues.append(attrs.evolve(named[-1], position=i))
+            else:
+                cues.append(
+                    Cue(i, None, None, f"claimant is a pronoun ({toks[i].text!r}); not resolved")
+                )
+            i = found[1]
+            continue
+        found = lex.according.match(toks, i)
+        if found is not None:
+            first, after = _phrase_after(toks, found[1], lex)
+            cues.append(_judge(toks, first, after, lex, i))
+            i = found[1]
+            continue
+        inverted = lex.inverted.match(toks, i)
+        previous = toks[i - 1].low if i else ""
+        if inverted is not None and (lex.lang == "id" or previous in {",", '"', "”", "’", "'"}):
+            nxt = toks[inverted[1]] if inverted[1] < n else None
+            if nxt is not None and nxt.text[:1].isalpha():
+                first, after = _phrase_after(toks, inverted[1], lex)
+                cues.append(_judge(toks, first, after, lex, i))
+                i = inverted[1]
+                continue
+            if lex.lang == "id":
+                i = inverted[1]
+                continue
+        found = lex.speech.match(toks, i)
+        if found is not None:
+            first, after = noun_phrase_before(toks, i, lex, sides)
+            cues.append(_judge(toks, first, after, lex, i))
+            i = found[1]
+            continue
+        i += 1
+    return cues
+
+
+def pick_cue(cues: Sequence[Cue], position: int) -> Cue | None:
+    """The cue a figure at token ``position`` takes: the nearest before it, else after it."""
+    before = [c for c in cues if c.position <= position]
+    if before:
+        return before[-1]
+    after = [c for c in cues if c.position > position]
+    return after[0] if after else None
+
+
+# -- the chain --------------------------------------------------------------
+
+_NAME = r"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|al))*?)"
+_SOURCE_LINE = re.compile(rf"^\s*(?:Sumber|Source|Sumber berita)\s*:?\s+{_NAME}\s*$", re.MULTILINE)
+_DATELINE_WIRE = re.compile(r"\((?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)\)\s*[-–—]")
+_INLINE_WIRE = re.compile(
+    r"(?i:dilansir\s+dari|dilansir|dikutip\s+dari|mengutip|seperti\s+dilaporkan|dilaporkan|"
+    r"reported\s+by|quoted\s+by)\s+"
+    + _NAME
+    + r"(?=\s*[,.;)]|\s+(?:pada|on|dalam|yang|that)\b|\s*$)",
+)
+_TOLD = re.compile(r"(?i:kepada|told|to)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)?)")
+_DOMAIN = re.compile(
+    r"(?<![\w@/.])(?P<name>[A-Za-z][\w-]*\.(?:co\.id|co\.uk|com|id|net|org|news|tv))(?![\w.])"
+)
+_DATELINE_OUTLET = re.compile(
+    r"^\s*[A-Z][A-Za-z .'’-]*,\s*"
+    r"(?P<name>[A-Za-z][\w-]*\.(?:co\.id|co\.uk|com|id|net|org))\s*[-–—]",
+    re.MULTILINE,
+)
+_SOCIAL = frozenset(
+    {
+        "whatsapp.com",
+        "facebook.com",
+        "twitter.com",
+        "instagram.com",
+        "youtube.com",
+        "tiktok.com",
+        "google.com",
+        "x.com",
+        "t.me",
+        "wa.me",
+        "linkedin.com",
+        "line.me",
+    }
+)
+_WIRE_NAMES = frozenset(normalize_name(n) for group in WIRES for n in group)
+
+
+def _trim_name(name: str) -> str:
+    words = name.split()
+    while words and words[-1].lower() in {"of", "de", "al"}:
+        words.pop()
+    return " ".join(words).rstrip(".,")
+
+
+def _canonical(name: str, sides: Sides) -> str:
+    found = sides.lookup(name)
+    return found[1] if found is not None else name
+
+
+def find_wire(text: str, blocks: Sequence[Block], sides: Sides) -> tuple[str, int, int] | None:
+    """The wire or source agency the article names: ``(name, start, end)``, or None."""
+    readable = [b for b in blocks if b.kind in ("prose", "headline")]
+    candidates: list[tuple[int, int, str, int, int]] = []
+    for block in readable:
+        chunk = text[block.start : block.end]
+        for rank, pattern in enumerate((_SOURCE_LINE, _DATELINE_WIRE, _INLINE_WIRE)):
+            for m in pattern.finditer(chunk):
+                name = _trim_name(m.group("name"))
+                if not name or (
+                    pattern is _DATELINE_WIRE and normalize_name(name) not in _WIRE_NAMES
+                ):
+                    continue
+                start = block.start + m.start("name")
+                candidates.append((rank, start, name, start, start + len(name)))
+        for m in _TOLD.finditer(chunk):
+            name = _trim_name(m.group("name"))
+            if normalize_name(name) in _WIRE_NAMES:
+                start = block.start + m.start("name")
+                candidates.append((3, start, name, start, start + len(name)))
+    if not candidates:
+        return None
+    _, _, name, start, end = min(candidates)
+    return _canonical(name, sides), start, end
+
+
+def find_outlet(
+    text: str, header_prefix: str | None, blocks: Sequence[Block], sides: Sides
+) -> str | None:
+    """The outlet that published the page, if the page names it."""
+    if header_prefix is not None:
+        prefix = header_prefix.split("|")[0].strip()
+        known = sides.lookup(prefix)
+        if _DOMAIN.fullmatch(prefix) or (known is not None and known[0] == THIRD_PARTY):
+            return _canonical(prefix, sides)
+    m = _DATELINE_OUTLET.search(text)
+    if m is not None:
+        return _canonical(m.group("name"), sides)
+    domains = Counter[str]()
+    first_seen: dict[str, int] = {}
+    for block in blocks:
+        for d in _DOMAIN.finditer(text, block.start, block.end):
+            key = d.group("name").lower()
+            if key in _SOCIAL:
+                continue
+            domains[key] += 1
+            first_seen.setdefault(key, d.start())
+    if not domains:
+        return None
+    best = max(domains, key=lambda k: (domains[k], -first_seen[k]))
+    return _canonical(text[first_seen[best] : first_seen[best] + len(best)], sides)

@@ -1,0 +1,214 @@
+"""Whose losses a figure counts (its side) and where (its place).
+
+The side of a figure, in this order:
+
+1. a side name beside the counted noun ("warga sipil Azeri", "Armenian
+   soldiers", "Tentara Armenia");
+2. "musuh"/"enemy": the claimant's opponent;
+3. the agent of an active verb ("Militer Azerbaijan menghancurkan 5 tank",
+   "its forces downed three drones", "it shot down ... and destroyed two
+   tanks"): what a side kills or destroys is its opponent's;
+4. an attacker named beside the figure ("tewas dalam serangan udara
+   Azerbaijan", "an Azerbaijani strike killed"): the victims are its opponent's;
+5. the claimant's own side, for civilian, military and equipment figures (a
+   side reporting its own losses) — never for a figure someone denies;
+6. "all" for an unattributed running total that no side is named for;
+7. otherwise unknown.
+
+Steps 3 to 6 are inferences, and each claim's note says which was made.  The
+place is the first "di"/"in" phrase of the sentence that names a town or region
+other than a party to the war.
+"""
+
+from __future__ import annotations
+
+from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Category, Kind, Period
+from claimrecon.extract.attribution import Cue, Sides
+from claimrecon.extract.figures import Mention
+from claimrecon.extract.lexicon import Lexicon
+from claimrecon.extract.sentences import Sentence
+
+__all__ = ["SideReader"]
+
+_AGENT_SKIP = frozenset(
+    {
+        "telah",
+        "sudah",
+        "berhasil",
+        "juga",
+        "have",
+        "has",
+        "had",
+        "to",
+        "also",
+        "reportedly",
+        "claimed",
+        "claims",
+        "mengaku",
+        "mengklaim",
+        "klaim",
+        "diklaim",
+    }
+)
+_FORCES = frozenset(
+    {"forces", "troops", "army", "military", "units", "pasukan", "tentara", "militer"}
+)
+_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+
+
+class SideReader:
+    """Reads the side and place of the figures of one language's sentences."""
+
+    def __init__(self, lex: Lexicon, sides: Sides) -> None:
+        self.lex = lex
+        self.sides = sides
+
+    def side(
+        self, s: Sentence, m: Mention, cue: Cue | None, claimant_side: str, notes: list[str]
+    ) -> tuple[str | None, int | None]:
+        """Steps 1 to 4: the side, and where the words naming an attacker end (or None)."""
+        if m.side is not None:
+            return m.side, None
+        if m.enemy:
+            opponent = self.sides.opponent(claimant_side)
+            if opponent is None:
+                notes.append("the figure counts the claimant's enemy, whose side is not known")
+                return UNKNOWN, None
+            notes.append("'enemy' read as the claimant's opponent")
+            return opponent, None
+        agent = self._agent(s, m, cue, claimant_side)
+        if agent is not None:
+            side, name = agent
+            opponent = self.sides.opponent(side)
+            if opponent is not None:
+                notes.append(
+                    f"subject side inferred: what {name} killed or destroyed is its opponent's"
+                )
+                return opponent, None
+        attacker = self._attacker(s, m)
+        if attacker is not None:
+            side, name, end = attacker
+            opponent = self.sides.opponent(side)
+            if opponent is not None:
+                notes.append(f"subject side inferred: the victims of an attack by {name}")
+                return opponent, end
+        return None, None
+
+    def default(
+        self,
+        m: Mention,
+        cue: Cue | None,
+        claimant_side: str,
+        period: Period,
+        notes: list[str],
+        *,
+        disputed: bool,
+    ) -> str:
+        """Steps 5 to 7, when the sentence itself names no side."""
+        specific = m.category in (Category.CIVILIAN, Category.MILITARY) or m.equipment
+        if disputed:
+            notes.append("the side of a denied figure is not inferred")
+            return UNKNOWN
+        if specific and claimant_side in self.sides.belligerents:
+            notes.append(
+                "subject side inferred from the claimant's side (the text does not name it)"
+            )
+            return claimant_side
+        if (
+            not specific
+            and period.kind is Kind.CUMULATIVE
+            and (cue is None or claimant_side == THIRD_PARTY)
+        ):
+            notes.append("a running total not split by side: read as covering all sides")
+            return ALL_SIDES
+        notes.append("subject side not stated")
+        return UNKNOWN
+
+    def location(self, s: Sentence, m: Mention) -> str | None:
+        """The place the sentence names ("di kota Ganja", "in the town of Barda"), if any.
+
+        A name the side registry knows (a party such as "Nagorno-Karabakh") is
+        not taken as a place: it names the war's region, not an incident's.
+        """
+        toks = s.toks
+        dates = {d.start for d in s.dates}
+        for k in [*range(m.span_last, len(toks)), *range(0, m.span_first)]:
+            if toks[k].low not in self.lex.places:
+                continue
+            j = k + 1
+            while j < len(toks) and toks[j].low in self.lex.place_kinds:
+                j += 1
+            if j < len(toks) and self.sides.at(toks, j) is not None:
+                continue  # a party's name ("di Nagorno-Karabakh"), not the place of an incident
+            e = j
+            while e < len(toks) and toks[e].text[:1].isupper() and toks[e].text.isalpha():
+                e += 1
+            if e > j and not any(toks[i].start in dates for i in range(j, e)):
+                return " ".join(t.text for t in toks[j:e])
+        return None
+
+    def _agent(
+        self, s: Sentence, m: Mention, cue: Cue | None, claimant_side: str
+    ) -> tuple[str, str] | None:
+        """Who did what an active verb says ("Militer Azerbaijan menghancurkan 5 tank")."""
+        if m.via not in ("active", "shared") or m.back_first is None:
+            return None
+        toks, lex, sides = s.toks, self.lex, self.sides
+        k = m.back_first - 1
+        while k >= 0 and toks[k].low in _AGENT_SKIP:
+            k -= 1
+        if k >= 0 and toks[k].low in lex.coordinators:
+            # "it shot down a jet and destroyed two tanks": the agent of the verb before
+            verbs = [
+                first
+                for table in (lex.active, lex.equipment_active)
+                for first, _, _ in table.find(toks, max(0, k - 12), k)
+            ]
+            if not verbs:
+                return None
+            k = min(verbs) - 1
+            while k >= 0 and toks[k].low in _AGENT_SKIP:
+                k -= 1
+        if k < 0:
+            return None
+        named = cue is not None and cue.named and cue.end == toks[k].end
+        if (toks[k].low in lex.pronouns or named) and claimant_side in sides.belligerents:
+            return claimant_side, "the claimant"
+        if toks[k].low in _FORCES or toks[k].low.removesuffix("nya") in _FORCES:
+            # "its forces downed ...", "pasukannya", "Azerbaijani forces", "pasukan Armenia"
+            own = toks[k].low.endswith("nya") or (k > 0 and toks[k - 1].low in _POSSESSIVES)
+            if own and claimant_side in sides.belligerents:
+                return claimant_side, "the claimant's forces"
+            for j in (k - 1, k + 1):
+                found = sides.at(toks, j) if 0 <= j < len(toks) else None
+                if found is not None and found[0] in sides.belligerents:
+                    return found[0], found[1]
+        for first in range(max(0, k - 3), k + 1):
+            found = sides.at(toks, first, k + 1)
+            if found is not None and found[2] == k + 1 and found[0] in sides.belligerents:
+                return found[0], found[1]
+        return None
+
+    def _attacker(self, s: Sentence, m: Mention) -> tuple[str, str, int] | None:
+        """The side whose attack the sentence names nearest the figure."""
+        toks = s.toks
+        stop = len(toks)
+        english = self.lex.lang == "en"
+        best: tuple[int, tuple[str, str, int]] | None = None
+        for first, after, _ in self.lex.attacks.find(toks):
+            if m.span_first <= first < m.np_end:
+                continue
+            window = (
+                range(max(0, first - 2), first) if english else range(after, min(stop, after + 3))
+            )
+            candidates = list(window)
+            if english and after + 1 < stop and toks[after].low == "by":
+                candidates.append(after + 1)
+            for k in candidates:
+                found = self.sides.at(toks, k)
+                if found is not None and found[0] in self.sides.belligerents:
+                    distance = abs(first - m.q_first)
+                    if best is None or distance < best[0]:
+                        best = (distance, (found[0], found[1], toks[found[2] - 1].end))
+                    break
+        return None if best is None else best[1]

@@ -1,0 +1,139 @@
+"""claimrecon.extract.attribution: claimants, wires, outlets and sides."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimrecon.extract.attribution import Sides, find_cues, find_outlet, find_wire, pick_cue
+from claimrecon.extract.furniture import layout
+from claimrecon.extract.lexicon import lexicon
+from claimrecon.extract.tokens import tokenize
+from claimrecon.sides import DEFAULT_SIDES
+
+
+def sides(lang: str = "id") -> Sides:
+    """The default registry's sides for a language."""
+    return Sides(DEFAULT_SIDES, lexicon(lang))
+
+
+def cues(text: str, lang: str = "id") -> list[str | None]:
+    """The claimant phrase of each cue of a sentence (None when unresolved)."""
+    found = find_cues(tokenize(text), lexicon(lang), sides(lang))
+    return [None if c.start is None else text[c.start : c.end] for c in found]
+
+
+class TestFindCues:
+    """find_cues finds who a sentence attributes its figures to."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "claimant"),
+        [
+            ("Kantor berita negara, Armenpress, mengatakan bahwa 7 tewas.", "id", "Armenpress"),
+            ('"Tujuh tewas," kata Kremlin dalam pernyataan.', "id", "Kremlin"),
+            ("Menurut Palang Merah, tujuh tewas.", "id", "Palang Merah"),
+            ("Hingga kini, Artsakh melaporkan tujuh tewas.", "id", "Artsakh"),
+            (
+                "Seven died, said spokeswoman Ana Lee of the ministry.",
+                "en",
+                "spokeswoman Ana Lee of the ministry",
+            ),
+            ("Seven died, the Armenian defence ministry said.", "en", "Armenian defence ministry"),
+            ("According to local officials, seven died.", "en", "local officials"),
+        ],
+    )
+    def test_claimant_phrases(self, text: str, lang: str, claimant: str) -> None:
+        """Subject before the verb, inverted "kata X", appositions, "menurut"/"according to"."""
+        assert cues(text, lang) == [claimant]
+
+    def test_pronouns_and_references(self) -> None:
+        """Pronouns and phrases that refer back are cues without a name."""
+        assert cues("Dia mengatakan tujuh tewas.") == [None]
+        assert cues("Dua negara itu mengatakan tujuh tewas.") == [None]
+        assert cues("Tujuh tewas, katanya.") == [None]
+
+    def test_pronoun_after_a_name(self) -> None:
+        """A pronoun after a named subject in the same sentence takes that name."""
+        assert cues("Azerbaijan released video of what it said was a strike.", "en") == [
+            "Azerbaijan",
+            "Azerbaijan",
+        ]
+
+    def test_pick_cue(self) -> None:
+        """A figure takes the nearest cue before it, else the first after it."""
+        toks = tokenize('"Tujuh tewas," kata Kremlin. Menurut PBB, dua tewas.')
+        found = find_cues(toks, lexicon("id"), sides())
+        assert pick_cue(found, 1) is found[0]
+        assert pick_cue(found, 12) is found[1]
+        assert pick_cue([], 3) is None
+
+
+class TestSides:
+    """Sides looks names and demonyms up in a side registry."""
+
+    def test_lookup(self) -> None:
+        """Registry names, aliases and demonyms give a side and a canonical name."""
+        s = sides("en")
+        assert s.lookup("Media Armenia") == ("armenia", "Armenian media")
+        assert s.lookup("Azeri") == ("azerbaijan", "Azerbaijan")
+        assert s.lookup("Azerbaijan's") == ("azerbaijan", "Azerbaijan")
+        assert s.lookup("Atlantis") is None
+
+    def test_at_takes_the_longest_name(self) -> None:
+        """A name of two words ("Nagorny Karabakh") is found whole."""
+        toks = tokenize("di Nagorny Karabakh kemarin")
+        assert sides().at(toks, 1) == ("armenia", "Nagorno-Karabakh", 3)
+
+    def test_resolve(self) -> None:
+        """An unknown phrase keeps its wording and takes the side of a name inside it."""
+        phrase = "Ombudsman Nagorno-Karabakh Artak Beglaryan"
+        assert sides().resolve(phrase, tokenize(phrase)) == (phrase, "armenia")
+
+    def test_opponent(self) -> None:
+        """With exactly two belligerents each is the other's opponent."""
+        assert sides().opponent("armenia") == "azerbaijan"
+        assert sides().opponent("third_party") is None
+
+
+class TestFindWire:
+    """find_wire finds the agency the article names as its source."""
+
+    @pytest.mark.parametrize(
+        ("page", "wire"),
+        [
+            ("Judul\n\nSumber AFP\n\nIsi berita di sini.", "AFP"),
+            ("Isi berita, seperti dilansir dari Anadolu Agency.", "Anadolu Agency"),
+            ("Dilaporkan Reuters, perundingan berlanjut.", "Reuters"),
+            ("ANKARA (Reuters) - Tiga orang tewas di sana.", "Reuters"),
+            ("Kata menteri kepada AFP hari ini di sana.", "AFP"),
+        ],
+    )
+    def test_wire_cues(self, page: str, wire: str) -> None:
+        """Wire cues: "Sumber", "dilansir dari", "Dilaporkan", a dateline, a statement."""
+        found = find_wire(page, layout(page), sides())
+        assert found is not None and found[0] == wire
+
+    def test_photo_credit_is_not_a_wire(self) -> None:
+        """A photo credit ("Foto: AFP") credits a picture, not the text."""
+        page = "Foto: AFP\n\nIsi berita yang panjang di sini."
+        assert find_wire(page, layout(page), sides()) is None
+
+
+class TestFindOutlet:
+    """find_outlet names the site that published the page."""
+
+    def test_header_prefix(self) -> None:
+        """A domain or known outlet before the header date is the outlet; an author is not."""
+        assert find_outlet("", "Kompas.com", [], sides()) == "Kompas.com"
+        assert find_outlet("", "Rina Putri", [], sides()) is None
+
+    def test_dateline_and_domain(self) -> None:
+        """The dateline's site, else the page's own domain (social sites ignored)."""
+        page = "ANKARA, KOMPAS.com - Isi berita."
+        assert find_outlet(page, None, layout(page), sides()) == "Kompas.com"
+        page = "Ikuti media sosial medcom.id di whatsapp.com dan lainnya."
+        assert find_outlet(page, None, layout(page), sides()) == "Medcom.id"
+
+    def test_unnamed(self) -> None:
+        """A page that never names its site has no outlet."""
+        page = "Tanpa nama situs di halaman ini."
+        assert find_outlet(page, None, layout(page), sides()) is None
