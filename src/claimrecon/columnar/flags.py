@@ -72,11 +72,10 @@ def _flag(row: dict[str, Any]) -> Flag:
     figures = tuple(_figure(f) for f in row["figures"])
     p = row["params"]
     factor = _factor(row)
-    if code in ("divergent", "partisan_enemy_claim"):
-        assert factor is not None
+    shown = float("nan") if factor is None else factor  # divergent and partisan always have one
     if code == "divergent":
         message = message_divergent(
-            p["n"], key, row["as_of"], p["src2"], figures[1], p["src1"], figures[0], factor
+            p["n"], key, row["as_of"], p["src2"], figures[1], p["src1"], figures[0], shown
         )
     elif code == "partisan_enemy_claim":
         message = message_partisan(
@@ -85,7 +84,7 @@ def _flag(row: dict[str, Any]) -> Flag:
             figures[0],
             key,
             row["as_of"],
-            factor,
+            shown,
             p["src2"],
             p["stance2"],
             p["outcome2"],
