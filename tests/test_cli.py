@@ -77,7 +77,7 @@ class TestFlagCommand:
 
     def test_help_shows_example(self) -> None:
         """Each command's help shows an example."""
-        for command in ("flag", "reconcile", "attribute", "report", "convert"):
+        for command in ("flag", "reconcile", "attribute", "report", "convert", "extract"):
             code, out, _ = run(command, "--help")
             assert code == 0 and "Example: claimrecon " + command in out
 
@@ -164,3 +164,28 @@ class TestReportCommand:
         write_claims([Claim(id="a", figure=Figure.exact(1))], path)
         code, _, err = run("flag", str(path), "--from", "xlsx")
         assert code == 2 and "unknown format" in err
+
+
+class TestExtractCommand:
+    def test_english_passage(self, tmp_path: Path) -> None:
+        """Extract reads an article file and writes claims with their evidence spans."""
+        article = tmp_path / "story.txt"
+        article.write_text(
+            "Example Daily - 02/10/2020, 10:00 WIB\n\nThe health ministry said at least 12 "
+            "civilians were killed in the shelling on Thursday.\n", encoding="utf-8")
+        out = tmp_path / "claims.jsonl"
+        code, _, err = run("extract", str(article), "--lang", "en", "-o", str(out))
+        assert code == 0, err
+        (found,) = read_claims(out)
+        assert (found.figure.low, found.figure.high, found.figure.qualifier) == (12, None,
+                                                                                 "at least")
+        assert found.subject.category.value == "civilian"
+        span = found.evidence.span
+        assert span is not None and "12" in article.read_text(encoding="utf-8")[span[0]:span[1]]
+
+    def test_unreadable(self, tmp_path: Path) -> None:
+        """A binary article is bad input: exit 2 naming the file."""
+        article = tmp_path / "story.txt"
+        article.write_bytes(b"\xff\xfe\x00bad")
+        code, _, err = run("extract", str(article))
+        assert code == 2 and "story.txt" in err

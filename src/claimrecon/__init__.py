@@ -28,6 +28,7 @@ from claimrecon.errors import (
     RecordError,
     UnitMismatchError,
 )
+from claimrecon.extract import extract
 from claimrecon.figure import ACLED_TABLE, DEFAULT_TABLE, Figure, QualifierTable, Rule
 from claimrecon.flags import Flag, Severity, flag
 from claimrecon.io import read_claims, write_claims
@@ -75,6 +76,7 @@ __all__ = [
     "UnitMismatchError",
     "attribute",
     "compare",
+    "extract",
     "flag",
     "load_seeds",
     "read_claims",

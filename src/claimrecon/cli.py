@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -21,7 +22,7 @@ from rich.table import Table
 
 from claimrecon.attribution import attribute, check_unique_ids
 from claimrecon.claim import Claim
-from claimrecon.errors import ClaimReconError, FormatError
+from claimrecon.errors import ClaimReconError, FormatError, RecordError
 from claimrecon.figure import describe
 from claimrecon.flags import Flag, Severity, flag
 from claimrecon.io import FORMATS, read_claims, write_claims
@@ -256,6 +257,52 @@ def convert_command(
     except (ClaimReconError, FormatError) as error:
         raise _fail(error) from None
     err.print(f"wrote {len(claims)} claims to {target}", markup=False, highlight=False)
+
+
+@app.command("extract")
+def extract_command(
+    files: Files,
+    lang: Annotated[str, typer.Option(help="Language of the articles: id or en.")] = "id",
+    output: OutFile = None,
+    to: Annotated[str, typer.Option("--to", help="Format on the screen: jsonl or csv.")] = "jsonl",
+) -> None:
+    """Extract candidate claims from news articles, with the evidence span of each.
+
+    Example: claimrecon extract ../shared/seeds/*.txt --lang id -o extracted.jsonl
+    """
+    from claimrecon.extract import extract_report
+
+    claims: list[Claim] = []
+    try:
+        with _progress(len(files), "extracting") as progress:
+            for path in files:
+                text = read_article(path)
+                found = extract_report(text, lang, document=path.name)
+                claims.extend(found.claims)
+                for warning in found.warnings:
+                    err.print(f"{path}: {warning}", markup=False, highlight=False)
+                progress.advance(progress.task_ids[0])
+        check_unique_ids(claims)
+        target = output
+        if target is None:
+            with tempfile.TemporaryDirectory() as tmp:
+                screen = Path(tmp) / f"claims.{to}"
+                write_claims(claims, screen)
+                sys.stdout.write(screen.read_text(encoding="utf-8"))
+            return
+        write_claims(claims, target)
+    except ClaimReconError as error:
+        raise _fail(error) from None
+    err.print(f"wrote {len(claims)} claims to {target}", markup=False, highlight=False)
+
+
+def read_article(path: Path) -> str:
+    """The text of an article file, or exit 2 naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise _fail(FormatError(str(path), [RecordError(None, None, f"cannot read: {error}")])) \
+            from None
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -135,6 +135,7 @@ DEFAULT_SIDES = SideRegistry.from_mapping(
                 "Artak Beglaryan",
                 "Nagorno-Karabakh ombudsman",
                 "Ombudsman Nagorno-Karabakh",
+                "Ombudsman Nagorno-Karabakh Artak Beglaryan",
             ),
         ],
         "azerbaijan": [
@@ -149,6 +150,7 @@ DEFAULT_SIDES = SideRegistry.from_mapping(
                 "Azerbaijan's mission to the UN",
                 "Third Secretary of Azerbaijan's Mission to the UN",
                 "Misi Azerbaijan untuk PBB",
+                "Sekretaris Ketiga Misi Azerbaijan untuk PBB",
             ),
             ("Ilham Aliyev", "President of Azerbaijan"),
         ],

@@ -192,8 +192,14 @@ def _repeated_ids(ids: pa.ChunkedArray, bad: set[int]) -> list[RecordError]:
     return errors
 
 
+def _is_view(t: pa.DataType, kind: str) -> bool:
+    """Whether ``t`` is a view type (``string_view``, ``list_view``: pyarrow 16 and later)."""
+    test = getattr(pa.types, f"is_{kind}_view", None)
+    return bool(test is not None and test(t))
+
+
 def _is_text(t: pa.DataType) -> bool:
-    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t))
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or _is_view(t, "string"))
 
 
 def _is_text_like(t: pa.DataType) -> bool:
@@ -213,8 +219,8 @@ def _is_list(t: pa.DataType) -> bool:
     return bool(
         pa.types.is_list(t)
         or pa.types.is_large_list(t)
-        or pa.types.is_list_view(t)
-        or pa.types.is_large_list_view(t)
+        or _is_view(t, "list")
+        or _is_view(t, "large_list")
     )
 
 
