@@ -134,16 +134,23 @@ def _first(
     descending_low: bool = False,
     high_first: bool = False,
 ) -> pl.DataFrame:
-    """The first row per group of ``keys`` in order (by high, or by low descending, then order)."""
-    lead: list[pl.Expr] = []
-    desc: list[bool] = []
+    """The first row per group of ``by`` in order (by high, or by low descending, then order).
+
+    Only the rows tied on the lead value are sorted by the full order, and only in groups
+    where there is a tie: most groups have one candidate and need no sort at all.
+    """
+    group = list(by)
     if high_first:
-        lead, desc = [pl.col("high")], [False]
+        frame = frame.filter(pl.col("high") == pl.col("high").min().over(group))
     elif descending_low:
-        lead, desc = [pl.col("low")], [True]
-    order = lead + [pl.col(c) for c in ORDER_COLUMNS]
-    ordered = frame.sort(order, descending=desc + [False] * len(ORDER_COLUMNS), nulls_last=True)
-    return ordered.group_by(list(by), maintain_order=True).first() if by else ordered.head(1)
+        frame = frame.filter(pl.col("low") == pl.col("low").max().over(group))
+    count = pl.len().over(group)
+    alone = frame.filter(count == 1)
+    tied = frame.filter(count > 1)
+    if not tied.height:
+        return alone
+    chosen = tied.sort(ORDER_COLUMNS, nulls_last=True).group_by(group, maintain_order=True).first()
+    return pl.concat([alone, chosen.select(alone.columns)])
 
 
 def _fig(prefix: str = "") -> pl.Expr:
@@ -238,11 +245,15 @@ def _divergent(dated: pl.DataFrame) -> pl.DataFrame | None:
         nulls_equal=True,
     )
     out = out.with_columns(
-        f_num=pl.col("max_low"), f_den=pl.col("min_high"),
+        f_num=pl.col("max_low"),
+        f_den=pl.col("min_high"),
         figures=pl.concat_list([_fig("l_"), _fig("h_")]),
         params=pl.struct(n=pl.col("n"), src1="src1", src2="src2"),
     )
     return _out(out, "divergent")
+
+
+PERIOD = ["unit", "side", "category", "outcome", "location", "kind", "start", "as_of"]
 
 
 def _ceilings(refs: pl.DataFrame) -> pl.DataFrame:
@@ -258,17 +269,23 @@ def _ceilings(refs: pl.DataFrame) -> pl.DataFrame:
 
 
 def _pairs(enemy: pl.DataFrame, refs: pl.DataFrame, window_days: int) -> pl.DataFrame:
-    """Enemy statements beside every reference that bounds them (same period and place)."""
+    """Enemy statements beside every reference that bounds them (same period and place).
+
+    ``enemy`` has ``stmt``, ``low`` and the :data:`PERIOD` columns; ``refs`` has the
+    :data:`PERIOD` columns, ``high`` and any payload; the result has ``stmt``, ``low``,
+    ``ceiling`` and the payload, one row per reference the enemy's low exceeds.
+    """
     refs = _ceilings(refs)
     refs = refs.rename({c: f"r_{c}" for c in refs.columns if c not in ("e_outcome", "ceiling")})
+    left = enemy.select("stmt", "low", *PERIOD)
     cumulative = (
-        enemy.filter(pl.col("kind") == "cumulative")
+        left.filter(pl.col("kind") == "cumulative")
         .with_columns(
             j_as_of=pl.date_ranges(pl.col("as_of"), pl.col("as_of") + pl.duration(days=window_days))
         )
         .explode("j_as_of")
     )
-    incident = enemy.filter(pl.col("kind") == "incident").with_columns(
+    incident = left.filter(pl.col("kind") == "incident").with_columns(
         j_as_of=pl.col("as_of"), j_start=pl.col("start")
     )
     joined = []
@@ -285,56 +302,93 @@ def _pairs(enemy: pl.DataFrame, refs: pl.DataFrame, window_days: int) -> pl.Data
             left_on=[*base, *period],
             right_on=[*right, *ref_period],
             nulls_equal=True,
-            coalesce=False,
         )
         here = frame.filter(pl.col("location").is_not_null()).join(
             pool.filter(pl.col("r_location").is_not_null()),
             left_on=[*base, "location", *period],
             right_on=[*right, "r_location", *ref_period],
             nulls_equal=True,
-            coalesce=False,
         )
-        joined += [everywhere, here]
-    pairs = pl.concat(joined, how="diagonal_relaxed").drop("j_as_of", "j_start", strict=False)
-    return pairs.filter(pl.col("low") > pl.col("ceiling"))
+        joined += [
+            everywhere.filter(pl.col("low") > pl.col("ceiling")),
+            here.filter(pl.col("low") > pl.col("ceiling")),
+        ]
+    keep = ["stmt", "low", "ceiling", *(c for c in refs.columns if c.startswith("r_payload_"))]
+    return pl.concat([f.select(keep) for f in joined], how="vertical_relaxed")
 
 
 def _statements(live: pl.DataFrame) -> pl.DataFrame:
-    """One row per statement: its representative claim (first in order)."""
-    return _first(live, ["stmt"], ["stmt"])
+    """One row per statement: its representative claim (first in order).
+
+    Echoes share every ordering column but the qualifier and the id, so only those decide.
+    """
+    count = pl.len().over("stmt")
+    alone = live.filter(count == 1)
+    echoed = live.filter(count > 1)
+    if not echoed.height:
+        return alone
+    chosen = echoed.sort(["qualifier_text", "id"]).group_by("stmt", maintain_order=True).first()
+    return pl.concat([alone, chosen.select(alone.columns)])
 
 
 def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.DataFrame | None:
-    enemy = _statements(live.filter((pl.col("stance") == "enemy") & pl.col("as_of").is_not_null()))
+    enemy_rows = live.filter((pl.col("stance") == "enemy") & pl.col("as_of").is_not_null())
     refs = dated.filter(
         pl.col("stance").is_in(["own", "third_party"]) & pl.col("high").is_not_null()
     )
-    if not enemy.height or not refs.height:
+    if not enemy_rows.height or not refs.height:
         return None
-    pairs = _pairs(enemy, refs, window_days)
-    if not pairs.height:
+    enemy = enemy_rows.unique(subset=["stmt"], keep="any").select("stmt", "low", *PERIOD)
+    # first against each group of references by its lowest high: which claims exceed any
+    groups = refs.group_by(PERIOD).agg(pl.col("high").min())
+    flagged = _pairs(enemy, groups, window_days).select("stmt").unique()
+    if not flagged.height:
         return None
-    pairs = pairs.with_columns(r_qualifier_text=pl.col("r_qualifier").fill_null(""))
-    tight_order = ["ceiling", *[f"r_{c}" for c in ORDER_COLUMNS]]
-    tightest = (
-        pairs.sort(tight_order, nulls_last=True).group_by("stmt", maintain_order=True).first()
+    # then, for those claims only, every reference they exceed
+    payload = refs.select(*PERIOD, "high", payload_rid="rid")
+    pairs = _pairs(enemy.join(flagged, on="stmt"), payload, window_days).rename(
+        {"r_payload_rid": "rid"}
     )
+    best = pairs.filter(pl.col("ceiling") == pl.col("ceiling").min().over("stmt"))
+    prefixed = refs.select(pl.all().name.prefix("r_")).rename({"r_rid": "rid"})
+    ties = best.join(prefixed, on="rid")
+    tied = ties.filter(pl.len().over("stmt") > 1).sort(
+        ["stmt", *(f"r_{c}" for c in ORDER_COLUMNS)], nulls_last=True
+    )
+    tightest = pl.concat(
+        [
+            ties.filter(pl.len().over("stmt") == 1),
+            tied.group_by("stmt", maintain_order=True).first().select(ties.columns),
+        ],
+        how="vertical_relaxed",
+    )
+    reps = _statements(enemy_rows.join(flagged, on="stmt"))
     ids = (
-        pl.concat([_members(live, tightest.select("stmt")), pairs.select("stmt", id="r_id")])
+        pl.concat(
+            [
+                _members(live, flagged),
+                pairs.join(refs.select("rid", "id"), on="rid").select("stmt", "id"),
+            ]
+        )
         .group_by("stmt")
         .agg(claims=pl.col("id").unique().sort())
     )
-    out = tightest.join(ids, on="stmt").with_columns(
-        f_num=pl.col("low"), f_den=pl.col("ceiling"),
-        figures=pl.concat_list([_fig(), _fig("r_")]),
-        params=pl.struct(
-            src1="source",
-            side1="source_side",
-            src2="r_source",
-            stance2="r_stance",
-            outcome2="r_outcome",
-            ceiling="ceiling",
-        ),
+    out = (
+        reps.join(tightest.drop("low"), on="stmt")
+        .join(ids, on="stmt")
+        .with_columns(
+            f_num=pl.col("low"),
+            f_den=pl.col("ceiling"),
+            figures=pl.concat_list([_fig(), _fig("r_")]),
+            params=pl.struct(
+                src1="source",
+                side1="source_side",
+                src2="r_source",
+                stance2="r_stance",
+                outcome2="r_outcome",
+                ceiling="ceiling",
+            ),
+        )
     )
     return _out(out, "partisan_enemy_claim")
 
@@ -384,7 +438,8 @@ def _series(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     )
     out = out.join(ids, on=[*series, "day"], nulls_equal=True).with_columns(
         as_of=pl.col("day"),
-        f_num=pl.col("b_low"), f_den=pl.col("high"),
+        f_num=pl.col("b_low"),
+        f_den=pl.col("high"),
         figures=pl.concat_list([_fig("b_"), _fig()]),
         params=pl.struct(src1="source", date2="date2"),
     )
@@ -419,14 +474,14 @@ def _expand_wholes(stmts: pl.DataFrame) -> pl.DataFrame:
 
 
 def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
-    stmts = _statements(dated)
+    slim = ["stmt", "low", *PERIOD]
+    stmts = dated.unique(subset=["stmt"], keep="any").select(slim)
     wholes = _expand_wholes(stmts)
-    totals = dated.filter(pl.col("kind") == "cumulative").with_columns(
-        place=_place(pl.col("location"))
+    rows = dated.select(
+        "rid", *KEY, "kind", "start", "as_of", "high", place=_place(pl.col("location"))
     )
-    incidents = dated.filter(pl.col("kind") == "incident").with_columns(
-        place=_place(pl.col("location"))
-    )
+    totals = rows.filter(pl.col("kind") == "cumulative")
+    incidents = rows.filter(pl.col("kind") == "incident")
     w_key = ["unit", "w_side", "w_category", "w_outcome", "w_place"]
     t_key = [*KEY, "place"]
     days = (
@@ -436,53 +491,72 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         .sort("as_of")
     )
     near = wholes.sort("as_of").join_asof(
-        days, on="as_of", by_left=w_key, by_right=t_key, strategy="forward", check_sortedness=False
+        days,
+        on="as_of",
+        by_left=w_key,
+        by_right=t_key,
+        strategy="forward",
+        check_sortedness=False,
     )
-    candidates = near.filter(pl.col("w_min") < pl.col("low")).select(*w_key, "stmt", "w_day")
-    prefixed = [f"b_{c}" for c in t_key]
-    cum_rows = totals.select(pl.all().name.prefix("b_"))
-    inc_rows = incidents.select(pl.all().name.prefix("b_"))
-    cum_below = candidates.join(
-        cum_rows, left_on=[*w_key, "w_day"], right_on=[*prefixed, "b_as_of"], coalesce=False
+    candidates = near.filter(pl.col("w_min") < pl.col("low")).select(
+        *w_key, "stmt", "low", day="w_day"
     )
+    found = [
+        candidates.join(
+            totals.select(*t_key, "as_of", "rid", "high"),
+            left_on=[*w_key, "day"],
+            right_on=[*t_key, "as_of"],
+        )
+    ]
     inc = wholes.filter((pl.col("kind") == "incident") & ~pl.col("w_own"))
-    inc_below = inc.select(*w_key, "stmt", "start", "as_of").join(
-        inc_rows,
-        left_on=[*w_key, "start", "as_of"],
-        right_on=[*prefixed, "b_start", "b_as_of"],
-        nulls_equal=True,
-        coalesce=False,
-    )
-    keep = [*w_key, "stmt", *(f"b_{c}" for c in ORDER_COLUMNS), "b_qualifier"]
-    frames = [f.select(keep) for f in (cum_below, inc_below) if f.height]
-    if not frames:
-        return None
-    below = (
-        pl.concat(frames, how="diagonal_relaxed")
-        .join(stmts.select("stmt", p_low="low"), on="stmt")
-        .filter(pl.col("b_high").is_not_null() & (pl.col("b_high") < pl.col("p_low")))
-    )
+    if inc.height and incidents.height:
+        found.append(
+            inc.select(*w_key, "stmt", "low", "start", "as_of")
+            .join(
+                incidents.select(*t_key, "start", "as_of", "rid", "high"),
+                left_on=[*w_key, "start", "as_of"],
+                right_on=[*t_key, "start", "as_of"],
+                nulls_equal=True,
+            )
+            .select(*w_key, "stmt", "low", "rid", "high")
+        )
+    below = pl.concat(
+        [f.select(*w_key, "stmt", "low", "rid", "high") for f in found], how="vertical_relaxed"
+    ).filter(pl.col("high").is_not_null() & (pl.col("high") < pl.col("low")))
     if not below.height:
         return None
     group = ["stmt", *w_key]
-    tight = (
-        below.sort(["b_high", *[f"b_{c}" for c in ORDER_COLUMNS]], nulls_last=True)
-        .group_by(group, maintain_order=True)
-        .first()
+    best = below.filter(pl.col("high") == pl.col("high").min().over(group))
+    prefixed = dated.select(pl.all().name.prefix("b_")).rename({"b_rid": "rid"})
+    ties = best.drop("high").join(prefixed, on="rid")
+    count = pl.len().over(group)
+    tight = pl.concat(
+        [
+            ties.filter(count == 1),
+            ties.filter(count > 1)
+            .sort([*group, *(f"b_{c}" for c in ORDER_COLUMNS)], nulls_last=True)
+            .group_by(group, maintain_order=True)
+            .first()
+            .select(ties.columns),
+        ],
+        how="vertical_relaxed",
     )
+    flagged = tight.select("stmt").unique()
     ids = (
         pl.concat(
             [
-                below.select(*group, id="b_id"),
+                below.join(dated.select("rid", "id"), on="rid").select(*group, "id"),
                 tight.select(*group).join(live.select("stmt", "id"), on="stmt"),
             ]
         )
         .group_by(group)
         .agg(claims=pl.col("id").unique().sort())
     )
-    out = tight.join(ids, on=group).join(stmts, on="stmt")
+    reps = _statements(live.join(flagged, on="stmt"))
+    out = tight.drop("low").join(ids, on=group).join(reps, on="stmt")
     out = out.with_columns(
-        f_num=pl.col("low"), f_den=pl.col("b_high"),
+        f_num=pl.col("low"),
+        f_den=pl.col("b_high"),
         figures=pl.concat_list([_fig(), _fig("b_")]),
         params=pl.struct(
             incident_in_total=(pl.col("kind") == "incident") & (pl.col("b_kind") == "cumulative"),
@@ -545,7 +619,8 @@ def _sums(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
             .agg(claims=pl.col("id").unique().sort())
         )
         out = tight.join(ids, on=day, nulls_equal=True).with_columns(
-            f_num=pl.col("total"), f_den=pl.col("high"),
+            f_num=pl.col("total"),
+            f_den=pl.col("high"),
             figures=pl.concat_list(
                 [
                     pl.struct(
@@ -584,7 +659,8 @@ def _disputed(live: pl.DataFrame) -> pl.DataFrame | None:
         .sort(),
     )
     out = reps.join(agg, on="stmt").with_columns(
-        f_num=pl.lit(None, dtype=pl.Int64), f_den=pl.lit(None, dtype=pl.Int64),
+        f_num=pl.lit(None, dtype=pl.Int64),
+        f_den=pl.lit(None, dtype=pl.Int64),
         figures=pl.concat_list([_fig()]),
         params=pl.struct(src1="source", who="who"),
     )
@@ -598,7 +674,8 @@ def _undated(live: pl.DataFrame) -> pl.DataFrame | None:
     reps = _statements(undated)
     agg = undated.group_by("stmt").agg(claims=pl.col("id").unique().sort())
     out = reps.join(agg, on="stmt").with_columns(
-        f_num=pl.lit(None, dtype=pl.Int64), f_den=pl.lit(None, dtype=pl.Int64),
+        f_num=pl.lit(None, dtype=pl.Int64),
+        f_den=pl.lit(None, dtype=pl.Int64),
         figures=pl.concat_list([_fig()]),
         params=pl.struct(src1="source"),
     )
@@ -627,7 +704,8 @@ def _single_source(live: pl.DataFrame) -> pl.DataFrame | None:
     )
     out = agg.join(figs, on=KEY).with_columns(
         as_of=pl.lit(None, dtype=pl.Date),
-        f_num=pl.lit(None, dtype=pl.Int64), f_den=pl.lit(None, dtype=pl.Int64),
+        f_num=pl.lit(None, dtype=pl.Int64),
+        f_den=pl.lit(None, dtype=pl.Int64),
         params=pl.struct(src1="src1"),
     )
     return _out(out, "single_source")

@@ -143,7 +143,8 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         .then(pl.lit("own"))
         .otherwise(pl.lit("enemy")),
     )
-    return frame.select(
+    return frame.with_row_index("rid").select(
+        "rid",
         "id",
         "source",
         "source_side",
