@@ -101,3 +101,16 @@ class TestGenerated100k:
         assert flag_table(table).to_flags() == flags
         assert reconcile_table(table).to_estimates() == estimates
         assert len(flags) > 1000 and len(estimates) > 1000
+
+
+class TestBadTables:
+    def test_bad_rows_named(self) -> None:
+        """A table with bad rows is refused with every bad row and field named."""
+        import pyarrow as pa
+
+        from claimrecon import FormatError
+
+        table = pa.table({"id": ["a", "b"], "low": [3, -1], "unit": ["person", "furlong"]})
+        with pytest.raises(FormatError) as info:
+            claimrecon.flag(table)
+        assert {(e.line, e.field) for e in info.value.errors} == {(2, "low"), (2, "unit")}

@@ -59,6 +59,7 @@ def is_tabular(data: object) -> bool:
 def as_table(data: Any) -> Any:
     """An Arrow table or polars frame from any accepted input (claims, frame, path)."""
     from claimrecon.columnar.convert import claims_to_table, read_table
+    from claimrecon.columnar.validate import validate_table
 
     if isinstance(data, pl.LazyFrame):
         return data.collect()
@@ -69,9 +70,13 @@ def as_table(data: Any) -> Any:
         from claimrecon.io import read_claims
 
         return claims_to_table(read_claims(path))
-    if isinstance(data, pa.Table | pl.DataFrame) or type(data).__module__.startswith("pandas"):
-        return data
-    return claims_to_table(list(data))
+    if isinstance(data, pl.DataFrame):
+        return validate_table(data.to_arrow())
+    if isinstance(data, pa.Table):
+        return validate_table(data)
+    if type(data).__module__.startswith("pandas"):
+        return validate_table(pa.Table.from_pandas(data, preserve_index=False))
+    return claims_to_table(list(data))  # valid by construction: no second check
 
 
 def _rows(data: Any, registry: SideRegistry) -> pl.DataFrame:

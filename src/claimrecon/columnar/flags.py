@@ -476,7 +476,6 @@ def _expand_wholes(stmts: pl.DataFrame) -> pl.DataFrame:
 def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     slim = ["stmt", "low", *PERIOD]
     stmts = dated.unique(subset=["stmt"], keep="any").select(slim)
-    wholes = _expand_wholes(stmts)
     rows = dated.select(
         "rid", *KEY, "kind", "start", "as_of", "high", place=_place(pl.col("location"))
     )
@@ -484,6 +483,14 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     incidents = rows.filter(pl.col("kind") == "incident")
     w_key = ["unit", "w_side", "w_category", "w_outcome", "w_place"]
     t_key = [*KEY, "place"]
+    # covering subjects are worked out once per distinct subject, not once per claim, and
+    # only those that some claim counts are kept
+    subjects = stmts.select(*KEY, "location", "kind").unique()
+    present = rows.select(pl.col(t_key).name.prefix("x_")).unique()
+    cover = _expand_wholes(subjects).join(
+        present, left_on=w_key, right_on=[f"x_{c}" for c in t_key], how="semi"
+    )
+    wholes = stmts.join(cover, on=[*KEY, "location", "kind"], nulls_equal=True)
     days = (
         totals.group_by([*t_key, "as_of"])
         .agg(w_min=pl.col("high").min())

@@ -56,13 +56,38 @@ _TEXT = [
 ]
 
 
+#: the columns of the flat row the engine reads; the others are never converted
+NEEDED = (
+    "id",
+    "claimant",
+    "claimant_side",
+    "reported_by",
+    "subject_side",
+    "category",
+    "outcome",
+    "unit",
+    "low",
+    "high",
+    "rule",
+    "stated",
+    "qualifier",
+    "as_of",
+    "period_start",
+    "kind",
+    "location",
+    "status",
+    "disputed_by",
+)
+
+
 def to_frame(data: Any) -> pl.DataFrame:
-    """A polars frame of claim rows from an Arrow table or a polars/pandas frame."""
+    """A polars frame of the claim rows' engine columns from an Arrow table or a frame."""
     if isinstance(data, pl.DataFrame):
-        return data
+        return data.select([c for c in NEEDED if c in data.columns])
     if isinstance(data, pa.Table):
-        return pl.from_arrow(data)  # type: ignore[return-value]
-    return pl.from_pandas(data)
+        table = data.select([c for c in NEEDED if c in data.column_names])
+        return pl.from_arrow(table)  # type: ignore[return-value]
+    return to_frame(pl.from_pandas(data))
 
 
 def _names(frame: pl.DataFrame, column: str) -> list[str]:
