@@ -44,9 +44,14 @@ class TestFlagTable:
         assert len(table) == len(claimrecon.flag(load_seeds()))
 
     def test_duplicate_ids(self) -> None:
-        """Duplicate ids are refused on the columnar path too."""
-        with pytest.raises(DuplicateIdError):
-            flag_table(claims_to_table([claim("a", 1), claim("a", 2)]))
+        """Duplicate ids are refused on the columnar path too, from claims or from a table."""
+        from claimrecon import FormatError
+
+        twins = [claim("a", 1), claim("a", 2)]
+        with pytest.raises(DuplicateIdError, match="'a'"):
+            flag_table(twins)
+        with pytest.raises(FormatError, match="repeats the id"):
+            flag_table(claims_to_table(twins))
 
 
 class TestReconcileTable:

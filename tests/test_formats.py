@@ -72,13 +72,15 @@ def nk772(**changes: object) -> Claim:
 def write_rows(path: Path, rows: list[list[str]], *, bom: bool = False) -> None:
     """Write raw CSV rows, as another tool would."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    path.write_text(("\ufeff" if bom else "") + buffer.getvalue(), encoding="utf-8")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)  # quotes cells holding a CR
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(("\ufeff" if bom else "") + buffer.getvalue())
 
 
 def read_rows(path: Path) -> list[list[str]]:
     """The raw CSV rows of a file."""
-    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
 
 
 def errors_of(

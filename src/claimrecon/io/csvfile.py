@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from claimrecon.claim import Claim
 from claimrecon.errors import FormatError, RecordError
 from claimrecon.io._atomic import atomic_write, open_text
-from claimrecon.io.rows import COLUMNS, REQUIRED, RowErrors, from_row, to_text_row
+from claimrecon.io.rows import COLUMNS, REQUIRED, Collector, to_text_row
 
 __all__ = ["neutralize", "read_csv", "restore", "write_csv"]
 
@@ -54,33 +54,19 @@ def read_csv(path: str | os.PathLike[str]) -> list[Claim]:
                 errors.append(RecordError(1, column, "column appears twice in the header"))
             if errors:
                 raise FormatError(str(path), errors)
-            seen: dict[str, int] = {}
+            found = Collector()
             for cells in reader:
                 number = reader.line_num
                 if not any(cells):
                     continue
                 if len(cells) != len(header):
-                    errors.append(
-                        RecordError(
-                            number, None, f"has {len(cells)} cells, the header has {len(header)}"
-                        )
-                    )
+                    reason = f"has {len(cells)} cells, the header has {len(header)}"
+                    found.errors.append(RecordError(number, None, reason))
                     continue
                 row = {h: restore(c) for h, c in zip(header, cells, strict=True)}
-                try:
-                    claim = from_row(row, line=number, text=True)
-                except RowErrors as err:
-                    errors.extend(err.errors)
-                    continue
-                if claim.id in seen:
-                    errors.append(
-                        RecordError(
-                            number, "id", f"repeats the id of line {seen[claim.id]}", claim.id
-                        )
-                    )
-                    continue
-                seen[claim.id] = number
-                claims.append(claim)
+                found.add(row, line=number, text=True)
+            errors.extend(found.errors)
+            claims.extend(found.claims)
         except UnicodeDecodeError as err:
             errors.append(RecordError(None, None, f"not UTF-8 text ({err.reason})"))
         except csv.Error as err:

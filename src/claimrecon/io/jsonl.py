@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from claimrecon.claim import Claim
 from claimrecon.errors import FormatError, RecordError
 from claimrecon.io._atomic import atomic_write, open_text
-from claimrecon.io.rows import RowErrors, from_row, to_row
+from claimrecon.io.rows import Collector, to_row
 
 __all__ = ["dumps_claim", "read_jsonl", "write_jsonl"]
 
@@ -21,11 +21,8 @@ def dumps_claim(claim: Claim) -> str:
 
 def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
     """Read every claim of a JSON Lines file; a :class:`FormatError` lists every bad line."""
-    claims: list[Claim] = []
-    errors: list[RecordError] = []
-    seen: dict[str, int] = {}
-    handle = open_text(path, encoding="utf-8")
-    with handle:
+    found = Collector()
+    with open_text(path, encoding="utf-8") as handle:
         try:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
@@ -33,37 +30,20 @@ def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
                 try:
                     row = json.loads(line)
                 except json.JSONDecodeError as err:
-                    errors.append(
-                        RecordError(
-                            number,
-                            None,
-                            f"not valid JSON ({err.msg}, column "
-                            f"{err.colno}): truncated or malformed",
-                        )
+                    reason = (
+                        f"not valid JSON ({err.msg}, column {err.colno}): truncated or malformed"
                     )
+                    found.errors.append(RecordError(number, None, reason))
                     continue
                 if not isinstance(row, dict):
-                    errors.append(RecordError(number, None, "must be a JSON object"))
+                    found.errors.append(RecordError(number, None, "must be a JSON object"))
                     continue
-                try:
-                    claim = from_row(row, line=number)
-                except RowErrors as err:
-                    errors.extend(err.errors)
-                    continue
-                if claim.id in seen:
-                    errors.append(
-                        RecordError(
-                            number, "id", f"repeats the id of line {seen[claim.id]}", claim.id
-                        )
-                    )
-                    continue
-                seen[claim.id] = number
-                claims.append(claim)
+                found.add(row, line=number)
         except UnicodeDecodeError as err:
-            errors.append(RecordError(None, None, f"not UTF-8 text ({err.reason})"))
-    if errors:
-        raise FormatError(str(path), errors)
-    return claims
+            found.errors.append(RecordError(None, None, f"not UTF-8 text ({err.reason})"))
+    if found.errors:
+        raise FormatError(str(path), found.errors)
+    return found.claims
 
 
 def write_jsonl(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:

@@ -40,8 +40,14 @@ converter.register_unstructure_hook(date, lambda d: d.isoformat())
 converter.register_unstructure_hook(Enum, lambda e: e.value)
 converter.register_unstructure_hook(
     Figure,
-    lambda f: {"low": f.low, "high": f.high, "unit": f.unit, "rule": f.rule.value,
-               "stated": f.stated, "qualifier": f.qualifier},
+    lambda f: {
+        "low": f.low,
+        "high": f.high,
+        "unit": f.unit,
+        "rule": f.rule.value,
+        "stated": f.stated,
+        "qualifier": f.qualifier,
+    },
 )
 converter.register_unstructure_hook(float, lambda x: x if math.isfinite(x) else str(x))
 
@@ -52,8 +58,11 @@ def flag_records(flags: Iterable[Flag]) -> list[dict[str, Any]]:
     for f in flags:
         record: dict[str, Any] = converter.unstructure(f)
         subject = record.pop("subject")
-        record["subject"] = None if subject is None else dict(
-            zip(("unit", "side", "category", "outcome"), subject, strict=True))
+        record["subject"] = (
+            None
+            if subject is None
+            else dict(zip(("unit", "side", "category", "outcome"), subject, strict=True))
+        )
         record["claims"] = list(f.claims)
         out.append(record)
     return out
@@ -77,8 +86,12 @@ def attribution_records(attribution: Attribution) -> list[dict[str, Any]]:
             "source": s.name,
             "side": s.side,
             "statements": [
-                {"claims": list(st.claims), "stance": st.stance.value, "echoes": st.echoes,
-                 "chains": [list(c) for c in st.chains]}
+                {
+                    "claims": list(st.claims),
+                    "stance": st.stance.value,
+                    "echoes": st.echoes,
+                    "chains": [list(c) for c in st.chains],
+                }
                 for st in s.statements
             ],
         }

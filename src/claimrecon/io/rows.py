@@ -31,7 +31,7 @@ from claimrecon.claim import (
 from claimrecon.errors import ClaimReconError, InvalidClaimError, RecordError
 from claimrecon.figure import Figure, Rule
 
-__all__ = ["COLUMNS", "REQUIRED", "RowErrors", "from_row", "to_row"]
+__all__ = ["COLUMNS", "REQUIRED", "Collector", "RowErrors", "from_row", "to_row"]
 
 #: the columns of the flat row, in file order
 COLUMNS: tuple[str, ...] = (
@@ -387,3 +387,26 @@ def _chain(r: _Reader) -> tuple[Hop, ...] | None:
             return None
         hops.append(hop)
     return tuple(hops)
+
+
+class Collector:
+    """Claims read from a file's records, and every bad record, with repeated ids refused."""
+
+    def __init__(self) -> None:
+        self.claims: list[Claim] = []
+        self.errors: list[RecordError] = []
+        self._seen: dict[str, int] = {}
+
+    def add(self, row: Mapping[str, Any], *, line: int, text: bool = False) -> None:
+        """Read one record; keep the claim, or keep why it could not be read."""
+        try:
+            claim = from_row(row, line=line, text=text)
+        except RowErrors as err:
+            self.errors.extend(err.errors)
+            return
+        if claim.id in self._seen:
+            message = f"repeats the id of line {self._seen[claim.id]}"
+            self.errors.append(RecordError(line, "id", message, claim.id))
+            return
+        self._seen[claim.id] = line
+        self.claims.append(claim)
