@@ -104,6 +104,22 @@ class TestReconcileCommand:
         assert all(",conservative," in line for line in lines[1:])
 
 
+class TestReconcileGed:
+    def test_ged_estimates(self, tmp_path: Path) -> None:
+        """--format ged writes the estimates of people killed as GED-like rows."""
+        import csv
+
+        out = tmp_path / "estimates.ged.csv"
+        code, _, err = run("reconcile", SEEDS, "--format", "ged", "-o", str(out))
+        assert code == 0, err
+        with out.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert {"low", "best", "high"} <= set(rows[0])
+        assert any(r["best"] == "772" for r in rows)
+        assert run("reconcile", SEEDS, "--format", "ged")[0] == 2
+        assert run("flag", SEEDS, "--format", "ged")[0] == 2
+
+
 class TestAttributeCommand:
     def test_json(self) -> None:
         """Sources list their statements with the claims and chains that carried them."""

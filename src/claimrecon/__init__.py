@@ -31,6 +31,7 @@ from claimrecon.errors import (
 from claimrecon.extract import extract
 from claimrecon.figure import ACLED_TABLE, DEFAULT_TABLE, Figure, QualifierTable, Rule
 from claimrecon.flags import Flag, Severity, flag
+from claimrecon.frames import from_arrow, from_pandas, from_polars, to_arrow, to_pandas, to_polars
 from claimrecon.io import read_claims, write_claims
 from claimrecon.reconcile import Estimate, Grade, Policy, TraceEntry, reconcile
 from claimrecon.seeds import load_seeds
@@ -78,9 +79,15 @@ __all__ = [
     "compare",
     "extract",
     "flag",
+    "from_arrow",
+    "from_pandas",
+    "from_polars",
     "load_seeds",
     "read_claims",
     "reconcile",
+    "to_arrow",
+    "to_pandas",
+    "to_polars",
     "ureg",
     "write_claims",
 ]

@@ -43,8 +43,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-out = Console(width=None if Console().is_terminal else 160)
-err = Console(stderr=True, soft_wrap=True)
+out = Console(width=None if Console().is_terminal else 160, emoji=False)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
 class Output(StrEnum):
@@ -53,6 +53,7 @@ class Output(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    ged = "ged"
 
 
 Files = Annotated[list[Path], typer.Argument(help="Claim files (any known format).",
@@ -105,6 +106,11 @@ def _strict_exit(flags: Sequence[Flag], strict: bool) -> None:
         raise typer.Exit(1)
 
 
+def _no_ged(format: Output) -> None:
+    if format is Output.ged:
+        raise _fail(ValueError("--format ged is for reconcile's estimates"))
+
+
 @app.command("flag")
 def flag_command(files: Files, from_: FromFormat = None, format: Format = Output.table,
                  output: OutFile = None, strict: Strict = False) -> None:
@@ -112,6 +118,7 @@ def flag_command(files: Files, from_: FromFormat = None, format: Format = Output
 
     Example: claimrecon flag seeds/claims.jsonl --format json
     """
+    _no_ged(format)
     claims = load(files, from_)
     flags = flag(claims)
     records = flag_records(flags)
@@ -139,12 +146,27 @@ def reconcile_command(
 ) -> None:
     """Reconcile a low/best/high estimate per subject and date, with a trace.
 
+    --format ged writes the estimates of people killed as UCDP GED-like rows (with -o).
+
     Example: claimrecon reconcile seeds/claims.jsonl --policy conservative --format csv
     """
     claims = load(files, from_)
     estimates = reconcile(claims, policy)
     records = estimate_records(estimates)
-    if format is Output.json:
+    if format is Output.ged:
+        if output is None:
+            raise _fail(ValueError("--format ged writes a file: give it with --output"))
+        from claimrecon.io.ged import write_ged_estimates
+
+        killed = [e for e in estimates if (e.unit, e.outcome) == ("person", "killed")]
+        try:
+            write_ged_estimates(killed, output)
+        except ClaimReconError as error:
+            raise _fail(error) from None
+        err.print(f"wrote {len(killed)} estimates of people killed to {output}; GED holds no "
+                  f"other outcome, so {len(estimates) - len(killed)} were left out",
+                  markup=False, highlight=False)
+    elif format is Output.json:
         _emit(to_json_text(records), output)
     elif format is Output.csv:
         for r in records:
@@ -175,7 +197,7 @@ def _print_table(table: Table, output: Path | None) -> None:
     if output is None:
         out.print(table)
         return
-    console = Console(record=True, width=160, file=io.StringIO())
+    console = Console(record=True, width=160, file=io.StringIO(), emoji=False)
     console.print(table)
     dump(console.export_text(), output)
 
@@ -187,6 +209,7 @@ def attribute_command(files: Files, from_: FromFormat = None, format: Format = O
 
     Example: claimrecon attribute seeds/claims.jsonl
     """
+    _no_ged(format)
     claims = load(files, from_)
     result = attribute(claims)
     records = attribution_records(result)
