@@ -205,3 +205,14 @@ class TestExtractCommand:
         article.write_bytes(b"\xff\xfe\x00bad")
         code, _, err = run("extract", str(article))
         assert code == 2 and "story.txt" in err
+
+
+class TestTableFiles:
+    @pytest.mark.parametrize("suffix", [".parquet", ".arrow"])
+    def test_convert_and_flag(self, tmp_path: Path, suffix: str) -> None:
+        """Parquet and Arrow files convert losslessly and are flagged like their JSONL."""
+        target = tmp_path / f"seeds{suffix}"
+        assert run("convert", SEEDS, str(target))[0] == 0
+        assert read_claims(target) == read_claims(SEEDS)
+        assert json.loads(run("flag", str(target), "-f", "json")[1]) == json.loads(
+            run("flag", SEEDS, "-f", "json")[1])

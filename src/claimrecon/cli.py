@@ -277,7 +277,7 @@ def convert_command(
     claims = load([source], from_)
     try:
         write_claims(claims, target, format=to)
-    except (ClaimReconError, FormatError) as error:
+    except (ClaimReconError, ImportError) as error:  # a format's optional package is missing
         raise _fail(error) from None
     err.print(f"wrote {len(claims)} claims to {target}", markup=False, highlight=False)
 

@@ -20,6 +20,18 @@ __all__ = ["FORMATS", "format_of", "read_claims", "write_claims"]
 Reader = Callable[[str | os.PathLike[str]], list[Claim]]
 Writer = Callable[[Iterable[Claim], str | os.PathLike[str]], None]
 
+def _read_table_file(path: str | os.PathLike[str]) -> list[Claim]:
+    from claimrecon.columnar.convert import read_table, table_to_claims
+
+    return table_to_claims(read_table(path), source=str(path))
+
+
+def _write_table_file(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
+    from claimrecon.columnar.convert import claims_to_table, write_table
+
+    write_table(claims_to_table(claims), path)
+
+
 #: format name -> (suffixes, reader, writer); other modules register more formats here
 FORMATS: dict[str, tuple[tuple[str, ...], Reader | None, Writer | None]] = {
     "jsonl": ((".jsonl", ".ndjson", ".jsonlines"), read_jsonl, write_jsonl),
@@ -28,6 +40,8 @@ FORMATS: dict[str, tuple[tuple[str, ...], Reader | None, Writer | None]] = {
     "ged": ((".ged.csv",), read_ged, write_ged),
     "acled": ((".acled.csv",), read_acled, write_acled),
     "prov": ((".prov.json",), None, write_prov),
+    "parquet": ((".parquet", ".pq"), _read_table_file, _write_table_file),
+    "arrow": ((".arrow", ".feather", ".ipc"), _read_table_file, _write_table_file),
 }
 
 

@@ -89,6 +89,9 @@ def render(subject: SubjectView, *, width: float = 7.5, height: float = 3.6) -> 
                 ax.annotate(f"x{len(rows)}", (x, high if high is not None else low),
                             textcoords="offset points", xytext=(4, 4), fontsize=7, color=colour)
         ax.set_ylim(bottom=0, top=max(tops) * 1.12 + 1)
+        if len(by_day) == 1:  # one day: a week around it, not matplotlib's years
+            only = next(iter(by_day))
+            ax.set_xlim(only - timedelta(days=3), only + timedelta(days=3))
         ax.set_title(subject.title, fontsize=10)
         ax.set_ylabel(subject.key[0])
         ax.grid(axis="y", alpha=0.3)
