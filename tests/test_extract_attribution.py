@@ -85,8 +85,11 @@ class TestSides:
 
     def test_resolve(self) -> None:
         """An unknown phrase keeps its wording and takes the side of a name inside it."""
-        phrase = "Ombudsman Nagorno-Karabakh Artak Beglaryan"
+        phrase = "Ombudsman Karabakh Hulu Artak Beglaryan"
         assert sides().resolve(phrase, tokenize(phrase)) == (phrase, "armenia")
+        known = "Ombudsman Nagorno-Karabakh Artak Beglaryan"  # an alias: its canonical name
+        assert sides().resolve(known, tokenize(known)) == (
+            "Nagorno-Karabakh Ombudsman Artak Beglaryan", "armenia")
 
     def test_opponent(self) -> None:
         """With exactly two belligerents each is the other's opponent."""
