@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from claimrecon import Claim, Figure, Hop, Period, Status, Subject
 
@@ -49,3 +50,24 @@ def claim(
         status=status,
         disputed_by=disputed_by,
     )
+
+
+def flat_row(**changes: Any) -> dict[str, Any]:
+    """A valid flat claim row (Azerbaijan's 61 civilians), with some fields changed."""
+    row: dict[str, Any] = {
+        "id": "k-1",
+        "claimant": "Azerbaijan",
+        "claimant_side": "azerbaijan",
+        "reported_by": ["Example Daily", "Reuters"],
+        "published": "2020-10-21T09:20:00+07:00",
+        "subject_side": "azerbaijan",
+        "category": "civilian",
+        "outcome": "killed",
+        "unit": "person",
+        "low": 61,
+        "high": 61,
+        "as_of": "2020-10-20",
+        "kind": "cumulative",
+    }
+    row.update(changes)
+    return row

@@ -28,6 +28,7 @@ from claimrecon.columnar import (
 )
 from claimrecon.columnar import validate as validate_module
 from claimrecon.io.rows import COLUMNS, RowErrors, from_row, to_row
+from tests.builders import flat_row
 from tests.strategies import claim_lists, json_extra_claim_lists
 
 #: the file round trip runs half the profile's examples (each example writes a file)
@@ -42,24 +43,6 @@ def strict(claims: list[Claim]) -> list[str]:
     return [json.dumps(to_row(c), sort_keys=False) for c in claims]
 
 
-def base_row(**changes: Any) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "id": "k-1",
-        "claimant": "Azerbaijan",
-        "claimant_side": "azerbaijan",
-        "reported_by": ["Example Daily", "Reuters"],
-        "published": "2020-10-21T09:20:00+07:00",
-        "subject_side": "azerbaijan",
-        "category": "civilian",
-        "outcome": "killed",
-        "unit": "person",
-        "low": 61,
-        "high": 61,
-        "as_of": "2020-10-20",
-        "kind": "cumulative",
-    }
-    row.update(changes)
-    return row
 
 
 def table_of(rows: list[dict[str, Any]]) -> pa.Table:
@@ -228,9 +211,9 @@ class TestTableToClaims:
     def test_bad_field(self, changes: dict[str, Any], field: str) -> None:
         """Each bad cell is reported with its line, claim and field, as ``from_row`` reports it."""
         with pytest.raises(RowErrors) as model:
-            from_row(base_row(**changes))
+            from_row(flat_row(**changes))
         assert field in {e.field for e in model.value.errors}
-        table = table_of([base_row(id="ok"), base_row(**changes)])
+        table = table_of([flat_row(id="ok"), flat_row(**changes)])
         with pytest.raises(FormatError) as info:
             table_to_claims(table, source="claims.parquet")
         assert {(e.line, e.field, e.record) for e in info.value.errors} == {(2, field, "k-1")}
@@ -240,12 +223,12 @@ class TestTableToClaims:
     def test_bad_id(self, bad_id: str) -> None:
         """An empty id, or one with surrounding white space (as ``str.strip`` sees it), is bad."""
         with pytest.raises(FormatError) as info:
-            table_to_claims(table_of([base_row(id="ok"), base_row(id=bad_id)]))
+            table_to_claims(table_of([flat_row(id="ok"), flat_row(id=bad_id)]))
         assert [(e.line, e.field) for e in info.value.errors] == [(2, "id")]
 
     def test_repeated_id(self) -> None:
         """A repeated id is reported on each later row, naming the first."""
-        table = table_of([base_row(), base_row(id="x"), base_row(), base_row()])
+        table = table_of([flat_row(), flat_row(id="x"), flat_row(), flat_row()])
         with pytest.raises(FormatError) as info:
             table_to_claims(table)
         assert [(e.line, e.field) for e in info.value.errors] == [(3, "id"), (4, "id")]
@@ -254,10 +237,10 @@ class TestTableToClaims:
     def test_every_bad_row_at_once(self) -> None:
         """Every bad row of a table is listed in one error, in row order."""
         rows = [
-            base_row(id="a", unit="furlong"),
-            base_row(id="b"),
-            base_row(id="c", low=-1),
-            base_row(id="d", category="combatant", as_of="2020-13-01"),
+            flat_row(id="a", unit="furlong"),
+            flat_row(id="b"),
+            flat_row(id="c", low=-1),
+            flat_row(id="d", category="combatant", as_of="2020-13-01"),
         ]
         with pytest.raises(FormatError) as info:
             table_to_claims(table_of(rows))
@@ -266,7 +249,7 @@ class TestTableToClaims:
 
     def test_bad_extra_json(self) -> None:
         """An ``extra`` cell that is not a JSON object is reported with its row."""
-        table = table_of([base_row(extra='{"x": 1}'), base_row(id="b", extra="[1, 2]")])
+        table = table_of([flat_row(extra='{"x": 1}'), flat_row(id="b", extra="[1, 2]")])
         with pytest.raises(FormatError) as info:
             table_to_claims(table)
         assert [(e.line, e.field) for e in info.value.errors] == [(2, EXTRA_COLUMN)]
@@ -284,7 +267,7 @@ class TestTableToClaims:
     )
     def test_bad_column_type(self, column: str, values: list[Any], message: str) -> None:
         """A column of the wrong type is reported once, as a column, without a line."""
-        table = table_of([base_row(**{column: values[0]})])
+        table = table_of([flat_row(**{column: values[0]})])
         with pytest.raises(FormatError) as info:
             table_to_claims(table)
         (err,) = info.value.errors
@@ -466,7 +449,7 @@ class TestReadTable:
     def test_bad_rows_name_the_file(self, tmp_path: Path) -> None:
         """Bad rows of a file are reported with the file's path."""
         path = tmp_path / "claims.parquet"
-        write_table(table_of([base_row(), base_row(id="b", unit="furlong")]), path)
+        write_table(table_of([flat_row(), flat_row(id="b", unit="furlong")]), path)
         with pytest.raises(FormatError) as info:
             read_table(path)
         assert info.value.path == str(path)

@@ -11,29 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from claimrecon import Claim, FormatError, read_claims, write_claims
 from claimrecon.io.csvfile import neutralize, restore
 from claimrecon.io.rows import COLUMNS, to_row
+from tests.builders import flat_row
 from tests.strategies import claim_lists
 
 tmp_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-def seeds_row(**changes: object) -> dict[str, object]:
-    row: dict[str, object] = {
-        "id": "k-1",
-        "claimant": "Azerbaijan",
-        "claimant_side": "azerbaijan",
-        "reported_by": ["Example Daily", "Reuters"],
-        "published": "2020-10-21T09:20:00+07:00",
-        "subject_side": "azerbaijan",
-        "category": "civilian",
-        "outcome": "killed",
-        "unit": "person",
-        "low": 61,
-        "high": 61,
-        "as_of": "2020-10-20",
-        "kind": "cumulative",
-    }
-    row.update(changes)
-    return row
 
 
 def write_lines(path: Path, rows: list[object]) -> None:
@@ -72,7 +55,7 @@ class TestReadClaims:
     def test_bad_jsonl_field(self, tmp_path: Path, changes: dict[str, object], field: str) -> None:
         """Each bad field is reported with its line, claim and field."""
         path = tmp_path / "bad.jsonl"
-        write_lines(path, [seeds_row(id="ok"), seeds_row(**changes)])
+        write_lines(path, [flat_row(id="ok"), flat_row(**changes)])
         with pytest.raises(FormatError) as info:
             read_claims(path)
         (err,) = info.value.errors
@@ -85,11 +68,11 @@ class TestReadClaims:
         write_lines(
             path,
             [
-                seeds_row(id="a", low=-1),
-                seeds_row(id="b"),
-                seeds_row(id="c", unit="x", outcome="y"),
+                flat_row(id="a", low=-1),
+                flat_row(id="b"),
+                flat_row(id="c", unit="x", outcome="y"),
                 '{"id": "d", "low": 3',
-                seeds_row(id="b"),
+                flat_row(id="b"),
             ],
         )
         with pytest.raises(FormatError) as info:
