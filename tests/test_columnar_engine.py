@@ -37,9 +37,9 @@ class TestFlagTable:
         assert flag_table(claims_to_table(seeds)).to_flags() == object_flags(seeds)
 
     def test_frame_columns(self) -> None:
-        """The flag table is a frame with codes, claims, subjects, factors and figures."""
+        """The flag table is a frame with codes, claim rows, subjects, factors and figures."""
         table = flag_table(claims_to_table(load_seeds()))
-        assert {"code", "claims", "unit", "side", "as_of", "factor", "figures"} <= set(
+        assert {"code", "claims", "unit", "side", "as_of", "factor", "f1_low", "f1_high"} <= set(
             table.frame.columns)
         assert len(table) == len(claimrecon.flag(load_seeds()))
 

@@ -44,21 +44,24 @@ KOW = "killed_or_wounded"
 
 @attrs.frozen
 class FlagTable:
-    """Flags as a polars frame: one row per flag, figures as a list of structs.
+    """Flags as a polars frame: one row per flag, with flat columns.
 
     Columns: ``code``, ``severity``, ``claims`` (sorted ids), the subject
     (``unit``, ``side``, ``category``, ``outcome``), ``as_of``, ``factor``,
-    ``figures`` and ``params`` (what the message says).
+    the figures (``f1_low`` ... ``f2_qualifier``; ``many`` for a subject's several
+    figures) and what the message says (``p_`` columns).
     """
 
     frame: pl.DataFrame
+    ids: pl.Series = attrs.field(factory=lambda: pl.Series("id", [], dtype=pl.String))
 
     def __len__(self) -> int:
         return self.frame.height
 
     def to_flags(self) -> list[Flag]:
         """The flags as objects, sorted as :func:`claimrecon.flag` sorts them."""
-        flags = [_flag(row) for row in self.frame.iter_rows(named=True)]
+        id_of = self.ids.to_list()
+        flags = [_flag(row, id_of) for row in self.frame.iter_rows(named=True)]
         return sorted(flags, key=lambda f: f.sort_key)
 
 
@@ -66,11 +69,18 @@ def _figure(d: dict[str, Any]) -> Figure:
     return Figure(d["low"], d["high"], d["unit"], d["rule"], d["stated"], d["qualifier"])
 
 
-def _flag(row: dict[str, Any]) -> Flag:
+def _flag(row: dict[str, Any], id_of: list[str]) -> Flag:
     code = row["code"]
     key = (row["unit"], row["side"], row["category"], row["outcome"])
-    figures = tuple(_figure(f) for f in row["figures"])
-    p = row["params"]
+    if row.get("many") is not None:
+        figures = tuple(_figure(f) for f in row["many"])
+    else:
+        figures = tuple(
+            _figure({c: row[f"f{i}_{c}"] for c in FIG})
+            for i in (1, 2)
+            if row.get(f"f{i}_low") is not None
+        )
+    p = {k[2:]: v for k, v in row.items() if k.startswith("p_")}
     factor = _factor(row)
     shown = float("nan") if factor is None else factor  # divergent and partisan always have one
     if code == "divergent":
@@ -121,7 +131,8 @@ def _flag(row: dict[str, Any]) -> Flag:
         "single_source": Severity.INFO,
         "undated": Severity.INFO,
     }.get(code, Severity.WARNING)
-    return Flag(code, severity, tuple(row["claims"]), figures, message, key, row["as_of"], factor)
+    claims = tuple(sorted(id_of[r] for r in row["claims"]))
+    return Flag(code, severity, claims, figures, message, key, row["as_of"], factor)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -157,6 +168,20 @@ def _fig(prefix: str = "") -> pl.Expr:
     return pl.struct([pl.col(f"{prefix}{c}").alias(c) for c in FIG])
 
 
+def _figs(*prefixes: str) -> dict[str, pl.Expr]:
+    """The figures of a flag as flat columns ``f1_low`` ... ``f2_qualifier`` (no structs)."""
+    return {
+        f"f{i}_{c}": pl.col(f"{prefix}{c}")
+        for i, prefix in enumerate(prefixes, start=1)
+        for c in FIG
+    }
+
+
+def _params(**values: str | pl.Expr) -> dict[str, pl.Expr]:
+    """What a flag's message says, as flat ``p_`` columns."""
+    return {f"p_{k}": pl.col(v) if isinstance(v, str) else v for k, v in values.items()}
+
+
 def _ratio(above: pl.Expr, below: pl.Expr) -> pl.Expr:
     return pl.when(below == 0).then(float("inf")).otherwise(above / below)
 
@@ -180,14 +205,15 @@ def _out(frame: pl.DataFrame, code: str) -> pl.DataFrame:
         _ratio(pl.col("f_num"), pl.col("f_den")).alias("factor"),
         pl.col("f_num").cast(pl.Int64),
         pl.col("f_den").cast(pl.Int64),
-        pl.col("figures"),
-        pl.col("params"),
+        pl.col(r"^f[12]_.*$"),
+        pl.col(r"^p_.*$"),
+        *([pl.col("many")] if "many" in frame.columns else []),
     )
 
 
 def _members(rows: pl.DataFrame, stmts: pl.DataFrame, by: str = "stmt") -> pl.DataFrame:
     """The ids of every claim of the given statements, keyed by ``by``."""
-    return stmts.join(rows.select("stmt", "id"), on="stmt").select(by, "id")
+    return stmts.join(rows.select("stmt", "rid"), on="stmt").select(by, "rid")
 
 
 # -- the checks ------------------------------------------------------------------------------
@@ -208,9 +234,10 @@ def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
         _single_source(live),
     ]
     frames = [p for p in parts if p is not None and p.height]
+    ids = rows.get_column("id")
     if not frames:
-        return FlagTable(pl.DataFrame())
-    return FlagTable(pl.concat(frames, how="diagonal_relaxed"))
+        return FlagTable(pl.DataFrame(), ids)
+    return FlagTable(pl.concat(frames, how="diagonal_relaxed"), ids)
 
 
 def _divergent(dated: pl.DataFrame) -> pl.DataFrame | None:
@@ -221,7 +248,7 @@ def _divergent(dated: pl.DataFrame) -> pl.DataFrame | None:
             n=pl.col("source").n_unique(),
             min_high=pl.col("high").min(),
             max_low=pl.col("low").max(),
-            claims=pl.col("id").unique().sort(),
+            claims=pl.col("rid").unique(),
         )
         .filter(
             (pl.col("n") >= 2)
@@ -247,8 +274,8 @@ def _divergent(dated: pl.DataFrame) -> pl.DataFrame | None:
     out = out.with_columns(
         f_num=pl.col("max_low"),
         f_den=pl.col("min_high"),
-        figures=pl.concat_list([_fig("l_"), _fig("h_")]),
-        params=pl.struct(n=pl.col("n"), src1="src1", src2="src2"),
+        **_figs("l_", "h_"),
+        **_params(n="n", src1="src1", src2="src2"),
     )
     return _out(out, "divergent")
 
@@ -367,11 +394,11 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
         pl.concat(
             [
                 _members(live, flagged),
-                pairs.join(refs.select("rid", "id"), on="rid").select("stmt", "id"),
+                pairs.select("stmt", "rid"),
             ]
         )
         .group_by("stmt")
-        .agg(claims=pl.col("id").unique().sort())
+        .agg(claims=pl.col("rid").unique())
     )
     out = (
         reps.join(tightest.drop("low"), on="stmt")
@@ -379,8 +406,8 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
         .with_columns(
             f_num=pl.col("low"),
             f_den=pl.col("ceiling"),
-            figures=pl.concat_list([_fig(), _fig("r_")]),
-            params=pl.struct(
+            **_figs("", "r_"),
+            **_params(
                 src1="source",
                 side1="source_side",
                 src2="r_source",
@@ -427,9 +454,9 @@ def _series(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         [falling.select(*series, day="as_of", stmt="stmt"), earlier.select(*series, "day", "stmt")]
     )
     ids = (
-        stmts.join(live.select("stmt", "id"), on="stmt")
+        stmts.join(live.select("stmt", "rid"), on="stmt")
         .group_by([*series, "day"])
-        .agg(claims=pl.col("id").unique().sort())
+        .agg(claims=pl.col("rid").unique())
     )
     out = worst.rename({"as_of": "day"}).join(
         before.select(*series, "day", date2="as_of", **{f"b_{c}": c for c in FIG}),
@@ -440,8 +467,8 @@ def _series(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         as_of=pl.col("day"),
         f_num=pl.col("b_low"),
         f_den=pl.col("high"),
-        figures=pl.concat_list([_fig("b_"), _fig()]),
-        params=pl.struct(src1="source", date2="date2"),
+        **_figs("b_", ""),
+        **_params(src1="source", date2="date2"),
     )
     return _out(out, "series_regression")
 
@@ -552,20 +579,20 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     ids = (
         pl.concat(
             [
-                below.join(dated.select("rid", "id"), on="rid").select(*group, "id"),
-                tight.select(*group).join(live.select("stmt", "id"), on="stmt"),
+                below.select(*group, "rid"),
+                tight.select(*group).join(live.select("stmt", "rid"), on="stmt"),
             ]
         )
         .group_by(group)
-        .agg(claims=pl.col("id").unique().sort())
+        .agg(claims=pl.col("rid").unique())
     )
     reps = _statements(live.join(flagged, on="stmt"))
     out = tight.drop("low").join(ids, on=group).join(reps, on="stmt")
     out = out.with_columns(
         f_num=pl.col("low"),
         f_den=pl.col("b_high"),
-        figures=pl.concat_list([_fig(), _fig("b_")]),
-        params=pl.struct(
+        **_figs("", "b_"),
+        **_params(
             incident_in_total=(pl.col("kind") == "incident") & (pl.col("b_kind") == "cumulative"),
             src1="source",
             src2="b_source",
@@ -617,37 +644,31 @@ def _sums(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         members = (
             tight.select(*day, "stmts")
             .explode("stmts")
-            .join(live.select(stmts="stmt", id="id"), on="stmts")
-            .select(*day, "id")
+            .join(live.select(stmts="stmt", rid="rid"), on="stmts")
+            .select(*day, "rid")
         )
         ids = (
-            pl.concat([members, below.select(*day, "id")])
+            pl.concat([members, below.select(*day, "rid")])
             .group_by(day, maintain_order=True)
-            .agg(claims=pl.col("id").unique().sort())
+            .agg(claims=pl.col("rid").unique())
         )
         out = tight.join(ids, on=day, nulls_equal=True).with_columns(
             f_num=pl.col("total"),
             f_den=pl.col("high"),
-            figures=pl.concat_list(
-                [
-                    pl.struct(
-                        low="total",
-                        high=pl.when(pl.col("t_open")).then(None).otherwise(pl.col("t_high")),
-                        unit="unit",
-                        rule=pl.when(pl.col("t_open"))
-                        .then(pl.lit("at_least"))
-                        .when(pl.col("t_high") == pl.col("total"))
-                        .then(pl.lit("exact"))
-                        .otherwise(pl.lit("between")),
-                        stated=pl.when(
-                            pl.col("t_open") | (pl.col("t_high") == pl.col("total"))
-                        ).then(pl.col("total")),
-                        qualifier=pl.lit(None, dtype=pl.String),
-                    ),
-                    _fig(),
-                ]
+            f1_low=pl.col("total"),
+            f1_high=pl.when(pl.col("t_open")).then(None).otherwise(pl.col("t_high")),
+            f1_unit=pl.col("unit"),
+            f1_rule=pl.when(pl.col("t_open"))
+            .then(pl.lit("at_least"))
+            .when(pl.col("t_high") == pl.col("total"))
+            .then(pl.lit("exact"))
+            .otherwise(pl.lit("between")),
+            f1_stated=pl.when(pl.col("t_open") | (pl.col("t_high") == pl.col("total"))).then(
+                pl.col("total")
             ),
-            params=pl.struct(n="total", src2="source", dimension=pl.lit(dimension)),
+            f1_qualifier=pl.lit(None, dtype=pl.String),
+            **{f"f2_{c}": pl.col(c) for c in FIG},
+            **_params(n="total", src2="source", dimension=pl.lit(dimension)),
         )
         found.append(_out(out, "part_exceeds_whole"))
     return pl.concat(found, how="diagonal_relaxed") if found else None
@@ -659,7 +680,7 @@ def _disputed(live: pl.DataFrame) -> pl.DataFrame | None:
         return None
     reps = _statements(live.join(disputed.select("stmt").unique(), on="stmt"))
     agg = disputed.group_by("stmt").agg(
-        claims=pl.col("id").unique().sort(),
+        claims=pl.col("rid").unique(),
         who=pl.col("disputed_by")
         .list.explode(keep_nulls=False, empty_as_null=False)
         .unique()
@@ -668,8 +689,8 @@ def _disputed(live: pl.DataFrame) -> pl.DataFrame | None:
     out = reps.join(agg, on="stmt").with_columns(
         f_num=pl.lit(None, dtype=pl.Int64),
         f_den=pl.lit(None, dtype=pl.Int64),
-        figures=pl.concat_list([_fig()]),
-        params=pl.struct(src1="source", who="who"),
+        **_figs(""),
+        **_params(src1="source", who="who"),
     )
     return _out(out, "disputed")
 
@@ -679,12 +700,12 @@ def _undated(live: pl.DataFrame) -> pl.DataFrame | None:
     if not undated.height:
         return None
     reps = _statements(undated)
-    agg = undated.group_by("stmt").agg(claims=pl.col("id").unique().sort())
+    agg = undated.group_by("stmt").agg(claims=pl.col("rid").unique())
     out = reps.join(agg, on="stmt").with_columns(
         f_num=pl.lit(None, dtype=pl.Int64),
         f_den=pl.lit(None, dtype=pl.Int64),
-        figures=pl.concat_list([_fig()]),
-        params=pl.struct(src1="source"),
+        **_figs(""),
+        **_params(src1="source"),
     )
     return _out(out, "undated")
 
@@ -695,7 +716,7 @@ def _single_source(live: pl.DataFrame) -> pl.DataFrame | None:
         .agg(
             n=pl.col("source").n_unique(),
             src1=pl.col("source").first(),
-            claims=pl.col("id").unique().sort(),
+            claims=pl.col("rid").unique(),
         )
         .filter(pl.col("n") == 1)
     )
@@ -707,12 +728,12 @@ def _single_source(live: pl.DataFrame) -> pl.DataFrame | None:
         .unique()
         .sort(["low", "high", "rule", "stated", "qualifier_text"], nulls_last=True)
         .group_by(KEY, maintain_order=True)
-        .agg(figures=_fig())
+        .agg(many=_fig())
     )
     out = agg.join(figs, on=KEY).with_columns(
         as_of=pl.lit(None, dtype=pl.Date),
         f_num=pl.lit(None, dtype=pl.Int64),
         f_den=pl.lit(None, dtype=pl.Int64),
-        params=pl.struct(src1="src1"),
+        **_params(src1="src1"),
     )
     return _out(out, "single_source")
