@@ -191,6 +191,8 @@ class TestParse:
             ("nearly 400", "en", (360, 400), Rule.NEARLY, "nearly"),
             ("up to 2,300", "en", (0, 2300), Rule.AT_MOST, "up to"),
             ("dozens", "en", (24, 99), Rule.MAGNITUDE, "dozens"),
+            ("tens of thousands", "en", (10_000, 99_999), Rule.MAGNITUDE, "tens"),
+            ("hundreds of people", "en", (100, 999), Rule.MAGNITUDE, "hundreds"),
             ("between 30 and 40", "en", (30, 40), Rule.BETWEEN, "between"),
             ("About   400", "en", (360, 440), Rule.ABOUT, "about"),
         ],

@@ -584,8 +584,12 @@ def _parse(text: str, lang: str, unit: str, table: QualifierTable) -> Figure:
         if rule is not None and rule is not Rule.ABOUT:
             raise ParseError(text, f"qualifier {qualifier!r} cannot govern a magnitude word")
         multiplier = 1
-        if rest:
-            multiplier = _MULTIPLIERS.get(lang, {}).get(rest.lower(), 0)
+        # English joins with "of": "tens of thousands", "hundreds of" (people)
+        parts = [w for w in rest.lower().split() if w != "of"] if lang == "en" else [rest.lower()]
+        scale = " ".join(parts)
+        if scale:
+            multipliers = _MULTIPLIERS.get(lang, {})
+            multiplier = multipliers.get(scale, 0) or multipliers.get(scale.removesuffix("s"), 0)
             if not multiplier:
                 raise ParseError(text, f"{rest!r} after a magnitude word is not a multiplier")
         return Figure.magnitude(head, unit, lang=lang, multiplier=multiplier, table=table)
