@@ -155,6 +155,7 @@ def _first(
         frame = frame.filter(pl.col("high") == pl.col("high").min().over(group))
     elif descending_low:
         frame = frame.filter(pl.col("low") == pl.col("low").max().over(group))
+    frame = frame.filter(pl.col("is_rep"))  # an echo never beats what it echoes
     count = pl.len().over(group)
     alone = frame.filter(count == 1)
     tied = frame.filter(count > 1)
@@ -222,6 +223,9 @@ def _members(rows: pl.DataFrame, stmts: pl.DataFrame, by: str = "stmt") -> pl.Da
 def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
     """Run every check on prepared rows (see :func:`claimrecon.columnar.prepare.prepare`)."""
     live = rows.filter(~pl.col("retracted"))
+    # the claim that speaks for each statement: echoes differ only in qualifier and id
+    speaker = pl.concat_str([pl.col("qualifier_text"), pl.lit("\x00"), pl.col("id")])
+    live = live.with_columns(is_rep=speaker == speaker.min().over("stmt"))
     dated = live.filter(pl.col("as_of").is_not_null() & (pl.col("side") != UNKNOWN))
     parts = [
         _divergent(dated),
@@ -347,15 +351,10 @@ def _pairs(enemy: pl.DataFrame, refs: pl.DataFrame, window_days: int) -> pl.Data
 def _statements(live: pl.DataFrame) -> pl.DataFrame:
     """One row per statement: its representative claim (first in order).
 
-    Echoes share every ordering column but the qualifier and the id, so only those decide.
+    Echoes share every ordering column but the qualifier and the id, so the
+    representative is the echo first by those (``is_rep``, set once per run).
     """
-    count = pl.len().over("stmt")
-    alone = live.filter(count == 1)
-    echoed = live.filter(count > 1)
-    if not echoed.height:
-        return alone
-    chosen = echoed.sort(["qualifier_text", "id"]).group_by("stmt", maintain_order=True).first()
-    return pl.concat([alone, chosen.select(alone.columns)])
+    return live.filter(pl.col("is_rep"))
 
 
 def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.DataFrame | None:
@@ -378,7 +377,7 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
     )
     best = pairs.filter(pl.col("ceiling") == pl.col("ceiling").min().over("stmt"))
     prefixed = refs.select(pl.all().name.prefix("r_")).rename({"r_rid": "rid"})
-    ties = best.join(prefixed, on="rid")
+    ties = best.join(prefixed, on="rid").filter(pl.col("r_is_rep"))
     tied = ties.filter(pl.len().over("stmt") > 1).sort(
         ["stmt", *(f"r_{c}" for c in ORDER_COLUMNS)], nulls_last=True
     )
@@ -562,7 +561,7 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     group = ["stmt", *w_key]
     best = below.filter(pl.col("high") == pl.col("high").min().over(group))
     prefixed = dated.select(pl.all().name.prefix("b_")).rename({"b_rid": "rid"})
-    ties = best.drop("high").join(prefixed, on="rid")
+    ties = best.drop("high").join(prefixed, on="rid").filter(pl.col("b_is_rep"))
     count = pl.len().over(group)
     tight = pl.concat(
         [
