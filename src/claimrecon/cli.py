@@ -22,7 +22,7 @@ from rich.table import Table
 
 from claimrecon.attribution import attribute, check_unique_ids
 from claimrecon.claim import Claim
-from claimrecon.errors import ClaimReconError, FormatError, RecordError
+from claimrecon.errors import ClaimReconError
 from claimrecon.figure import describe
 from claimrecon.flags import Flag, Severity, flag
 from claimrecon.io import FORMATS, read_claims, write_claims
@@ -293,7 +293,7 @@ def extract_command(
 
     Example: claimrecon extract ../shared/seeds/*.txt --lang id -o extracted.jsonl
     """
-    from claimrecon.extract import extract_report
+    from claimrecon.extract import extract_report, read_article
 
     claims: list[Claim] = []
     try:
@@ -317,15 +317,6 @@ def extract_command(
     except ClaimReconError as error:
         raise _fail(error) from None
     err.print(f"wrote {len(claims)} claims to {target}", markup=False, highlight=False)
-
-
-def read_article(path: Path) -> str:
-    """The text of an article file, or exit 2 naming it."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise _fail(FormatError(str(path), [RecordError(None, None, f"cannot read: {error}")])) \
-            from None
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -35,7 +35,14 @@ from claimrecon.extract.pipeline import Extraction, run
 from claimrecon.figure import DEFAULT_TABLE, QualifierTable
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 
-__all__ = ["DEFAULT_TIMEZONE", "Extraction", "extract", "extract_file", "extract_report"]
+__all__ = [
+    "DEFAULT_TIMEZONE",
+    "Extraction",
+    "extract",
+    "extract_file",
+    "extract_report",
+    "read_article",
+]
 
 _LANGS = ("id", "en")
 
@@ -121,7 +128,7 @@ def extract(
     return list(report.claims)
 
 
-def _read_article(path: str | os.PathLike[str]) -> str:
+def read_article(path: str | os.PathLike[str]) -> str:
     """The text of an article file (UTF-8); a :class:`FormatError` when it cannot be read."""
     file = Path(path)
     try:
@@ -147,7 +154,7 @@ def extract_file(
     The publication date, outlet and wire are read from the page unless given.
     Raises :class:`~claimrecon.errors.FormatError` when the file cannot be read.
     """
-    text = _read_article(path)
+    text = read_article(path)
     return extract(
         text,
         lang,
