@@ -219,12 +219,18 @@ def engine_claims(draw: st.DrawFn, *, claim_id: str = "c0") -> Claim:
 @st.composite
 def engine_claim_sets(draw: st.DrawFn, *, max_size: int = 14, dense: bool | None = None
                       ) -> list[Claim]:
-    """Claim sets from the small world, with unique ids; packed half the time (or as asked)."""
+    """Claim sets from the small world, with unique ids; packed half the time (or as asked).
+
+    The claims come in any order: their ids are not sorted, so no law can lean on
+    the input being in the order of its ids.
+    """
     n = draw(st.integers(0, max_size))
     packed = draw(st.booleans()) if dense is None else dense
     if packed:
-        return draw(packed_claim_sets(size=n))
-    return [draw(engine_claims(claim_id=f"c{i:02d}")) for i in range(n)]
+        claims = draw(packed_claim_sets(size=n))
+    else:
+        claims = [draw(engine_claims(claim_id=f"c{i:02d}")) for i in range(n)]
+    return draw(st.permutations(claims))
 
 
 @st.composite

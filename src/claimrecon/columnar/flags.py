@@ -19,7 +19,7 @@ import attrs
 import polars as pl
 
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN
-from claimrecon.columnar.prepare import KEY, ORDER_COLUMNS
+from claimrecon.columnar.prepare import KEY, ORDER_COLUMNS, names_of
 from claimrecon.figure import Figure
 from claimrecon.flags import (
     Flag,
@@ -192,6 +192,16 @@ def _factor(row: dict[str, Any]) -> float | None:
     return None if row["f_num"] is None else ratio(row["f_num"], row["f_den"])
 
 
+def _order(prefix: str) -> list[str]:
+    """:data:`ORDER_COLUMNS` of a prefixed frame whose ``rid`` kept its name."""
+    return [c if c == "rid" else f"{prefix}{c}" for c in ORDER_COLUMNS]
+
+
+def _name(value: str, frame: pl.DataFrame) -> pl.Expr:
+    """A name as a literal of the frame's names (the Enum of :func:`.prepare.prepare`)."""
+    return pl.lit(value, dtype=names_of(frame))
+
+
 def _place(expr: pl.Expr) -> pl.Expr:
     return expr.fill_null(NO_PLACE)
 
@@ -224,7 +234,7 @@ def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
     """Run every check on prepared rows (see :func:`claimrecon.columnar.prepare.prepare`)."""
     live = rows.filter(~pl.col("retracted"))
     # the claim that speaks for each statement: echoes differ only in qualifier and id
-    speaker = pl.concat_str([pl.col("qualifier_text"), pl.lit("\x00"), pl.col("id")])
+    speaker = pl.col("qualifier_text").to_physical().cast(pl.UInt64) * 2**32 + pl.col("rid")
     live = live.with_columns(is_rep=speaker == speaker.min().over("stmt"))
     dated = live.filter(pl.col("as_of").is_not_null() & (pl.col("side") != UNKNOWN))
     parts = [
@@ -238,7 +248,7 @@ def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
         _single_source(live),
     ]
     frames = [p for p in parts if p is not None and p.height]
-    ids = rows.get_column("id")
+    ids = rows.get_column("id").sort()  # a claim's rid is the rank of its id
     if not frames:
         return FlagTable(pl.DataFrame(), ids)
     return FlagTable(pl.concat(frames, how="diagonal_relaxed"), ids)
@@ -289,12 +299,13 @@ PERIOD = ["unit", "side", "category", "outcome", "location", "kind", "start", "a
 
 def _ceilings(refs: pl.DataFrame) -> pl.DataFrame:
     """Each reference count as the ceiling it puts on an enemy claim of each outcome."""
+    kow = _name(KOW, refs)
     same = refs.with_columns(e_outcome=pl.col("outcome"), ceiling=pl.col("high"))
     killed = refs.filter(pl.col("outcome") == "killed").with_columns(
-        e_outcome=pl.lit(KOW), ceiling=pl.col("high") * 4
+        e_outcome=kow, ceiling=pl.col("high") * 4
     )
     wounded = refs.filter(pl.col("outcome") == "wounded").with_columns(
-        e_outcome=pl.lit(KOW), ceiling=(pl.col("high") * 4 + 2) // 3
+        e_outcome=kow, ceiling=(pl.col("high") * 4 + 2) // 3
     )
     return pl.concat([same, killed, wounded])
 
@@ -379,7 +390,7 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
     prefixed = refs.select(pl.all().name.prefix("r_")).rename({"r_rid": "rid"})
     ties = best.join(prefixed, on="rid").filter(pl.col("r_is_rep"))
     tied = ties.filter(pl.len().over("stmt") > 1).sort(
-        ["stmt", *(f"r_{c}" for c in ORDER_COLUMNS)], nulls_last=True
+        ["stmt", *_order("r_")], nulls_last=True
     )
     tightest = pl.concat(
         [
@@ -479,16 +490,16 @@ def _expand_wholes(stmts: pl.DataFrame) -> pl.DataFrame:
         stmts.with_columns(
             w_side=pl.when(side.is_in([ALL_SIDES, UNKNOWN]))
             .then(pl.concat_list([side]))
-            .otherwise(pl.concat_list([side, pl.lit(ALL_SIDES)])),
+            .otherwise(pl.concat_list([side, _name(ALL_SIDES, stmts)])),
             w_category=pl.when(cat == "unspecified")
             .then(pl.concat_list([cat]))
-            .otherwise(pl.concat_list([cat, pl.lit("unspecified")])),
+            .otherwise(pl.concat_list([cat, _name("unspecified", stmts)])),
             w_outcome=pl.when(out.is_in(["killed", "wounded"]))
-            .then(pl.concat_list([out, pl.lit(KOW)]))
+            .then(pl.concat_list([out, _name(KOW, stmts)]))
             .otherwise(pl.concat_list([out])),
             w_place=pl.when(pl.col("location").is_null())
-            .then(pl.concat_list([pl.lit(NO_PLACE)]))
-            .otherwise(pl.concat_list([pl.lit(NO_PLACE), pl.col("location")])),
+            .then(pl.concat_list([_name(NO_PLACE, stmts)]))
+            .otherwise(pl.concat_list([_name(NO_PLACE, stmts), pl.col("location")])),
         )
         .explode("w_side")
         .explode("w_category")
@@ -567,7 +578,7 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         [
             ties.filter(count == 1),
             ties.filter(count > 1)
-            .sort([*group, *(f"b_{c}" for c in ORDER_COLUMNS)], nulls_last=True)
+            .sort([*group, *_order("b_")], nulls_last=True)
             .group_by(group, maintain_order=True)
             .first()
             .select(ties.columns),
@@ -630,7 +641,7 @@ def _sums(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
                 stmts=pl.col("stmt"),
             )
             .filter(pl.col("n") >= 2)
-            .with_columns(pl.lit(whole).alias(column))
+            .with_columns(_name(whole, tops).alias(column))
         )
         if not sums.height:
             continue
@@ -658,14 +669,14 @@ def _sums(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
             f1_high=pl.when(pl.col("t_open")).then(None).otherwise(pl.col("t_high")),
             f1_unit=pl.col("unit"),
             f1_rule=pl.when(pl.col("t_open"))
-            .then(pl.lit("at_least"))
+            .then(_name("at_least", tops))
             .when(pl.col("t_high") == pl.col("total"))
-            .then(pl.lit("exact"))
-            .otherwise(pl.lit("between")),
+            .then(_name("exact", tops))
+            .otherwise(_name("between", tops)),
             f1_stated=pl.when(pl.col("t_open") | (pl.col("t_high") == pl.col("total"))).then(
                 pl.col("total")
             ),
-            f1_qualifier=pl.lit(None, dtype=pl.String),
+            f1_qualifier=pl.lit(None, dtype=names_of(tops)),
             **{f"f2_{c}": pl.col(c) for c in FIG},
             **_params(n="total", src2="source", dimension=pl.lit(dimension)),
         )

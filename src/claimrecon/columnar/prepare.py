@@ -14,12 +14,22 @@ from typing import Any
 import polars as pl
 import pyarrow as pa
 
-from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN
+from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Category, Kind, Outcome
 from claimrecon.errors import FormatError, InvalidClaimError, RecordError
+from claimrecon.figure import Rule
 from claimrecon.sides import SideRegistry
 from claimrecon.units import canonical_unit
 
-__all__ = ["ECHO_COLUMNS", "KEY", "ORDER_COLUMNS", "prepare", "to_frame"]
+__all__ = [
+    "CONSTANTS",
+    "ECHO_COLUMNS",
+    "KEY",
+    "NAME_COLUMNS",
+    "ORDER_COLUMNS",
+    "names_of",
+    "prepare",
+    "to_frame",
+]
 
 #: what is counted: unit, side, category, outcome
 KEY = ["unit", "side", "category", "outcome"]
@@ -37,8 +47,40 @@ ECHO_COLUMNS = [
     "rule",
     "stated",
 ]
-#: the total order of Annotated.order_key: sort by these, nulls last
-ORDER_COLUMNS = [*ECHO_COLUMNS, "qualifier_text", "id"]
+#: the total order of Annotated.order_key: sort by these, nulls last ("rid" ranks the ids)
+ORDER_COLUMNS = [*ECHO_COLUMNS, "qualifier_text", "rid"]
+#: the columns that hold names, coded as one sorted :class:`polars.Enum`
+NAME_COLUMNS = [
+    "unit",
+    "side",
+    "category",
+    "outcome",
+    "location",
+    "kind",
+    "rule",
+    "source",
+    "source_side",
+    "stance",
+    "qualifier",
+    "qualifier_text",
+]
+#: names the engine writes itself, so that comparing a column with one never misses
+CONSTANTS = (
+    "",
+    "\x00",
+    ALL_SIDES,
+    THIRD_PARTY,
+    UNKNOWN,
+    *Category,
+    *Outcome,
+    *Kind,
+    *Rule,
+    "own",
+    "enemy",
+    "third_party",
+    "unknown",
+    "mixed",
+)
 
 _TEXT = [
     "id",
@@ -121,35 +163,37 @@ def _check_units(frame: pl.DataFrame) -> dict[str, str]:
 
 
 def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
-    """One row per claim with its source, source side, stance and statement id."""
+    """One row per claim with its source, source side, stance and statement id.
+
+    Names (units, sides, categories, outcomes, places, kinds, rules, sources,
+    stances, qualifiers) come out as one :class:`polars.Enum` whose categories
+    are sorted, so that joins and group-bys work on small integers while a sort
+    still puts names in the order of their text.  ``rid`` is the rank of the
+    claim's id, so that ordering by ``rid`` is ordering by id.
+    """
     frame = to_frame(data)
-    frame = frame.with_columns([pl.col(c).cast(pl.String) for c in _TEXT if c in frame.columns])
+    frame = frame.with_columns(
+        pl.col(c).cast(pl.String) for c in _TEXT if c in frame.columns and c != "id"
+    )
     units = _check_units(frame)
     frame = frame.with_columns(
         pl.col("unit").replace_strict(units, default=pl.col("unit"), return_dtype=pl.String),
         original=pl.coalesce(pl.col("claimant"), pl.col("reported_by").list.last()),
     )
     originals = _names(frame, "original")
-    lookup = pl.DataFrame(
-        {
-            "original": originals,
-            "canonical": [registry.canonical(n) for n in originals],
-            "registry_side": [registry.side_of(n) for n in originals],
-        },
-        schema={"original": pl.String, "canonical": pl.String, "registry_side": pl.String},
-    )
-    frame = frame.join(lookup, on="original", how="left", maintain_order="left")
+    canonical = {n: registry.canonical(n) for n in originals}
+    registry_side = {n: registry.side_of(n) for n in originals}
     no_source = pl.col("original").is_null()
     claimant_side = pl.col("claimant_side").fill_null(UNKNOWN)
     frame = frame.with_columns(
         source=pl.when(no_source)
         .then(pl.concat_str([pl.lit("(unattributed: "), pl.col("id"), pl.lit(")")]))
-        .otherwise(pl.col("canonical")),
+        .otherwise(pl.col("original").replace_strict(canonical, return_dtype=pl.String)),
         source_side=pl.when(no_source)
         .then(pl.lit(UNKNOWN))
         .when(claimant_side != UNKNOWN)
         .then(claimant_side)
-        .otherwise(pl.col("registry_side")),
+        .otherwise(pl.col("original").replace_strict(registry_side, return_dtype=pl.String)),
         side=pl.col("subject_side").fill_null(UNKNOWN),
         start=pl.col("period_start"),
         qualifier_text=pl.col("qualifier").fill_null(""),
@@ -168,8 +212,13 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         .then(pl.lit("own"))
         .otherwise(pl.lit("enemy")),
     )
-    return frame.with_row_index("rid").select(
-        "rid",
+    names = set(map(str, CONSTANTS))
+    for column in NAME_COLUMNS:
+        names.update(_names(frame, column))
+    enum = pl.Enum(sorted(names))
+    frame = frame.with_columns(pl.col(c).cast(enum) for c in NAME_COLUMNS)
+    return frame.select(
+        pl.col("id").rank("ordinal").sub(1).cast(pl.UInt32).alias("rid"),
         "id",
         *ECHO_COLUMNS[:2],
         "stance",
@@ -181,3 +230,9 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         "disputed_by",
         stmt=pl.struct(ECHO_COLUMNS).hash(7),
     )
+
+
+def names_of(rows: pl.DataFrame) -> pl.DataType:
+    """The :class:`polars.Enum` of the names in prepared rows (or any frame with a name column)."""
+    schema = rows.schema
+    return next(schema[c] for c in NAME_COLUMNS if c in schema)

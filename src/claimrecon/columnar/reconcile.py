@@ -123,7 +123,7 @@ def _trace_reason(rows: pl.DataFrame) -> pl.DataFrame:
         .otherwise(
             pl.format(
                 REASONS["used"].replace("{stance}", "{}").replace("{source}", "{}"),
-                pl.col("stance").str.replace_all("_", " "),
+                pl.col("stance").cast(pl.String).str.replace_all("_", " "),
                 pl.col("source"),
             )
         ),
