@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 from pathlib import Path
 
 import polars as pl
@@ -10,10 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimrecon
-from claimrecon import Claim, DuplicateIdError, load_seeds
+from claimrecon import DEFAULT_SIDES, ArgumentError, Claim, DuplicateIdError, load_seeds
 from claimrecon.attribution import COLUMNAR_THRESHOLD, route
-from claimrecon.columnar import claims_to_table, synthetic_table, table_to_claims, write_table
-from claimrecon.columnar.engine import flag_table, reconcile_table
+from claimrecon.columnar import (
+    claims_to_table,
+    engine,
+    synthetic_table,
+    table_to_claims,
+    write_table,
+)
+from claimrecon.columnar.engine import flag_table, prepare_claims, reconcile_table
 from tests.builders import claim
 from tests.strategies import engine_claim_sets
 
@@ -82,6 +89,35 @@ class TestDispatch:
             assert route(given_input)[0] is None
             assert claimrecon.flag(given_input) == expected
             assert claimrecon.reconcile(given_input) == claimrecon.reconcile(seeds)
+
+    def test_prepared_once(self) -> None:
+        """Claims prepared once give the flags and estimates of the claims themselves."""
+        seeds = load_seeds()
+        prepared = prepare_claims(seeds)
+        assert len(prepared) == len(seeds)
+        assert route(prepared)[0] is None
+        assert prepare_claims(prepared) is prepared
+        assert claimrecon.flag(prepared) == claimrecon.flag(seeds)
+        for policy in POLICIES:
+            assert claimrecon.reconcile(prepared, policy) == claimrecon.reconcile(seeds, policy)
+        assert flag_table(prepared).to_flags() == claimrecon.flag(seeds)
+
+    def test_prepared_keep_their_registry(self) -> None:
+        """Prepared claims given with another side registry are refused, not re-read."""
+        claims = [claim("own", 10), claim("enemy", 500, claimant="Vardan Vardanyan")]
+        other = DEFAULT_SIDES.extend({"azerbaijan": ["Vardan Vardanyan"]})
+        expected = claimrecon.flag(claims, registry=other)
+        assert "partisan_enemy_claim" in {f.code for f in expected}
+        assert expected != claimrecon.flag(claims)
+        prepared = prepare_claims(claims, registry=other)
+        assert claimrecon.flag(prepared, registry=other) == expected
+        assert claimrecon.flag(prepared) == expected
+        with pytest.raises(ArgumentError, match="another side registry"):
+            claimrecon.flag(prepare_claims(claims), registry=other)
+
+    def test_examples(self) -> None:
+        """The engine module's examples run."""
+        assert doctest.testmod(engine).failed == 0
 
     def test_long_lists_go_columnar(self) -> None:
         """A list of thousands of claims takes the columnar path."""

@@ -20,6 +20,7 @@ from claimrecon.claim import (
 )
 from claimrecon.compare import Comparison, Relation, compare
 from claimrecon.errors import (
+    ArgumentError,
     ClaimReconError,
     DuplicateIdError,
     FormatError,
@@ -42,6 +43,7 @@ __all__ = [
     "ACLED_TABLE",
     "DEFAULT_SIDES",
     "DEFAULT_TABLE",
+    "ArgumentError",
     "Attribution",
     "Category",
     "Claim",

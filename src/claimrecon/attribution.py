@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     import polars as pl
     import pyarrow as pa
 
+    from claimrecon.columnar.engine import PreparedClaims
+
 __all__ = [
     "Annotated",
     "Attribution",
@@ -71,8 +73,11 @@ def stance_of(claimant_side: str, subject_side: str) -> Stance:
     return Stance.OWN if claimant_side == subject_side else Stance.ENEMY
 
 
-#: what the engine's functions accept: claims, a claim or table file, an Arrow table, a frame
-ClaimSource = Union[Iterable[Claim], str, "os.PathLike[str]", "pa.Table", "pl.DataFrame"]
+#: what the engine's functions accept: claims, a claim or table file, an Arrow table, a frame,
+#: claims prepared for the columnar engine
+ClaimSource = Union[
+    Iterable[Claim], str, "os.PathLike[str]", "pa.Table", "pl.DataFrame", "PreparedClaims"
+]
 
 #: lists of at least this many claims go through the columnar engine
 COLUMNAR_THRESHOLD = 5_000
@@ -83,15 +88,18 @@ _TABULAR_MODULES = ("pandas", "polars", "pyarrow")
 def route(claims: ClaimSource) -> tuple[list[Claim] | None, Any]:
     """Where claims go: ``(list, None)`` for the object path, ``(None, data)`` for the columnar.
 
-    Files, Arrow tables and polars or pandas frames go through the columnar
-    engine, and so do lists of :data:`COLUMNAR_THRESHOLD` claims or more.
+    Files, Arrow tables, polars or pandas frames and claims prepared for the
+    engine (:func:`claimrecon.columnar.engine.prepare_claims`) go through the
+    columnar engine, and so do lists of :data:`COLUMNAR_THRESHOLD` claims or more.
     """
+    module = type(claims).__module__
     if (
         isinstance(claims, str | os.PathLike)
-        or type(claims).__module__.split(".")[0] in _TABULAR_MODULES
+        or module.split(".")[0] in _TABULAR_MODULES
+        or module.startswith("claimrecon.columnar")  # claims prepared for the engine
     ):
         return None, claims
-    items = list(claims)
+    items = list(claims)  # type: ignore[arg-type]  # tables went the other way
     if len(items) >= COLUMNAR_THRESHOLD:
         return None, items
     return items, None

@@ -16,6 +16,7 @@ import attrs
 from pint.errors import DimensionalityError
 
 __all__ = [
+    "ArgumentError",
     "ClaimReconError",
     "DuplicateIdError",
     "FormatError",
@@ -80,6 +81,14 @@ class UnitMismatchError(ClaimReconError, DimensionalityError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.units1, self.units2, self.extra_msg))
+
+
+class ArgumentError(ClaimReconError, ValueError):
+    """Arguments that do not fit together.
+
+    For example claims prepared for the columnar engine with one side registry,
+    then given to it with another.
+    """
 
 
 class DuplicateIdError(ClaimReconError, ValueError):

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import polars as pl
 import pyarrow as pa
 
@@ -28,7 +29,7 @@ from claimrecon.claim import Claim
 from claimrecon.columnar.flags import FlagTable, flag_frame
 from claimrecon.columnar.prepare import prepare
 from claimrecon.columnar.reconcile import EstimateTable, reconcile_frame
-from claimrecon.errors import DuplicateIdError
+from claimrecon.errors import ArgumentError, DuplicateIdError
 from claimrecon.reconcile import Policy
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 
@@ -36,9 +37,11 @@ __all__ = [
     "COLUMNAR_THRESHOLD",
     "EstimateTable",
     "FlagTable",
+    "PreparedClaims",
     "as_table",
     "flag_table",
     "is_tabular",
+    "prepare_claims",
     "reconcile_table",
 ]
 
@@ -48,7 +51,7 @@ _TABLE_SUFFIXES = (".parquet", ".pq", ".arrow", ".feather", ".ipc")
 
 def is_tabular(data: object) -> bool:
     """Whether ``data`` is a table, a frame or a path to a table file."""
-    if isinstance(data, pa.Table | pl.DataFrame | pl.LazyFrame):
+    if isinstance(data, pa.Table | pl.DataFrame | pl.LazyFrame | PreparedClaims):
         return True
     if isinstance(data, str | os.PathLike):
         return True
@@ -79,19 +82,59 @@ def as_table(data: Any) -> Any:
     return claims_to_table(list(data))  # valid by construction: no second check
 
 
-def _rows(data: Any, registry: SideRegistry) -> pl.DataFrame:
+@attrs.frozen(eq=False)
+class PreparedClaims:
+    """Claims made ready for the engine once: checked, with sources, sides and stances.
+
+    :func:`flag_table`, :func:`reconcile_table`, :func:`claimrecon.flag` and
+    :func:`claimrecon.reconcile` take it as they take a table, without reading,
+    checking or preparing the claims again, so flagging and reconciling the
+    same claims pays for that once.  Make one with :func:`prepare_claims`.
+    ``rows`` is the engine's frame (one row per claim, names as one sorted
+    :class:`polars.Enum`); ``registry`` the side registry it was prepared with.
+    """
+
+    rows: pl.DataFrame
+    registry: SideRegistry
+
+    def __len__(self) -> int:
+        return self.rows.height
+
+
+def prepare_claims(
+    data: Any | Iterable[Claim], *, registry: SideRegistry = DEFAULT_SIDES
+) -> PreparedClaims:
+    """Check and prepare claims (anything :func:`as_table` reads) for the engine, once.
+
+    >>> from claimrecon import flag, load_seeds, reconcile
+    >>> prepared = prepare_claims(load_seeds())
+    >>> len(prepared), len(flag(prepared)) == len(flag(load_seeds()))
+    (18, True)
+    """
+    if isinstance(data, PreparedClaims):
+        return _same_registry(data, registry)
     rows = prepare(as_table(data), registry)
     if rows.get_column("id").n_unique() != rows.height:
         counts = rows.group_by("id").len().filter(pl.col("len") > 1)
         raise DuplicateIdError(sorted(counts.get_column("id").to_list()))
-    return rows
+    return PreparedClaims(rows, registry)
+
+
+def _same_registry(prepared: PreparedClaims, registry: SideRegistry) -> PreparedClaims:
+    """Prepared claims keep their registry: another one given with them is an error."""
+    if registry is not prepared.registry and registry is not DEFAULT_SIDES:
+        raise ArgumentError(
+            "these claims were prepared with another side registry; prepare them again "
+            "with prepare_claims(..., registry=...) to use this one"
+        )
+    return prepared
 
 
 def flag_table(
     data: Any | Iterable[Claim], *, registry: SideRegistry = DEFAULT_SIDES, window_days: int = 1
 ) -> FlagTable:
     """Flag a table of claims (or anything :func:`as_table` reads) in one columnar pass."""
-    return flag_frame(_rows(data, registry), window_days=window_days)
+    return flag_frame(prepare_claims(data, registry=registry).rows, window_days=window_days)
 
 
 def reconcile_table(
@@ -101,4 +144,4 @@ def reconcile_table(
     registry: SideRegistry = DEFAULT_SIDES,
 ) -> EstimateTable:
     """Reconcile a table of claims (or anything :func:`as_table` reads) in one columnar pass."""
-    return reconcile_frame(_rows(data, registry), policy)
+    return reconcile_frame(prepare_claims(data, registry=registry).rows, policy)
