@@ -9,9 +9,17 @@ import polars as pl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from polars.testing import assert_frame_equal
 
 import claimrecon
-from claimrecon import DEFAULT_SIDES, ArgumentError, Claim, DuplicateIdError, load_seeds
+from claimrecon import (
+    DEFAULT_SIDES,
+    ArgumentError,
+    Claim,
+    DuplicateIdError,
+    FormatError,
+    load_seeds,
+)
 from claimrecon.attribution import COLUMNAR_THRESHOLD, route
 from claimrecon.columnar import (
     claims_to_table,
@@ -21,8 +29,9 @@ from claimrecon.columnar import (
     write_table,
 )
 from claimrecon.columnar.engine import flag_table, prepare_claims, reconcile_table
+from claimrecon.columnar.prepare import claims_frame, to_frame
 from tests.builders import claim
-from tests.strategies import engine_claim_sets
+from tests.strategies import claim_lists, engine_claim_sets
 
 POLICIES = ("best", "conservative", "range")
 
@@ -155,3 +164,22 @@ class TestBadTables:
         with pytest.raises(FormatError) as info:
             claimrecon.flag(table)
         assert {(e.line, e.field) for e in info.value.errors} == {(2, "low"), (2, "unit")}
+
+
+class TestClaimsFrame:
+    @given(claim_lists(max_size=6))
+    def test_same_rows_as_the_table(self, claims: list[Claim]) -> None:
+        """Claim objects give the engine the rows their Arrow table gives it."""
+        from_table = to_frame(claims_to_table(claims))
+        from_table = from_table.with_columns(pl.col(pl.Categorical).cast(pl.String))
+        assert_frame_equal(claims_frame(claims), from_table)
+
+    def test_counts_beyond_64_bits(self) -> None:
+        """A count no column can hold is reported as the table conversion reports it."""
+        claims = [claim("fine", 3), claim("huge", 2**64)]
+        with pytest.raises(FormatError) as from_table:
+            claims_to_table(claims)
+        with pytest.raises(FormatError) as from_objects:
+            claims_frame(claims)
+        assert str(from_objects.value) == str(from_table.value)
+        assert "'huge'" in str(from_objects.value) and "64-bit" in str(from_objects.value)

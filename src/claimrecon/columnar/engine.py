@@ -27,7 +27,7 @@ import pyarrow as pa
 from claimrecon.attribution import COLUMNAR_THRESHOLD
 from claimrecon.claim import Claim
 from claimrecon.columnar.flags import FlagTable, flag_frame
-from claimrecon.columnar.prepare import prepare
+from claimrecon.columnar.prepare import claims_frame, prepare
 from claimrecon.columnar.reconcile import EstimateTable, reconcile_frame
 from claimrecon.errors import ArgumentError, DuplicateIdError
 from claimrecon.reconcile import Policy
@@ -113,11 +113,18 @@ def prepare_claims(
     """
     if isinstance(data, PreparedClaims):
         return _same_registry(data, registry)
-    rows = prepare(as_table(data), registry)
+    if _is_claim_list(data):
+        rows = prepare(claims_frame(list(data)), registry)  # valid by construction
+    else:
+        rows = prepare(as_table(data), registry)
     if rows.get_column("id").n_unique() != rows.height:
         counts = rows.group_by("id").len().filter(pl.col("len") > 1)
         raise DuplicateIdError(sorted(counts.get_column("id").to_list()))
     return PreparedClaims(rows, registry)
+
+
+def _is_claim_list(data: Any) -> bool:
+    return not is_tabular(data) and not isinstance(data, PreparedClaims)
 
 
 def _same_registry(prepared: PreparedClaims, registry: SideRegistry) -> PreparedClaims:

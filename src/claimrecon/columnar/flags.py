@@ -19,7 +19,7 @@ import attrs
 import polars as pl
 
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN
-from claimrecon.columnar.prepare import KEY, ORDER_COLUMNS, names_of
+from claimrecon.columnar.prepare import KEY, ORDER_COLUMNS, names_of, no_gc
 from claimrecon.figure import Figure
 from claimrecon.flags import (
     Flag,
@@ -61,26 +61,39 @@ class FlagTable:
     def to_flags(self) -> list[Flag]:
         """The flags as objects, sorted as :func:`claimrecon.flag` sorts them."""
         id_of = self.ids.to_list()
-        flags = [_flag(row, id_of) for row in self.frame.iter_rows(named=True)]
+        params = [c for c in self.frame.columns if c.startswith("p_")]
+        figures = _Figures()
+        # a claim's rid is the rank of its id: sorted rids are sorted ids
+        frame = self.frame.with_columns(pl.col("claims").list.sort()) if len(self) else self.frame
+        with no_gc():
+            flags = [_flag(row, id_of, params, figures) for row in frame.iter_rows(named=True)]
         return sorted(flags, key=lambda f: f.sort_key)
 
 
-def _figure(d: dict[str, Any]) -> Figure:
-    return Figure(d["low"], d["high"], d["unit"], d["rule"], d["stated"], d["qualifier"])
+class _Figures(dict[tuple[Any, ...], Figure]):
+    """Figures built once per distinct value: flags of one subject share most of theirs."""
+
+    def of(self, low: Any, high: Any, unit: Any, rule: Any, stated: Any, qualifier: Any) -> Figure:
+        key = (low, high, unit, rule, stated, qualifier)
+        found = self.get(key)
+        if found is None:
+            found = self[key] = Figure(*key)
+        return found
 
 
-def _flag(row: dict[str, Any], id_of: list[str]) -> Flag:
+_SLOTS = tuple(tuple(f"f{i}_{c}" for c in FIG) for i in (1, 2))
+
+
+def _flag(row: dict[str, Any], id_of: list[str], params: list[str], cache: _Figures) -> Flag:
     code = row["code"]
     key = (row["unit"], row["side"], row["category"], row["outcome"])
     if row.get("many") is not None:
-        figures = tuple(_figure(f) for f in row["many"])
+        figures = tuple(cache.of(*(f[c] for c in FIG)) for f in row["many"])
     else:
         figures = tuple(
-            _figure({c: row[f"f{i}_{c}"] for c in FIG})
-            for i in (1, 2)
-            if row.get(f"f{i}_low") is not None
+            cache.of(*(row[c] for c in slot)) for slot in _SLOTS if row.get(slot[0]) is not None
         )
-    p = {k[2:]: v for k, v in row.items() if k.startswith("p_")}
+    p = {k[2:]: row[k] for k in params}
     factor = _factor(row)
     shown = float("nan") if factor is None else factor  # divergent and partisan always have one
     if code == "divergent":
@@ -131,7 +144,7 @@ def _flag(row: dict[str, Any], id_of: list[str]) -> Flag:
         "single_source": Severity.INFO,
         "undated": Severity.INFO,
     }.get(code, Severity.WARNING)
-    claims = tuple(sorted(id_of[r] for r in row["claims"]))
+    claims = tuple([id_of[r] for r in row["claims"]])
     return Flag(code, severity, claims, figures, message, key, row["as_of"], factor)
 
 

@@ -17,7 +17,7 @@ import attrs
 import polars as pl
 
 from claimrecon.claim import Kind
-from claimrecon.columnar.prepare import KEY
+from claimrecon.columnar.prepare import KEY, no_gc
 from claimrecon.reconcile import (
     NOTE_CROSSED,
     NOTE_UNDATED,
@@ -55,32 +55,39 @@ class EstimateTable:
 
     def to_estimates(self) -> list[Estimate]:
         """The estimates as objects, sorted as :func:`claimrecon.reconcile` sorts them."""
+        n = len(EST)
+        actions = {a.value: a for a in TraceAction}
         traces: dict[tuple[Any, ...], list[TraceEntry]] = defaultdict(list)
-        for row in self.trace.iter_rows(named=True):
-            traces[tuple(row[c] for c in EST)].append(
-                TraceEntry(row["id"], TraceAction(row["action"]), row["reason"])
-            )
+        # sorted by claim and action first, so that each estimate's trace comes out in order
+        trace = self.trace.select(*EST, "id", "action", "reason").sort("id", "action")
+        with no_gc():
+            for row in trace.iter_rows():
+                traces[row[:n]].append(TraceEntry(row[n], actions[row[n + 1]], row[n + 2]))
+        kinds = {k.value: k for k in Kind}
+        grades = {g.value: g for g in Grade}
+        columns = ["low", "best", "high", "grade", "sources", "note"]
         out = []
-        for row in self.estimates.iter_rows(named=True):
-            key = tuple(row[c] for c in EST)
+        for row in self.estimates.select(*EST, *columns).iter_rows():
+            unit, side, category, outcome, location, kind, start, as_of = row[:n]
+            low, best, high, grade, sources, note = row[n:]
             out.append(
                 Estimate(
-                    unit=row["unit"],
-                    side=row["side"],
-                    category=row["category"],
-                    outcome=row["outcome"],
-                    location=row["location"],
-                    kind=Kind(row["e_kind"]),
-                    start=row["e_start"],
-                    as_of=row["e_as_of"],
-                    low=row["low"],
-                    best=row["best"],
-                    high=row["high"],
-                    grade=Grade(row["grade"]),
+                    unit=unit,
+                    side=side,
+                    category=category,
+                    outcome=outcome,
+                    location=location,
+                    kind=kinds[kind],
+                    start=start,
+                    as_of=as_of,
+                    low=low,
+                    best=best,
+                    high=high,
+                    grade=grades[grade],
                     policy=self.policy,
-                    sources=row["sources"],
-                    trace=tuple(sorted(traces[key], key=lambda t: (t.claim, t.action))),
-                    note=row["note"],
+                    sources=sources,
+                    trace=tuple(traces[row[:n]]),
+                    note=note,
                 )
             )
         return sorted(out, key=lambda e: e.sort_key)
