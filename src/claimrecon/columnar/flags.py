@@ -205,6 +205,16 @@ def _factor(row: dict[str, Any]) -> float | None:
     return None if row["f_num"] is None else ratio(row["f_num"], row["f_den"])
 
 
+def _payload(rows: pl.DataFrame, prefix: str) -> pl.DataFrame:
+    """The columns a flag shows of the claim it compares with, under ``prefix``.
+
+    Its figure, source, stance, period and order columns, beside its ``rid``.
+    """
+    shown = dict.fromkeys([*ORDER_COLUMNS, *FIG, "stance", "is_rep"])
+    del shown["rid"]
+    return rows.select("rid", *(pl.col(c).alias(f"{prefix}{c}") for c in shown))
+
+
 def _order(prefix: str) -> list[str]:
     """:data:`ORDER_COLUMNS` of a prefixed frame whose ``rid`` kept its name."""
     return [c if c == "rid" else f"{prefix}{c}" for c in ORDER_COLUMNS]
@@ -400,11 +410,9 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
         {"r_payload_rid": "rid"}
     )
     best = pairs.filter(pl.col("ceiling") == pl.col("ceiling").min().over("stmt"))
-    prefixed = refs.select(pl.all().name.prefix("r_")).rename({"r_rid": "rid"})
+    prefixed = _payload(refs, "r_")
     ties = best.join(prefixed, on="rid").filter(pl.col("r_is_rep"))
-    tied = ties.filter(pl.len().over("stmt") > 1).sort(
-        ["stmt", *_order("r_")], nulls_last=True
-    )
+    tied = ties.filter(pl.len().over("stmt") > 1).sort(["stmt", *_order("r_")], nulls_last=True)
     tightest = pl.concat(
         [
             ties.filter(pl.len().over("stmt") == 1),
@@ -540,7 +548,10 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     cover = _expand_wholes(subjects).join(
         present, left_on=w_key, right_on=[f"x_{c}" for c in t_key], how="semi"
     )
-    wholes = stmts.join(cover, on=[*KEY, "location", "kind"], nulls_equal=True)
+    # one "gid" per statement and covering subject: the unit of a flag, one integer to group by
+    wholes = stmts.join(cover, on=[*KEY, "location", "kind"], nulls_equal=True).with_row_index(
+        "gid"
+    )
     days = (
         totals.group_by([*t_key, "as_of"])
         .agg(w_min=pl.col("high").min())
@@ -556,7 +567,7 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         check_sortedness=False,
     )
     candidates = near.filter(pl.col("w_min") < pl.col("low")).select(
-        *w_key, "stmt", "low", day="w_day"
+        "gid", *w_key, "low", day="w_day"
     )
     found = [
         candidates.join(
@@ -568,23 +579,23 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     inc = wholes.filter((pl.col("kind") == "incident") & ~pl.col("w_own"))
     if inc.height and incidents.height:
         found.append(
-            inc.select(*w_key, "stmt", "low", "start", "as_of")
+            inc.select("gid", *w_key, "low", "start", "as_of")
             .join(
                 incidents.select(*t_key, "start", "as_of", "rid", "high"),
                 left_on=[*w_key, "start", "as_of"],
                 right_on=[*t_key, "start", "as_of"],
                 nulls_equal=True,
             )
-            .select(*w_key, "stmt", "low", "rid", "high")
+            .select("gid", "low", "rid", "high")
         )
     below = pl.concat(
-        [f.select(*w_key, "stmt", "low", "rid", "high") for f in found], how="vertical_relaxed"
+        [f.select("gid", "low", "rid", "high") for f in found], how="vertical_relaxed"
     ).filter(pl.col("high").is_not_null() & (pl.col("high") < pl.col("low")))
     if not below.height:
         return None
-    group = ["stmt", *w_key]
+    group = ["gid"]
     best = below.filter(pl.col("high") == pl.col("high").min().over(group))
-    prefixed = dated.select(pl.all().name.prefix("b_")).rename({"b_rid": "rid"})
+    prefixed = _payload(dated, "b_")
     ties = best.drop("high").join(prefixed, on="rid").filter(pl.col("b_is_rep"))
     count = pl.len().over(group)
     tight = pl.concat(
@@ -598,16 +609,19 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         ],
         how="vertical_relaxed",
     )
+    tight = tight.join(wholes.select("gid", "stmt", *w_key), on="gid")
     flagged = tight.select("stmt").unique()
     ids = (
         pl.concat(
             [
                 below.select(*group, "rid"),
-                tight.select(*group).join(live.select("stmt", "rid"), on="stmt"),
+                tight.select(*group, "stmt")
+                .join(live.select("stmt", "rid"), on="stmt")
+                .drop("stmt"),
             ]
         )
         .group_by(group)
-        .agg(claims=pl.col("rid").unique())
+        .agg(claims=pl.col("rid"))  # disjoint: the part's claims and the whole's
     )
     reps = _statements(live.join(flagged, on="stmt"))
     out = tight.drop("low").join(ids, on=group).join(reps, on="stmt")
