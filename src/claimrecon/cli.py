@@ -186,7 +186,8 @@ def reconcile_command(
                 ", ".join(e.used), ", ".join(e.set_aside),
             )
         _print_table(table, output)
-    _strict_exit(flag(claims), strict)
+    if strict:  # flagging again only when its answer is asked for
+        _strict_exit(flag(claims), strict)
 
 
 def _num(value: int | None) -> str:
@@ -259,7 +260,8 @@ def report_command(
         raise _fail(error) from None
     err.print(f"wrote {written.html} and {written.markdown} ({len(written.charts)} charts)",
               markup=False, highlight=False)
-    _strict_exit(flag(claims), strict)
+    if strict:  # flagging again only when its answer is asked for
+        _strict_exit(flag(claims), strict)
 
 
 @app.command("convert")
