@@ -75,6 +75,27 @@ class TestFlag:
         too_late = claim("o", 80, as_of=day(9))
         assert not only(flag([enemy, too_late]), "partisan_enemy_claim")
 
+    def test_partisan_names_the_tightest_count(self) -> None:
+        """An enemy claim lists its own claims and the count it exceeds most, with its echoes."""
+        enemy = claim("e", 500, claimant="Azerbaijan")
+        tight, echo = claim("o", 80), claim("o-echo", 80, chain=("BBC",))
+        loose = claim("t", 200, claimant="Reuters")
+        (f,) = only(flag([enemy, tight, echo, loose]), "partisan_enemy_claim")
+        assert f.claims == ("e", "o", "o-echo")  # type: ignore[attr-defined]
+        assert f.factor == pytest.approx(500 / 80)  # type: ignore[attr-defined]
+        (f,) = only(flag([enemy, loose]), "partisan_enemy_claim")
+        assert f.claims == ("e", "t")  # type: ignore[attr-defined]
+
+    def test_part_names_the_tightest_whole(self) -> None:
+        """A part lists its own claims and the whole it exceeds most, with its echoes."""
+        part = claim("p", 90, category="civilian")
+        tight = claim("w", 50, category="unspecified", claimant="Reuters")
+        echo = claim("w-echo", 50, category="unspecified", claimant="Reuters", chain=("BBC",))
+        loose = claim("x", 70, category="unspecified", claimant="Artsakh")
+        (f,) = only(flag([part, tight, echo, loose]), "part_exceeds_whole")
+        assert f.claims == ("p", "w", "w-echo")  # type: ignore[attr-defined]
+        assert f.figures[1] == Figure.exact(50)  # type: ignore[attr-defined]
+
     def test_series_regression(self) -> None:
         """A running total from one source that goes down is flagged, naming both days."""
         flags = flag(

@@ -2,7 +2,12 @@
 
 :func:`flag` looks at a claim set and returns one :class:`Flag` per finding,
 each with a ``code``, a ``severity``, the ids of the claims involved, the
-figures that triggered it and a message a person can read.  Every check runs
+figures that triggered it and a message a person can read.  Where a flag holds
+one statement against another (a partisan claim against the count it exceeds
+most, a part against the whole it exceeds most), the claims are those of the
+two statements, every echo of each: the figures the message shows and where
+they were printed, not every other count they also exceed, so that a flag
+stays the size of what it says however many sources report a subject.  Every check runs
 only between comparable claims (same kind of thing counted: never people
 against tanks), works on groups rather than pairs, and treats echoes of one
 statement as one source.  Retracted claims are left out of every check.
@@ -440,7 +445,7 @@ def _partisan(rows: list[Annotated], statements: Statements, window_days: int) -
         factor = ratio(c.figure.low, ceiling)
         out.append(Flag(
             "partisan_enemy_claim", Severity.WARNING,
-            _ids([*members, *(r for _, r in exceeded)]),
+            _ids([*members, *statements[tightest.echo_key]]),
             (c.figure, tightest.claim.figure),
             message_partisan(e.source, e.source_side, c.figure, _key(e), as_of, factor,
                              tightest.source, tightest.stance.value,
@@ -538,7 +543,7 @@ def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
                     candidates = candidates + incidents.get(
                         (*whole, location, c.period.start, c.period.as_of), []
                     )
-                flagged = _part_flag(p, members, candidates, whole)
+                flagged = _part_flag(p, members, candidates, whole, statements)
                 if flagged is not None:
                     out.append(flagged)
     out += _sums(cumulative, statements)
@@ -546,7 +551,11 @@ def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
 
 
 def _part_flag(
-    p: Annotated, part: list[Annotated], wholes: list[Annotated], whole_key: SubjectKey
+    p: Annotated,
+    part: list[Annotated],
+    wholes: list[Annotated],
+    whole_key: SubjectKey,
+    statements: Statements,
 ) -> Flag | None:
     low = p.claim.figure.low
     below = [w for w in wholes if w.claim.figure.high is not None and w.claim.figure.high < low]
@@ -559,7 +568,7 @@ def _part_flag(
     return Flag(
         "part_exceeds_whole",
         Severity.ERROR,
-        _ids([*part, *below]),
+        _ids([*part, *statements[tightest.echo_key]]),
         (c.figure, t.figure),
         message_part(
             incident_in_total,

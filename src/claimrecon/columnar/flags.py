@@ -210,7 +210,7 @@ def _payload(rows: pl.DataFrame, prefix: str) -> pl.DataFrame:
 
     Its figure, source, stance, period and order columns, beside its ``rid``.
     """
-    shown = dict.fromkeys([*ORDER_COLUMNS, *FIG, "stance", "is_rep"])
+    shown = dict.fromkeys([*ORDER_COLUMNS, *FIG, "stance", "is_rep", "stmt"])
     del shown["rid"]
     return rows.select("rid", *(pl.col(c).alias(f"{prefix}{c}") for c in shown))
 
@@ -248,6 +248,27 @@ def _out(frame: pl.DataFrame, code: str) -> pl.DataFrame:
 def _members(rows: pl.DataFrame, stmts: pl.DataFrame, by: str = "stmt") -> pl.DataFrame:
     """The ids of every claim of the given statements, keyed by ``by``."""
     return stmts.join(rows.select("stmt", "rid"), on="stmt").select(by, "rid")
+
+
+def _pair_members(
+    live: pl.DataFrame, pairs: pl.DataFrame, other: str, by: str = "stmt"
+) -> pl.DataFrame:
+    """The ids of every claim of a flagged statement and of the one it is held against.
+
+    ``pairs`` has one row per flag (keyed by ``by``) with the flagged ``stmt``
+    and the other statement in column ``other``; the result has ``by`` and
+    ``claims``.  The two statements are never one, so no id is listed twice.
+    """
+    members = live.select("stmt", "rid")
+    both = pl.concat(
+        [
+            pairs.select(*dict.fromkeys([by, "stmt"])).join(members, on="stmt").select(by, "rid"),
+            pairs.select(by, other)
+            .join(members.rename({"stmt": other}), on=other)
+            .select(by, "rid"),
+        ]
+    )
+    return both.group_by(by).agg(claims=pl.col("rid"))
 
 
 # -- the checks ------------------------------------------------------------------------------
@@ -399,19 +420,19 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
     if not enemy_rows.height or not refs.height:
         return None
     enemy = enemy_rows.unique(subset=["stmt"], keep="any").select("stmt", "low", *PERIOD)
-    # first against each group of references by its lowest high: which claims exceed any
-    groups = refs.group_by(PERIOD).agg(pl.col("high").min())
-    flagged = _pairs(enemy, groups, window_days).select("stmt").unique()
-    if not flagged.height:
+    # references grouped by what they count, when and where, each group with its lowest high:
+    # a claim is held against the groups, never against every reference in them
+    groups = refs.group_by(PERIOD).agg(pl.col("high").min()).with_row_index("payload_gid")
+    pairs = _pairs(enemy, groups, window_days).rename({"r_payload_gid": "gid"})
+    if not pairs.height:
         return None
-    # then, for those claims only, every reference they exceed
-    payload = refs.select(*PERIOD, "high", payload_rid="rid")
-    pairs = _pairs(enemy.join(flagged, on="stmt"), payload, window_days).rename(
-        {"r_payload_rid": "rid"}
-    )
     best = pairs.filter(pl.col("ceiling") == pl.col("ceiling").min().over("stmt"))
-    prefixed = _payload(refs, "r_")
-    ties = best.join(prefixed, on="rid").filter(pl.col("r_is_rep"))
+    # the references that give their group its lowest high, and of those the first in order
+    lowest = refs.join(groups, on=[*PERIOD, "high"], nulls_equal=True).select(
+        "rid", gid="payload_gid"
+    )
+    ties = best.join(lowest, on="gid").join(_payload(refs, "r_"), on="rid")
+    ties = ties.filter(pl.col("r_is_rep"))
     tied = ties.filter(pl.len().over("stmt") > 1).sort(["stmt", *_order("r_")], nulls_last=True)
     tightest = pl.concat(
         [
@@ -420,17 +441,8 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
         ],
         how="vertical_relaxed",
     )
-    reps = _statements(enemy_rows.join(flagged, on="stmt"))
-    ids = (
-        pl.concat(
-            [
-                _members(live, flagged),
-                pairs.select("stmt", "rid"),
-            ]
-        )
-        .group_by("stmt")
-        .agg(claims=pl.col("rid").unique())
-    )
+    reps = _statements(enemy_rows.join(tightest.select("stmt"), on="stmt"))
+    ids = _pair_members(live, tightest, "r_stmt")
     out = (
         reps.join(tightest.drop("low"), on="stmt")
         .join(ids, on="stmt")
@@ -567,14 +579,15 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         check_sortedness=False,
     )
     candidates = near.filter(pl.col("w_min") < pl.col("low")).select(
-        "gid", *w_key, "low", day="w_day"
+        "gid", *w_key, "low", "w_min", day="w_day"
     )
+    # only the totals that give the day its lowest high: the tightest whole and its ties
     found = [
         candidates.join(
             totals.select(*t_key, "as_of", "rid", "high"),
-            left_on=[*w_key, "day"],
-            right_on=[*t_key, "as_of"],
-        )
+            left_on=[*w_key, "day", "w_min"],
+            right_on=[*t_key, "as_of", "high"],
+        ).with_columns(high=pl.col("w_min"))
     ]
     inc = wholes.filter((pl.col("kind") == "incident") & ~pl.col("w_own"))
     if inc.height and incidents.height:
@@ -611,18 +624,7 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     )
     tight = tight.join(wholes.select("gid", "stmt", *w_key), on="gid")
     flagged = tight.select("stmt").unique()
-    ids = (
-        pl.concat(
-            [
-                below.select(*group, "rid"),
-                tight.select(*group, "stmt")
-                .join(live.select("stmt", "rid"), on="stmt")
-                .drop("stmt"),
-            ]
-        )
-        .group_by(group)
-        .agg(claims=pl.col("rid"))  # disjoint: the part's claims and the whole's
-    )
+    ids = _pair_members(live, tight, "b_stmt", by="gid")
     reps = _statements(live.join(flagged, on="stmt"))
     out = tight.drop("low").join(ids, on=group).join(reps, on="stmt")
     out = out.with_columns(
