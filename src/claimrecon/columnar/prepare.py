@@ -297,8 +297,9 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         .otherwise(pl.lit("enemy")),
     )
     names = set(map(str, CONSTANTS))
-    for column in NAME_COLUMNS:
-        names.update(_names(frame, column))
+    distinct = frame.select(pl.col(c).unique().implode() for c in NAME_COLUMNS)  # in parallel
+    for values in distinct.row(0):
+        names.update(v for v in values if v is not None)
     enum = pl.Enum(sorted(names))
     frame = frame.with_columns(pl.col(c).cast(enum) for c in NAME_COLUMNS)
     return frame.select(

@@ -112,29 +112,36 @@ def _point() -> pl.Expr:
 
 
 def _trace_reason(rows: pl.DataFrame) -> pl.DataFrame:
+    """Each claim's trace action and reason, the text written once per distinct reason."""
     enemy = pl.col("stance") == "enemy"
-    return rows.with_columns(
-        action=pl.when(pl.col("retracted") | enemy)
-        .then(pl.lit(TraceAction.SET_ASIDE.value))
-        .otherwise(pl.lit(TraceAction.USED.value)),
-        reason=pl.when(pl.col("retracted"))
-        .then(pl.lit(REASONS["retracted"]))
-        .when(enemy)
-        .then(
-            pl.format(
-                REASONS["enemy"].replace("{source}", "{}").replace("{side}", "{}"),
-                pl.col("source"),
-                pl.col("source_side"),
+    why = ["retracted", "stance", "source", "source_side"]
+    reasons = (
+        rows.select(why)
+        .unique()
+        .with_columns(
+            action=pl.when(pl.col("retracted") | enemy)
+            .then(pl.lit(TraceAction.SET_ASIDE.value))
+            .otherwise(pl.lit(TraceAction.USED.value)),
+            reason=pl.when(pl.col("retracted"))
+            .then(pl.lit(REASONS["retracted"]))
+            .when(enemy)
+            .then(
+                pl.format(
+                    REASONS["enemy"].replace("{source}", "{}").replace("{side}", "{}"),
+                    pl.col("source"),
+                    pl.col("source_side"),
+                )
             )
+            .otherwise(
+                pl.format(
+                    REASONS["used"].replace("{stance}", "{}").replace("{source}", "{}"),
+                    pl.col("stance").cast(pl.String).str.replace_all("_", " "),
+                    pl.col("source"),
+                )
+            ),
         )
-        .otherwise(
-            pl.format(
-                REASONS["used"].replace("{stance}", "{}").replace("{source}", "{}"),
-                pl.col("stance").cast(pl.String).str.replace_all("_", " "),
-                pl.col("source"),
-            )
-        ),
     )
+    return rows.join(reasons, on=why, how="left", nulls_equal=True, maintain_order="left")
 
 
 def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> EstimateTable:
