@@ -33,6 +33,7 @@ from datetime import date, datetime
 from typing import Any
 
 import attrs
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -241,9 +242,41 @@ def _encode(column: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, list[Any]]:
     return array.indices.cast(pa.int32()), array.dictionary.to_pylist()
 
 
+def _repeated_rows(codes: pa.Array, parents: pa.Array, lengths: pa.Array) -> pa.Array:
+    """The rows (ascending) whose list holds one code twice; null codes are not compared.
+
+    ``codes`` are a list column's entries in order, ``parents`` their rows and
+    ``lengths`` each row's length.  Pass ``d`` compares each entry with the one
+    ``d`` places on, where both are in one row: most chains have one or two
+    hops, so this is one or two cheap passes over the entries.  Whenever ``d``
+    reaches a power of two, only the entries of rows longer than ``d`` are kept,
+    so that a few long chains do not cost a pass over every entry per hop.
+    """
+    found: list[pa.Array] = []
+    distance = 1
+    while len(codes) > distance:
+        same_row = pc.equal(parents[:-distance], parents[distance:])
+        if not pc.any(same_row).as_py():
+            break
+        same = pc.and_(same_row, pc.equal(codes[:-distance], codes[distance:]))
+        found.append(pc.filter(parents[:-distance], _mask(same)).cast(pa.int64()))
+        distance += 1
+        if distance >= 4 and not distance & (distance - 1):
+            longer = pc.greater(pc.take(lengths, parents), pa.scalar(distance, lengths.type))
+            codes, parents = pc.filter(codes, longer), pc.filter(parents, longer)
+    rows = pc.unique(pa.concat_arrays([pa.array([], pa.int64()), *found]))
+    return rows.take(pc.sort_indices(rows))
+
+
 def _used(indices: pa.Array) -> list[int]:
     """The dictionary entries the rows use (a dictionary may carry unused ones)."""
-    return [i for i in pc.unique(indices).to_pylist() if i is not None]
+    codes = _single(indices)
+    if codes.null_count:
+        codes = codes.drop_null()
+    if not len(codes):
+        return []
+    counts = np.bincount(codes.to_numpy(zero_copy_only=False))  # codes are never negative
+    return [int(i) for i in np.flatnonzero(counts)]
 
 
 def _mask(value: Any) -> Any:
@@ -560,18 +593,24 @@ class _Checker:
         missing = pc.is_null(given)
         if self.invalid["rule"] is not None:
             missing = pc.and_(missing, pc.invert(_mask(self.invalid["rule"])))
-        guess = pc.if_else(
-            pc.is_null(high),
-            code[Rule.AT_LEAST],
-            pc.if_else(pc.equal(high, low), code[Rule.EXACT], code[Rule.BETWEEN]),
-        ).cast(pa.int32())
-        out["rule"] = rule = pa.DictionaryArray.from_arrays(
-            _single(pc.if_else(missing, guess, given.indices)), given.dictionary
-        )
+        rule = given
+        if pc.any(missing).as_py():
+            guess = pc.if_else(
+                pc.is_null(high),
+                code[Rule.AT_LEAST],
+                pc.if_else(pc.equal(high, low), code[Rule.EXACT], code[Rule.BETWEEN]),
+            ).cast(pa.int32())
+            rule = pa.DictionaryArray.from_arrays(
+                _single(pc.if_else(missing, guess, given.indices)), given.dictionary
+            )
+        out["rule"] = rule
         names = rule  # shown as text in messages
 
         def among(*rules: Rule) -> Any:
-            return pc.is_in(rule.indices, value_set=pa.array([code[r] for r in rules], pa.int32()))
+            """Whether each row's rule is one of ``rules`` (never null: a bad rule is none)."""
+            wanted = {code[r] for r in rules}
+            lookup = pa.array([i in wanted for i in range(len(words))], pa.bool_())
+            return _mask(lookup.take(rule.indices))
 
         exact = among(Rule.EXACT)
         fill = pc.and_(pc.and_(missing, pc.is_null(stated)), among(Rule.EXACT, Rule.AT_LEAST))
@@ -612,22 +651,27 @@ class _Checker:
             low,
         )
         approx = among(*sorted(APPROXIMATE_RULES))
-        self.where(
-            "approx",
-            pc.not_equal(out["approx"], approx),
-            "must be {}",
-            out["approx"],
-            pc.binary_join_element_wise(
-                pc.if_else(approx, "true", "false"), " for rule '", rule.cast(pa.string()), "'", ""
-            ),
-        )
+        rows = pc.indices_nonzero(_mask(pc.not_equal(out["approx"], approx)))
+        if len(rows):  # the message's text is made for the bad rows only
+            wanted = pc.binary_join_element_wise(
+                pc.if_else(approx.take(rows), "true", "false"),
+                " for rule '",
+                rule.take(rows).cast(pa.string()),
+                "'",
+                "",
+            )
+            self.report("approx", rows, "must be {}", out["approx"].take(rows), wanted)
         out["approx"] = approx
 
     def check_subject(self) -> None:
         unit, outcome = self.out["unit"], self.out["outcome"]
         units = unit.dictionary.to_pylist()
         kinds = outcome.dictionary.to_pylist()
-        combined = pc.add(pc.multiply(unit.indices.cast(pa.int64()), len(kinds)), outcome.indices)
+        # one code per (unit, outcome) pair: both dictionaries are small, so int32 holds it
+        width = pa.scalar(len(kinds), pa.int32())
+        combined = pc.add(
+            pc.multiply(unit.indices.cast(pa.int32()), width), outcome.indices.cast(pa.int32())
+        )
         people = ", ".join(sorted(o.value for o in PEOPLE_OUTCOMES))
         equipment = ", ".join(sorted(o.value for o in EQUIPMENT_OUTCOMES))
         for code in _used(combined):
@@ -669,16 +713,17 @@ class _Checker:
     def check_chain(self) -> None:
         names, dates = self.out["reported_by"], self.out["reported_dates"]
         flat = pc.list_flatten(names)
-        parents = pc.list_parent_indices(names)
         if len(flat):
+            parents = _single(pc.list_parent_indices(names))
+            codes, values = _encode(flat)
             self.report(
                 "reported_by",
-                pc.filter(parents, pc.is_null(flat)),
+                pc.filter(parents, pc.is_null(codes)),
                 "must name every hop",
-                [None] * flat.null_count,
+                [None] * codes.null_count,
             )
-            codes = self.items("reported_by", flat, parents, _hop_name)
-            self.repeated_hops(names, codes)
+            self.items("reported_by", codes, values, parents, _hop_name)
+            self.repeated_hops(names, codes, parents)
         hops, stamps = pc.list_value_length(names), pc.list_value_length(dates)
         self.where(
             "reported_dates",
@@ -689,44 +734,35 @@ class _Checker:
         )
         flat_dates = pc.list_flatten(dates)
         if len(flat_dates) - flat_dates.null_count:
-            self.items("reported_dates", flat_dates, pc.list_parent_indices(dates), _as_moment)
+            indices, values = _encode(flat_dates)
+            parents = _single(pc.list_parent_indices(dates))
+            self.items("reported_dates", indices, values, parents, _as_moment)
 
     def items(
-        self, name: str, flat: pa.Array, parents: pa.Array, check: Callable[[Any], Any]
-    ) -> pa.Array:
+        self,
+        name: str,
+        indices: pa.Array,
+        values: list[Any],
+        parents: pa.Array,
+        check: Callable[[Any], Any],
+    ) -> None:
         """Check each distinct entry of a list column once; report the rows holding a bad one.
 
-        Returns the entries' codes (equal entries, equal codes).
+        ``indices`` and ``values`` are the flattened entries as :func:`_encode`
+        gives them, ``parents`` the row of each entry.
         """
-        indices, values = _encode(flat)
         for i in _used(indices):
             try:
                 check(values[i])
             except (ValueError, TypeError) as err:
                 rows = pc.filter(parents, _mask(pc.equal(indices, i)))
                 self.report(name, rows, _rule_of(err), [values[i]] * len(rows))
-        return indices
 
-    def repeated_hops(self, names: pa.Array, codes: pa.Array) -> None:
+    def repeated_hops(self, names: pa.ChunkedArray, codes: pa.Array, parents: pa.Array) -> None:
         """Chains that cite one hop twice, compared by the codes of the hop names."""
-        rule = "must not cite itself (a hop appears twice)"
-        lengths = _single(pc.list_value_length(names)).cast(pa.int64())
-        offsets = pa.concat_arrays([pa.array([0], pa.int64()), pc.cumulative_sum(lengths)])
-        lists = pa.LargeListArray.from_arrays(offsets, _single(codes).cast(pa.int64()))
-        pairs = pc.indices_nonzero(_mask(pc.equal(lengths, 2)))
-        if len(pairs):
-            two = lists.take(pairs)
-            same = pc.equal(pc.list_element(two, 0), pc.list_element(two, 1))
-            rows = pc.filter(pairs, _mask(same))
-            self.report("reported_by", rows, rule, pc.binary_join(names.take(rows), " > "))
-        longer = pc.indices_nonzero(_mask(pc.greater(lengths, 2)))
-        repeats = [
-            row
-            for row, hops in zip(longer.to_pylist(), lists.take(longer).to_pylist(), strict=True)
-            if len({h for h in hops if h is not None}) != sum(h is not None for h in hops)
-        ]
-        if repeats:
-            rows = pa.array(repeats, pa.int64())
+        rows = _repeated_rows(codes, parents, _single(pc.list_value_length(names)))
+        if len(rows):
+            rule = "must not cite itself (a hop appears twice)"
             self.report("reported_by", rows, rule, pc.binary_join(names.take(rows), " > "))
 
     def check_evidence(self) -> None:
@@ -735,6 +771,8 @@ class _Checker:
             self.out["evidence_end"],
             self.out["evidence"],
         )
+        if start.null_count == end.null_count == text.null_count == len(text):
+            return  # no evidence in the table (an empty cell breaks no rule)
         self.where("evidence_start", pc.less(start, 0), "must be >= 0", start)
         self.where("evidence_end", pc.less(end, 0), "must be >= 0", end)
         self.where(
@@ -774,7 +812,9 @@ class _Checker:
             self.out["disputed_by"] = disputed_by
             flat = pc.list_flatten(disputed_by)
         if len(flat):
-            self.items("disputed_by", flat, pc.list_parent_indices(disputed_by), _disputer)
+            indices, values = _encode(flat)
+            parents = _single(pc.list_parent_indices(disputed_by))
+            self.items("disputed_by", indices, values, parents, _disputer)
         status = self.out["status"]
         code = status.dictionary.to_pylist().index(Status.DISPUTED.value)
         disputed = pc.equal(status.indices, code)
