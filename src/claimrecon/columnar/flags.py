@@ -427,12 +427,11 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
     if not pairs.height:
         return None
     best = pairs.filter(pl.col("ceiling") == pl.col("ceiling").min().over("stmt"))
-    # the references that give their group its lowest high, and of those the first in order
-    lowest = refs.join(groups, on=[*PERIOD, "high"], nulls_equal=True).select(
-        "rid", gid="payload_gid"
-    )
+    # per group, once: the first in order of the references that give it its lowest high
+    lowest = _first(
+        refs.join(groups, on=[*PERIOD, "high"], nulls_equal=True), ["payload_gid"], []
+    ).select("rid", gid="payload_gid")
     ties = best.join(lowest, on="gid").join(_payload(refs, "r_"), on="rid")
-    ties = ties.filter(pl.col("r_is_rep"))
     tied = ties.filter(pl.len().over("stmt") > 1).sort(["stmt", *_order("r_")], nulls_last=True)
     tightest = pl.concat(
         [
@@ -579,27 +578,33 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         check_sortedness=False,
     )
     candidates = near.filter(pl.col("w_min") < pl.col("low")).select(
-        "gid", *w_key, "low", "w_min", day="w_day"
+        "gid", *w_key, "low", day="w_day"
     )
-    # only the totals that give the day its lowest high: the tightest whole and its ties
+    # each whole's tightest claim per day (or incident) is found once per whole, not once per
+    # part: the first in order among the lowest highs, an echo never before what it echoes
+    placed = dated.with_columns(place=_place(pl.col("location")))
+    day_key = [*t_key, "as_of"]
+    firsts = _first(
+        placed.filter(pl.col("kind") == "cumulative"), day_key, day_key, high_first=True
+    )
     found = [
         candidates.join(
-            totals.select(*t_key, "as_of", "rid", "high"),
-            left_on=[*w_key, "day", "w_min"],
-            right_on=[*t_key, "as_of", "high"],
-        ).with_columns(high=pl.col("w_min"))
+            firsts.select(*day_key, "rid", "high"),
+            left_on=[*w_key, "day"],
+            right_on=day_key,
+        )
     ]
     inc = wholes.filter((pl.col("kind") == "incident") & ~pl.col("w_own"))
     if inc.height and incidents.height:
+        one = [*t_key, "start", "as_of"]
+        firsts = _first(placed.filter(pl.col("kind") == "incident"), one, one, high_first=True)
         found.append(
-            inc.select("gid", *w_key, "low", "start", "as_of")
-            .join(
-                incidents.select(*t_key, "start", "as_of", "rid", "high"),
+            inc.select("gid", *w_key, "low", "start", "as_of").join(
+                firsts.select(*one, "rid", "high"),
                 left_on=[*w_key, "start", "as_of"],
-                right_on=[*t_key, "start", "as_of"],
+                right_on=one,
                 nulls_equal=True,
             )
-            .select("gid", "low", "rid", "high")
         )
     below = pl.concat(
         [f.select("gid", "low", "rid", "high") for f in found], how="vertical_relaxed"
@@ -608,8 +613,7 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         return None
     group = ["gid"]
     best = below.filter(pl.col("high") == pl.col("high").min().over(group))
-    prefixed = _payload(dated, "b_")
-    ties = best.drop("high").join(prefixed, on="rid").filter(pl.col("b_is_rep"))
+    ties = best.drop("high").join(_payload(dated, "b_"), on="rid")
     count = pl.len().over(group)
     tight = pl.concat(
         [
