@@ -27,7 +27,7 @@ import pyarrow as pa
 from claimrecon.attribution import COLUMNAR_THRESHOLD
 from claimrecon.claim import Claim
 from claimrecon.columnar.flags import FlagTable, flag_frame
-from claimrecon.columnar.prepare import claims_frame, prepare
+from claimrecon.columnar.prepare import claims_frame, prepare, to_frame
 from claimrecon.columnar.reconcile import EstimateTable, reconcile_frame
 from claimrecon.errors import ArgumentError, DuplicateIdError
 from claimrecon.reconcile import Policy
@@ -116,7 +116,8 @@ def prepare_claims(
     if _is_claim_list(data):
         rows = prepare(claims_frame(list(data)), registry)  # valid by construction
     else:
-        rows = prepare(as_table(data), registry)
+        # only the engine's columns are kept: the rest of the table is freed before the work
+        rows = prepare(to_frame(as_table(data)), registry)
     if rows.get_column("id").n_unique() != rows.height:
         counts = rows.group_by("id").len().filter(pl.col("len") > 1)
         raise DuplicateIdError(sorted(counts.get_column("id").to_list()))

@@ -284,6 +284,16 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         retracted=pl.col("status") == "retracted",
         disputed=pl.col("status") == "disputed",
     )
+    # what is no longer needed goes at once: at ten million claims each column is large
+    frame = frame.drop(
+        "claimant",
+        "claimant_side",
+        "reported_by",
+        "original",
+        "subject_side",
+        "period_start",
+        "status",
+    )
     cs, ss = pl.col("source_side"), pl.col("side")
     frame = frame.with_columns(
         stance=pl.when(cs == THIRD_PARTY)
