@@ -383,6 +383,15 @@ class TestValidateTable:
         errors = [(e.line, e.field) for e in info.value.errors]
         assert errors[0] == (2, column) and message in info.value.errors[0].message
 
+    def test_blank_is_what_str_strip_leaves_empty(self) -> None:
+        """Blank text is found by the model's rule, ``not value.strip()``, at every code point."""
+        chars = [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000]
+        spaces = [c for c in chars if c.isspace()]
+        texts = ["", *chars, *(c + " " for c in chars), *(s + t for s in spaces for t in spaces)]
+        texts += [s + "x" + s for s in spaces]
+        found = validate_module._blank(pa.array(texts)).to_pylist()
+        assert found == [not text.strip() for text in texts]
+
     def test_duplicate_column(self) -> None:
         """A column that appears twice is reported."""
         table = pa.Table.from_arrays([pa.array(["a"]), pa.array([1]), pa.array([2])],
