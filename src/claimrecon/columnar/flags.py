@@ -19,7 +19,7 @@ import attrs
 import polars as pl
 
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN
-from claimrecon.columnar.prepare import KEY, names_of, no_gc
+from claimrecon.columnar.prepare import KEY, ORDER_COLUMNS, names_of, no_gc
 from claimrecon.figure import Figure
 from claimrecon.flags import (
     Flag,
@@ -160,8 +160,8 @@ def _first(
 ) -> pl.DataFrame:
     """The first row per group of ``by`` in order (by high, or by low descending, then order).
 
-    No sort: of the rows tied on the lead value, the claims that speak for their
-    statements are compared by statement number, which follows the order.
+    Only the rows tied on the lead value are sorted by the full order, and only in groups
+    where there is a tie: most groups have one candidate and need no sort at all.
     """
     group = list(by)
     if high_first:
@@ -169,8 +169,13 @@ def _first(
     elif descending_low:
         frame = frame.filter(pl.col("low") == pl.col("low").max().over(group))
     frame = frame.filter(pl.col("is_rep"))  # an echo never beats what it echoes
-    # one claim speaks for each statement, and statements are numbered in order
-    return frame.filter(pl.col("stmt") == pl.col("stmt").min().over(group))
+    count = pl.len().over(group)
+    alone = frame.filter(count == 1)
+    tied = frame.filter(count > 1)
+    if not tied.height:
+        return alone
+    chosen = tied.sort(ORDER_COLUMNS, nulls_last=True).group_by(group, maintain_order=True).first()
+    return pl.concat([alone, chosen.select(alone.columns)])
 
 
 def _fig(prefix: str = "") -> pl.Expr:
@@ -203,10 +208,16 @@ def _factor(row: dict[str, Any]) -> float | None:
 def _payload(rows: pl.DataFrame, prefix: str) -> pl.DataFrame:
     """The columns a flag shows of the claim it compares with, under ``prefix``.
 
-    Its figure, source, stance, outcome, kind, date and statement, beside its ``rid``.
+    Its figure, source, stance, period and order columns, beside its ``rid``.
     """
-    shown = [*FIG, "source", "stance", "outcome", "kind", "as_of", "stmt"]
+    shown = dict.fromkeys([*ORDER_COLUMNS, *FIG, "stance", "is_rep", "stmt"])
+    del shown["rid"]
     return rows.select("rid", *(pl.col(c).alias(f"{prefix}{c}") for c in shown))
+
+
+def _order(prefix: str) -> list[str]:
+    """:data:`ORDER_COLUMNS` of a prefixed frame whose ``rid`` kept its name."""
+    return [c if c == "rid" else f"{prefix}{c}" for c in ORDER_COLUMNS]
 
 
 def _name(value: str, frame: pl.DataFrame) -> pl.Expr:
@@ -421,8 +432,14 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
         refs.join(groups, on=[*PERIOD, "high"], nulls_equal=True), ["payload_gid"], []
     ).select("rid", gid="payload_gid")
     ties = best.join(lowest, on="gid").join(_payload(refs, "r_"), on="rid")
-    # statements are numbered in order: of tied references the first has the smallest number
-    tightest = ties.filter(pl.col("r_stmt") == pl.col("r_stmt").min().over("stmt"))
+    tied = ties.filter(pl.len().over("stmt") > 1).sort(["stmt", *_order("r_")], nulls_last=True)
+    tightest = pl.concat(
+        [
+            ties.filter(pl.len().over("stmt") == 1),
+            tied.group_by("stmt", maintain_order=True).first().select(ties.columns),
+        ],
+        how="vertical_relaxed",
+    )
     reps = _statements(enemy_rows.join(tightest.select("stmt"), on="stmt"))
     ids = _pair_members(live, tightest, "r_stmt")
     out = (
@@ -597,7 +614,18 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     group = ["gid"]
     best = below.filter(pl.col("high") == pl.col("high").min().over(group))
     ties = best.drop("high").join(_payload(dated, "b_"), on="rid")
-    tight = ties.filter(pl.col("b_stmt") == pl.col("b_stmt").min().over(group))
+    count = pl.len().over(group)
+    tight = pl.concat(
+        [
+            ties.filter(count == 1),
+            ties.filter(count > 1)
+            .sort([*group, *_order("b_")], nulls_last=True)
+            .group_by(group, maintain_order=True)
+            .first()
+            .select(ties.columns),
+        ],
+        how="vertical_relaxed",
+    )
     tight = tight.join(wholes.select("gid", "stmt", *w_key), on="gid")
     flagged = tight.select("stmt").unique()
     ids = _pair_members(live, tight, "b_stmt", by="gid")

@@ -253,8 +253,7 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
     stances, qualifiers) come out as one :class:`polars.Enum` whose categories
     are sorted, so that joins and group-bys work on small integers while a sort
     still puts names in the order of their text.  ``rid`` is the rank of the
-    claim's id, so that ordering by ``rid`` is ordering by id; ``stmt`` numbers
-    the statements (claims sharing an echo key) in the order of their keys.
+    claim's id, so that ordering by ``rid`` is ordering by id.
     """
     frame = to_frame(data)
     frame = frame.with_columns(
@@ -313,9 +312,6 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         names.update(v for v in values if v is not None)
     enum = pl.Enum(sorted(names))
     frame = frame.with_columns(pl.col(c).cast(enum) for c in NAME_COLUMNS)
-    # statements numbered in the order of their echo keys: among the claims that speak for
-    # their statements, the first in order is the one with the smallest "stmt"
-    frame = frame.sort(ECHO_COLUMNS, nulls_last=True)
     return frame.select(
         pl.col("id").rank("ordinal").sub(1).cast(pl.UInt32).alias("rid"),
         "id",
@@ -327,7 +323,7 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         "retracted",
         "disputed",
         "disputed_by",
-        stmt=pl.struct(ECHO_COLUMNS).rle_id(),
+        stmt=pl.struct(ECHO_COLUMNS).hash(7),
     )
 
 
