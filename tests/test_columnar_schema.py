@@ -317,6 +317,15 @@ class TestValidateTable:
         )
         assert table.column("unit").to_pylist() == ["person", "tank", "person"]
 
+    def test_dictionaries_in_order_of_first_use(self) -> None:
+        """A side or unit column's dictionary lists its values in the order rows first use them."""
+        sides = pa.DictionaryArray.from_arrays(pa.array([1, 0, 1]), ["armenia", "azerbaijan"])
+        table = validate_table(
+            pa.table({"id": ["a", "b", "c"], "low": [1, 2, 3], "subject_side": sides})
+        )
+        found = table.column("subject_side").chunk(0).dictionary.to_pylist()
+        assert found == ["azerbaijan", "armenia", "unknown"]
+
     def test_units_checked_once_per_distinct_value(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """3,000 rows of three unit names cost three unit lookups, not 3,000."""
         calls: list[str] = []

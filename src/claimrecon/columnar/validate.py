@@ -33,7 +33,6 @@ from datetime import date, datetime
 from typing import Any
 
 import attrs
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -269,14 +268,12 @@ def _repeated_rows(codes: pa.Array, parents: pa.Array, lengths: pa.Array) -> pa.
 
 
 def _used(indices: pa.Array) -> list[int]:
-    """The dictionary entries the rows use (a dictionary may carry unused ones)."""
-    codes = _single(indices)
-    if codes.null_count:
-        codes = codes.drop_null()
-    if not len(codes):
-        return []
-    counts = np.bincount(codes.to_numpy(zero_copy_only=False))  # codes are never negative
-    return [int(i) for i in np.flatnonzero(counts)]
+    """The dictionary entries the rows use (a dictionary may carry unused ones).
+
+    They come in the order the rows first use them, which is the order of the
+    dictionaries :func:`validate_table` builds from them.
+    """
+    return [i for i in pc.unique(indices).to_pylist() if i is not None]
 
 
 def _mask(value: Any) -> Any:
