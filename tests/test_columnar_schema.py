@@ -51,6 +51,46 @@ def table_of(rows: list[dict[str, Any]]) -> pa.Table:
     return pa.table({name: [row.get(name) for row in rows] for name in names})
 
 
+def encoded(table: pa.Table) -> pa.Table:
+    """The table with its text columns, and the entries of its list columns, dictionary-encoded."""
+    columns: list[pa.ChunkedArray] = []
+    for column in table.columns:
+        kind = column.type
+        if pa.types.is_string(kind):
+            column = column.dictionary_encode()
+        elif pa.types.is_list(kind) and pa.types.is_string(kind.value_type):
+            column = pa.chunked_array(
+                pa.ListArray.from_arrays(c.offsets, c.values.dictionary_encode(), mask=c.is_null())
+                for c in column.chunks
+            )
+        columns.append(column)
+    return pa.Table.from_arrays(columns, names=table.column_names)
+
+
+def errors_of(table: pa.Table) -> list[tuple[int | None, str | None, str, str | None]]:
+    """Every error :func:`validate_table` reports for a table, in its order."""
+    with pytest.raises(FormatError) as info:
+        validate_table(table)
+    return [(e.line, e.field, e.message, e.record) for e in info.value.errors]
+
+
+#: one bad text, date or list cell a row (the first row is good)
+BAD_CELLS = [
+    flat_row(**{"id": key, "disputed_by": [], "reported_dates": [], **changes})
+    for key, changes in [
+        ("a", {}),
+        ("b", {"claimant": "  "}),
+        ("c", {"published": "yesterday"}),
+        ("d", {"reported_by": ["AFP", "Reuters", "AFP"]}),
+        ("e", {"reported_by": ["Kompas", None]}),
+        ("f", {"reported_dates": ["2020-10-21", "soon"]}),
+        ("g", {"location": "\u3000"}),
+        ("h", {"disputed_by": ["Turkey"]}),
+        ("i", {"reported_by": ["Kompas", "AFP", "Reuters", "AFP"]}),
+    ]
+]
+
+
 class TestClaimSchema:
     def test_columns(self) -> None:
         """The schema has every column of the flat row, in order, then ``extra``."""
@@ -401,6 +441,37 @@ class TestValidateTable:
         found = validate_module._blank(pa.array(texts)).to_pylist()
         assert found == [not text.strip() for text in texts]
 
+    def test_dictionary_encoded_columns(self) -> None:
+        """Text and list columns held as dictionaries are checked as plain text is."""
+        table = table_of(BAD_CELLS)
+        found = errors_of(encoded(table))
+        assert found == errors_of(table)
+        assert [(line, field) for line, field, _, _ in found] == [
+            (2, "claimant"),
+            (3, "published"),
+            (4, "reported_by"),
+            (5, "reported_by"),
+            (6, "reported_dates"),
+            (7, "location"),
+            (8, "disputed_by"),
+            (9, "reported_by"),
+        ]
+        good = table_of([flat_row(id="a"), flat_row(id="b", claimant="Reuters", qualifier="some")])
+        assert validate_table(encoded(good)) == validate_table(good)
+        assert validate_table(encoded(good)).schema == CLAIM_SCHEMA
+
+    def test_dictionary_with_repeated_or_null_entries(self) -> None:
+        """A hop is compared by its name, even when a dictionary holds one name twice or a null."""
+        names = pa.array(["AFP", "AFP", None, "Reuters"])
+        hops = pa.DictionaryArray.from_arrays(pa.array([0, 1, 0, 2, 3], pa.int32()), names)
+        chains = pa.ListArray.from_arrays(pa.array([0, 2, 4, 5], pa.int32()), hops)
+        table = pa.table({"id": ["a", "b", "c"], "low": [1, 1, 1], "reported_by": chains})
+        found = [(line, field, message) for line, field, message, _ in errors_of(table)]
+        assert found == [
+            (1, "reported_by", "must not cite itself (a hop appears twice): 'AFP > AFP'"),
+            (2, "reported_by", "must name every hop: None"),
+        ]
+
     def test_duplicate_column(self) -> None:
         """A column that appears twice is reported."""
         table = pa.Table.from_arrays([pa.array(["a"]), pa.array([1]), pa.array([2])],
@@ -478,6 +549,21 @@ class TestReadTable:
         path = tmp_path / "t.parquet"
         write_table(pa.table({"x": [1]}), path)
         assert read_table(path, validate=False).column_names == ["x"]
+
+    def test_text_read_as_dictionaries(self, tmp_path: Path) -> None:
+        """A Parquet file's text is checked as the same table in memory is, and returned as text."""
+        path = tmp_path / "claims.parquet"
+        write_table(table_of(BAD_CELLS), path)
+        with pytest.raises(FormatError) as info:
+            read_table(path)
+        found = [(e.line, e.field, e.message, e.record) for e in info.value.errors]
+        assert found == errors_of(table_of(BAD_CELLS))
+        good = table_of([flat_row(id="a"), flat_row(id="b", claimant=None, reported_by=[])])
+        write_table(good, path)
+        table = read_table(path)
+        assert table.schema == CLAIM_SCHEMA
+        assert table == validate_table(good)
+        assert read_table(path, validate=False).schema.field("published").type == pa.string()
 
 
 class TestSyntheticTable:

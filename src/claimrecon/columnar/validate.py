@@ -234,11 +234,38 @@ def _single(column: pa.ChunkedArray | pa.Array) -> pa.Array:
 
 
 def _encode(column: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, list[Any]]:
-    """``(indices, distinct values)``: indices int32, null where the cell is null."""
+    """``(indices, distinct values)``: indices int32, null where the cell is null.
+
+    A dictionary column (a Parquet file read by :func:`~claimrecon.columnar.read_table`,
+    a pandas or polars categorical) keeps its own dictionary, unless that
+    dictionary holds a null or one value twice: then equal values would not
+    share one code, and it is encoded afresh.
+    """
     array = _single(column)
-    if not pa.types.is_dictionary(array.type):
-        array = pc.dictionary_encode(array)
+    if pa.types.is_dictionary(array.type):
+        words = array.dictionary
+        if not words.null_count and len(pc.unique(words)) == len(words):
+            return array.indices.cast(pa.int32()), words.to_pylist()
+        array = array.cast(words.type)
+    array = pc.dictionary_encode(array)
     return array.indices.cast(pa.int32()), array.dictionary.to_pylist()
+
+
+def _decoded_lists(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A list column of dictionary-encoded text, without nulls, as ``list<string>``.
+
+    Decoded a chunk at a time from the chunk's own entries: the chunks of a
+    column read from Parquet are slices of one array, and Arrow's cast would
+    decode every chunk's whole backing array.
+    """
+    chunks = []
+    for chunk in column.chunks:
+        offsets = chunk.offsets
+        if len(offsets) and offsets[0].as_py():
+            offsets = pc.subtract(offsets, offsets[0])
+        values = pc.list_flatten(chunk).cast(pa.string())
+        chunks.append(pa.ListArray.from_arrays(offsets.cast(pa.int32()), values))
+    return pa.chunked_array(chunks, LIST_TYPE)
 
 
 def _repeated_rows(codes: pa.Array, parents: pa.Array, lengths: pa.Array) -> pa.Array:
@@ -296,6 +323,9 @@ class _Checker:
         self.out: dict[str, Any] = {}
         #: per dictionary column, the dictionary entries (of the source) that were bad
         self.invalid: dict[str, Any] = {}
+        #: text and list columns the table holds dictionary-encoded, as they came: their
+        #: checks run once per distinct value, while ``out`` holds them as plain text
+        self.coded: dict[str, pa.ChunkedArray] = {}
 
     # -- reporting ------------------------------------------------------------
 
@@ -361,6 +391,8 @@ class _Checker:
         if _is_text_like(kind) or (
             dates and (pa.types.is_date32(kind) or pa.types.is_date64(kind))
         ):
+            if pa.types.is_dictionary(kind):
+                self.coded[name] = column
             return column.cast(pa.string())  # zero-copy when it is text already
         wanted = "ISO-8601 text or a date column" if dates else "a text column"
         self.column_error(name, f"must be {wanted}, not {kind}")
@@ -423,6 +455,10 @@ class _Checker:
             return _empty_lists(self.n)
         kind = column.type
         if _is_list(kind) and (_is_text_like(kind.value_type) or pa.types.is_null(kind.value_type)):
+            plain = pa.types.is_list(kind) or pa.types.is_large_list(kind)  # not a view
+            if plain and pa.types.is_dictionary(kind.value_type) and not column.null_count:
+                self.coded[name] = column
+                return _decoded_lists(column)
             array = column.cast(LIST_TYPE)
             if array.null_count:
                 array = pc.if_else(pc.is_null(array), pa.scalar([], LIST_TYPE), array)
@@ -567,7 +603,14 @@ class _Checker:
         values = self.out[name]
         if values.null_count == len(values):
             return
-        self.where(name, _blank(values), rule, values)
+        coded = self.coded.get(name)
+        if coded is None:
+            self.where(name, _blank(values), rule, values)
+            return
+        indices, words = _encode(coded)
+        bad = pc.indices_nonzero(_mask(_blank(pa.array(words, pa.string()))))
+        if len(bad):
+            self.where(name, pc.is_in(indices, value_set=bad.cast(pa.int32())), rule, values)
 
     def check_figure(self) -> None:
         out = self.out
@@ -698,7 +741,9 @@ class _Checker:
             start,
             as_of,
         )
-        published = self.distinct("published", self.out["published"], _local_day, pa.date32())
+        published = self.distinct(
+            "published", self.coded.get("published", self.out["published"]), _local_day, pa.date32()
+        )
         self.where(
             "as_of",
             pc.greater(as_of, published),
@@ -709,9 +754,10 @@ class _Checker:
 
     def check_chain(self) -> None:
         names, dates = self.out["reported_by"], self.out["reported_dates"]
-        flat = pc.list_flatten(names)
+        coded = self.coded.get("reported_by", names)
+        flat = pc.list_flatten(coded)
         if len(flat):
-            parents = _single(pc.list_parent_indices(names))
+            parents = _single(pc.list_parent_indices(coded))
             codes, values = _encode(flat)
             self.report(
                 "reported_by",
@@ -729,10 +775,11 @@ class _Checker:
             dates,
             hops,
         )
-        flat_dates = pc.list_flatten(dates)
+        coded = self.coded.get("reported_dates", dates)
+        flat_dates = pc.list_flatten(coded)
         if len(flat_dates) - flat_dates.null_count:
             indices, values = _encode(flat_dates)
-            parents = _single(pc.list_parent_indices(dates))
+            parents = _single(pc.list_parent_indices(coded))
             self.items("reported_dates", indices, values, parents, _as_moment)
 
     def items(
@@ -801,16 +848,16 @@ class _Checker:
 
     def check_status(self) -> None:
         disputed_by = self.out["disputed_by"]
-        flat = pc.list_flatten(disputed_by)
-        if flat.null_count:
-            disputed_by = pa.array(
+        coded = self.coded.get("disputed_by", disputed_by)
+        indices, values = _encode(pc.list_flatten(coded))
+        if indices.null_count:
+            disputed_by = coded = pa.array(
                 [[x for x in row if x is not None] for row in disputed_by.to_pylist()], LIST_TYPE
             )
             self.out["disputed_by"] = disputed_by
-            flat = pc.list_flatten(disputed_by)
-        if len(flat):
-            indices, values = _encode(flat)
-            parents = _single(pc.list_parent_indices(disputed_by))
+            indices, values = _encode(pc.list_flatten(coded))
+        if len(indices):
+            parents = _single(pc.list_parent_indices(coded))
             self.items("disputed_by", indices, values, parents, _disputer)
         status = self.out["status"]
         code = status.dictionary.to_pylist().index(Status.DISPUTED.value)
