@@ -26,6 +26,7 @@ from claimrecon.columnar import (
     validate_table,
     write_table,
 )
+from claimrecon.columnar import convert as convert_module
 from claimrecon.columnar import validate as validate_module
 from claimrecon.io.rows import COLUMNS, RowErrors, from_row, to_row
 from tests.builders import flat_row
@@ -543,6 +544,41 @@ class TestReadTable:
             read_table(path)
         assert info.value.path == str(path)
         assert [(e.line, e.field) for e in info.value.errors] == [(2, "unit")]
+
+    def test_read_and_checked_a_slice_at_a_time(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file of many row groups is checked a few groups at a time, with the file's lines."""
+        rows = [flat_row(id=f"r{i}", disputed_by=[], reported_dates=[]) for i in range(10)]
+        rows[3]["claimant"] = " "
+        rows[7]["reported_by"] = ["AFP", "AFP"]
+        rows[8]["id"] = "r1"
+        path = tmp_path / "claims.parquet"
+        pq.write_table(table_of(rows), path, row_group_size=2)
+        monkeypatch.setattr(convert_module, "SLICE_ROWS", 3)
+        checked: list[int] = []
+        original = validate_module._Checker.run
+
+        def spy(self: Any) -> Any:
+            checked.append(self.n)
+            return original(self)
+
+        monkeypatch.setattr(validate_module._Checker, "run", spy)
+        with pytest.raises(FormatError) as info:
+            read_table(path)
+        assert checked == [4, 4, 2]  # two row groups of two rows at a time
+        found = [(e.line, e.field, e.message, e.record) for e in info.value.errors]
+        assert found == errors_of(table_of(rows))
+        assert [(line, field) for line, field, _, _ in found] == [
+            (4, "claimant"),
+            (8, "reported_by"),
+            (9, "id"),
+        ]
+        good = table_of([flat_row(id=f"r{i}") for i in range(5)])
+        pq.write_table(good, path, row_group_size=1)
+        table = read_table(path)
+        assert table.schema == CLAIM_SCHEMA
+        assert table == validate_table(good)
 
     def test_unchecked(self, tmp_path: Path) -> None:
         """``validate=False`` returns the file's table as it is."""

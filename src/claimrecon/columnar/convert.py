@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,12 @@ from claimrecon.columnar.schema import (
     INTEGER_COLUMNS,
     LIST_COLUMNS,
 )
-from claimrecon.columnar.validate import check_table, validate_table
+from claimrecon.columnar.validate import (
+    SLICE_ROWS,
+    check_table,
+    validate_slices,
+    validate_table,
+)
 from claimrecon.errors import FormatError, InvalidClaimError, RecordError
 from claimrecon.figure import Figure
 from claimrecon.io._atomic import atomic_write
@@ -256,29 +262,71 @@ def read_table(path: str | os.PathLike[str], *, validate: bool = True) -> pa.Tab
     With ``validate=True`` (the default) the table is returned by
     :func:`~claimrecon.columnar.validate.validate_table`: canonical types and
     units, defaults filled in, or a :class:`FormatError` listing every bad row.
-    The dates of publication and the list columns of a Parquet file are then
-    read dictionary-encoded and checked once per distinct value; the table
-    returned still holds them as plain text, as
-    :data:`~claimrecon.columnar.schema.CLAIM_SCHEMA` says.
-    With ``validate=False`` the file's table is returned as it is.
+    A Parquet file is then read and checked a slice of row groups at a time
+    (:func:`~claimrecon.columnar.validate.validate_slices`), its dates of
+    publication and list columns dictionary-encoded and checked once per
+    distinct value; the table returned still holds them as plain text, as
+    :data:`~claimrecon.columnar.schema.CLAIM_SCHEMA` says.  With
+    ``validate=False`` the file's table is returned as it is.
     """
     fmt = _format(path)
-    try:
+    if fmt == "parquet" and validate and not Path(path).is_dir():  # a directory is a dataset
+        return _read_parquet_checked(path)
+    with _reading(path, fmt):
         if fmt == "parquet":
             import pyarrow.parquet as pq
 
-            table = pq.read_table(path, read_dictionary=_READ_AS_DICTIONARY if validate else None)
+            table = pq.read_table(path)
         else:
             import pyarrow.feather as feather
 
             table = feather.read_table(path)
+    return validate_table(table, source=str(path)) if validate else table
+
+
+def _read_parquet_checked(path: str | os.PathLike[str]) -> pa.Table:
+    """A Parquet file read and checked a slice of at least ``SLICE_ROWS`` rows at a time."""
+    import pyarrow.parquet as pq
+
+    with _reading(path, "parquet"):
+        metadata = pq.read_metadata(path)
+        leaves = {metadata.schema.column(i).path for i in range(metadata.num_columns)}
+        encoded = [name for name in _READ_AS_DICTIONARY if name in leaves]
+        file = pq.ParquetFile(path, metadata=metadata, read_dictionary=encoded)
+    with file:
+        with _reading(path, "parquet"):
+            empty = file.schema_arrow.empty_table()
+            sizes = [metadata.row_group(g).num_rows for g in range(metadata.num_row_groups)]
+
+        def slices() -> Iterator[pa.Table]:
+            # one row group per read: Arrow cannot read a dictionary-encoded list
+            # column of several row groups (their dictionaries differ) in one call
+            pieces: list[pa.Table] = []
+            rows = 0
+            for group, size in enumerate(sizes):
+                with _reading(path, "parquet"):
+                    pieces.append(file.read_row_group(group))
+                rows += size
+                if rows >= SLICE_ROWS or group + 1 == len(sizes):
+                    piece = pieces[0] if len(pieces) == 1 else pa.concat_tables(pieces)
+                    pieces, rows = [], 0
+                    yield piece
+                    del piece  # checked: not held while the next slice is read
+
+        return validate_slices(slices(), empty, source=str(path))
+
+
+@contextmanager
+def _reading(path: str | os.PathLike[str], fmt: str) -> Iterator[None]:
+    """Errors of reading a file as :class:`FormatError` naming it."""
+    try:
+        yield
     except OSError as err:
         reason = err.strerror or str(err)
         raise FormatError(str(path), [RecordError(None, None, f"cannot open: {reason}")]) from None
     except pa.ArrowException as err:
         message = f"not a readable {fmt} file: {err}"
         raise FormatError(str(path), [RecordError(None, None, message)]) from None
-    return validate_table(table, source=str(path)) if validate else table
 
 
 def write_table(

@@ -60,7 +60,14 @@ from claimrecon.figure import APPROXIMATE_RULES, Rule
 from claimrecon.io.rows import REQUIRED, _as_date, _as_moment
 from claimrecon.units import canonical_unit, is_equipment
 
-__all__ = ["SLICE_ROWS", "Checked", "check_table", "validate_table"]
+__all__ = [
+    "SLICE_ROWS",
+    "Checked",
+    "check_slices",
+    "check_table",
+    "validate_slices",
+    "validate_table",
+]
 
 #: the characters ``str.strip()`` removes, so that blank or padded text is found by
 #: exactly the rule of the model's own validators (``not value.strip()``)
@@ -111,7 +118,21 @@ def validate_table(table: pa.Table, *, source: str = "<table>") -> pa.Table:
     >>> table.column("unit").to_pylist(), table.column("rule").to_pylist()
     (['person'], ['at_least'])
     """
-    checked = check_table(table)
+    return _valid(check_table(table), source)
+
+
+def validate_slices(slices: Iterable[pa.Table], empty: pa.Table, *, source: str) -> pa.Table:
+    """:func:`validate_table` for a table given a slice at a time, in order.
+
+    :func:`~claimrecon.columnar.read_table` reads a Parquet file this way, a
+    few row groups at a time: each slice as read is dropped once checked, so
+    a file is never held twice, as read and as checked.  ``empty`` (a table
+    of no rows with the slices' columns) is checked when there are no slices.
+    """
+    return _valid(check_slices(slices, empty), source)
+
+
+def _valid(checked: Checked, source: str) -> pa.Table:
     if checked.errors:
         raise FormatError(source, sorted(checked.errors, key=_order))
     return checked.table
@@ -132,14 +153,22 @@ def check_table(table: pa.Table) -> Checked:
     time (whole chunks where it can, so that nothing is copied), then ids are
     checked for repeats across the whole table.
     """
+    return check_slices((table.slice(offset, length) for offset, length in _slices(table)), table)
+
+
+def check_slices(slices: Iterable[pa.Table], empty: pa.Table) -> Checked:
+    """:func:`check_table` for a table given a slice at a time, in order (``empty`` if none)."""
     parts: list[Checked] = []
-    for offset, length in _slices(table):
-        part = _Checker(table.slice(offset, length), offset).run()
+    offset = 0
+    for piece in slices:
+        part = _Checker(piece, offset).run()
         if part.broken:  # a bad column is bad in every slice: report it once
             return part
         parts.append(part)
+        offset += piece.num_rows
+        del piece  # checked: not held while the next slice is read
     if not parts:
-        parts.append(_Checker(table, 0).run())
+        parts.append(_Checker(empty, 0).run())
         if parts[0].broken:
             return parts[0]
     errors = [e for part in parts for e in part.errors]
