@@ -169,13 +169,31 @@ def _first(
     elif descending_low:
         frame = frame.filter(pl.col("low") == pl.col("low").max().over(group))
     frame = frame.filter(pl.col("is_rep"))  # an echo never beats what it echoes
-    count = pl.len().over(group)
-    alone = frame.filter(count == 1)
-    tied = frame.filter(count > 1)
-    if not tied.height:
-        return alone
-    chosen = tied.sort(ORDER_COLUMNS, nulls_last=True).group_by(group, maintain_order=True).first()
-    return pl.concat([alone, chosen.select(alone.columns)])
+    return _lexmin(frame, group, ORDER_COLUMNS)
+
+
+def _lexmin(frame: pl.DataFrame, group: Sequence[str], columns: Sequence[str]) -> pl.DataFrame:
+    """The first row per group by ``columns`` (nulls last), without sorting.
+
+    Column by column, only the rows equal to their group's smallest value stay
+    (null stands above every value); a group leaves as soon as it has one row,
+    so most groups are settled by the first column or two.  The last column
+    must tell any two rows of a group apart.
+    """
+    by = list(group)
+    settled = []
+    for column in columns:
+        count = pl.len().over(by)
+        settled.append(frame.filter(count == 1))
+        frame = frame.filter(count > 1)
+        if not frame.height:
+            break
+        least = pl.col(column).min().over(by)
+        frame = frame.filter(
+            (pl.col(column) == least) | (least.is_null() & pl.col(column).is_null())
+        )
+    settled.append(frame)
+    return pl.concat(settled, how="vertical_relaxed")
 
 
 def _fig(prefix: str = "") -> pl.Expr:
@@ -432,14 +450,7 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
         refs.join(groups, on=[*PERIOD, "high"], nulls_equal=True), ["payload_gid"], []
     ).select("rid", gid="payload_gid")
     ties = best.join(lowest, on="gid").join(_payload(refs, "r_"), on="rid")
-    tied = ties.filter(pl.len().over("stmt") > 1).sort(["stmt", *_order("r_")], nulls_last=True)
-    tightest = pl.concat(
-        [
-            ties.filter(pl.len().over("stmt") == 1),
-            tied.group_by("stmt", maintain_order=True).first().select(ties.columns),
-        ],
-        how="vertical_relaxed",
-    )
+    tightest = _lexmin(ties, ["stmt"], _order("r_"))
     reps = _statements(enemy_rows.join(tightest.select("stmt"), on="stmt"))
     ids = _pair_members(live, tightest, "r_stmt")
     out = (
@@ -614,18 +625,7 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     group = ["gid"]
     best = below.filter(pl.col("high") == pl.col("high").min().over(group))
     ties = best.drop("high").join(_payload(dated, "b_"), on="rid")
-    count = pl.len().over(group)
-    tight = pl.concat(
-        [
-            ties.filter(count == 1),
-            ties.filter(count > 1)
-            .sort([*group, *_order("b_")], nulls_last=True)
-            .group_by(group, maintain_order=True)
-            .first()
-            .select(ties.columns),
-        ],
-        how="vertical_relaxed",
-    )
+    tight = _lexmin(ties, group, _order("b_"))
     tight = tight.join(wholes.select("gid", "stmt", *w_key), on="gid")
     flagged = tight.select("stmt").unique()
     ids = _pair_members(live, tight, "b_stmt", by="gid")
