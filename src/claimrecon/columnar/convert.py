@@ -53,16 +53,20 @@ __all__ = ["claims_to_table", "read_table", "table_to_claims", "write_table"]
 _PARQUET = (".parquet", ".pq")
 _IPC = (".arrow", ".feather", ".ipc")
 
-#: Parquet columns read as dictionaries when a file is checked: the dates of
-#: publication and the entries of the list columns (outlets, their dates,
-#: disputers), a few thousand distinct texts over millions of cells.  Each
+#: Parquet columns read as dictionaries when a file is checked: claimants, places,
+#: dates of publication and the entries of the list columns (outlets, their
+#: dates, disputers), a few thousand distinct texts over millions of cells.  Each
 #: distinct text is then parsed or checked once without hashing every cell, and
-#: the file is read faster and in less memory.  The other text columns are read
-#: as text: their checks are single passes, and a dictionary would only add a
-#: copy (the table returned holds plain text).  List entries are named by their
-#: Parquet path; a file without such a column, or with another type there, reads
-#: as it is.
-_READ_AS_DICTIONARY = ("published", *(f"{name}.list.element" for name in LIST_COLUMNS))
+#: the file is read faster.  The other text columns (qualifiers, documents, urls,
+#: notes, evidence, extra) are mostly empty or one per claim: read as text, they
+#: cost no dictionary beside the plain text returned.  List entries are named by
+#: their Parquet path; a column the file lacks, or of another type, reads as it is.
+_READ_AS_DICTIONARY = (
+    "claimant",
+    "location",
+    "published",
+    *(f"{name}.list.element" for name in LIST_COLUMNS),
+)
 
 
 def _iso(value: date | None) -> str | None:
@@ -263,11 +267,11 @@ def read_table(path: str | os.PathLike[str], *, validate: bool = True) -> pa.Tab
     :func:`~claimrecon.columnar.validate.validate_table`: canonical types and
     units, defaults filled in, or a :class:`FormatError` listing every bad row.
     A Parquet file is then read and checked a slice of row groups at a time
-    (:func:`~claimrecon.columnar.validate.validate_slices`), its dates of
-    publication and list columns dictionary-encoded and checked once per
-    distinct value; the table returned still holds them as plain text, as
-    :data:`~claimrecon.columnar.schema.CLAIM_SCHEMA` says.  With
-    ``validate=False`` the file's table is returned as it is.
+    (:func:`~claimrecon.columnar.validate.validate_slices`), its claimants,
+    places, dates of publication and list columns dictionary-encoded and
+    checked once per distinct value; the table returned still holds them as
+    plain text, as :data:`~claimrecon.columnar.schema.CLAIM_SCHEMA` says.
+    With ``validate=False`` the file's table is returned as it is.
     """
     fmt = _format(path)
     if fmt == "parquet" and validate and not Path(path).is_dir():  # a directory is a dataset
