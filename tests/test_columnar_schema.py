@@ -275,6 +275,24 @@ class TestTableToClaims:
         assert [(e.line, e.field) for e in info.value.errors] == [(3, "id"), (4, "id")]
         assert "repeats the id of line 1" in info.value.errors[0].message
 
+    @pytest.mark.parametrize("slice_rows", [2, 1_000_000])
+    def test_repeated_ids_across_slices(
+        self, monkeypatch: pytest.MonkeyPatch, slice_rows: int
+    ) -> None:
+        """Ids repeated in other slices of a large table are found as in one slice."""
+        monkeypatch.setattr(validate_module, "SLICE_ROWS", slice_rows)
+        ids = ["a", "b", "a", "c", "b", "a", None]
+        table = table_of([flat_row(id=key) for key in ids])
+        with pytest.raises(FormatError) as info:
+            table_to_claims(table)
+        found = [(e.line, e.field, e.message) for e in info.value.errors]
+        assert found == [
+            (3, "id", "repeats the id of line 1: 'a'"),
+            (5, "id", "repeats the id of line 2: 'b'"),
+            (6, "id", "repeats the id of line 1: 'a'"),
+            (7, "id", "is required: None"),
+        ]
+
     def test_every_bad_row_at_once(self) -> None:
         """Every bad row of a table is listed in one error, in row order."""
         rows = [
