@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -102,6 +104,10 @@ class TestReconcileCommand:
         lines = out.strip().splitlines()
         assert "low,best,high,grade" in lines[0]
         assert all(",conservative," in line for line in lines[1:])
+        header = lines[0].split(",")
+        assert "trace" not in header and {"used", "set_aside"} <= set(header)
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert any("003-06" in row["used"] for row in rows)  # the ids stay, the trace does not
 
 
 class TestReconcileGed:
@@ -216,3 +222,35 @@ class TestTableFiles:
         assert read_claims(target) == read_claims(SEEDS)
         assert json.loads(run("flag", str(target), "-f", "json")[1]) == json.loads(
             run("flag", SEEDS, "-f", "json")[1])
+
+    def test_tables_go_to_the_engine(self, tmp_path: Path) -> None:
+        """Several table files are flagged and reconciled as one set, without claim objects."""
+        from claimrecon.columnar import claims_to_table, write_table
+
+        seeds = read_claims(SEEDS)
+        first, second = tmp_path / "a.parquet", tmp_path / "b.arrow"
+        write_table(claims_to_table(seeds[:9]), first)
+        write_table(claims_to_table(seeds[9:]), second)
+        for command in ("flag", "reconcile"):
+            code, out, _ = run(command, str(first), str(second), "-f", "json")
+            assert code == 0
+            assert json.loads(out) == json.loads(run(command, SEEDS, "-f", "json")[1])
+
+    def test_bad_or_repeated_tables(self, tmp_path: Path) -> None:
+        """A table file with a bad row, or two files sharing an id, exit 2 and say where."""
+        import pyarrow as pa
+
+        from claimrecon.columnar import claims_to_table, write_table
+
+        seeds = read_claims(SEEDS)
+        table = claims_to_table(seeds)
+        bad = table.set_column(table.schema.get_field_index("low"), "low",
+                               pa.array([-1] + [c.figure.low for c in seeds[1:]], pa.int64()))
+        write_table(bad, tmp_path / "bad.parquet")
+        code, _, err = run("flag", str(tmp_path / "bad.parquet"))
+        assert code == 2 and "bad.parquet" in err and "low" in err
+        write_table(table, tmp_path / "one.parquet")
+        write_table(table, tmp_path / "two.parquet")
+        files = [str(tmp_path / "one.parquet"), str(tmp_path / "two.parquet")]
+        code, _, err = run("reconcile", *files)
+        assert code == 2 and seeds[0].id in err

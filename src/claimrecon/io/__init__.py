@@ -23,7 +23,8 @@ Writer = Callable[[Iterable[Claim], str | os.PathLike[str]], None]
 def _read_table_file(path: str | os.PathLike[str]) -> list[Claim]:
     from claimrecon.columnar.convert import read_table, table_to_claims
 
-    return table_to_claims(read_table(path), source=str(path))
+    # table_to_claims checks every row itself: the table is read unchecked, not checked twice
+    return table_to_claims(read_table(path, validate=False), source=str(path))
 
 
 def _write_table_file(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:

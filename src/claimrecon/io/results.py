@@ -16,6 +16,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+import attrs
 import cattrs
 
 from claimrecon.attribution import Attribution
@@ -68,11 +69,19 @@ def flag_records(flags: Iterable[Flag]) -> list[dict[str, Any]]:
     return out
 
 
-def estimate_records(estimates: Iterable[Estimate]) -> list[dict[str, Any]]:
-    """Estimates as records, with the ids used and set aside and the whole trace."""
+def estimate_records(
+    estimates: Iterable[Estimate], *, trace: bool = True
+) -> list[dict[str, Any]]:
+    """Estimates as records, with the ids used and set aside and the whole trace.
+
+    With ``trace=False`` the records leave the trace out (the ids used and set
+    aside stay): what a row per estimate can hold.
+    """
     out = []
     for e in estimates:
-        record: dict[str, Any] = converter.unstructure(e)
+        record: dict[str, Any] = converter.unstructure(e if trace else attrs.evolve(e, trace=()))
+        if not trace:
+            del record["trace"]
         record["used"] = list(e.used)
         record["set_aside"] = list(e.set_aside)
         out.append(record)
