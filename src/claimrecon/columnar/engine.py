@@ -116,8 +116,11 @@ def prepare_claims(
     if _is_claim_list(data):
         rows = prepare(claims_frame(list(data)), registry)  # valid by construction
     else:
-        # only the engine's columns are kept: the rest of the table is freed before the work
-        rows = prepare(to_frame(as_table(data)), registry)
+        # only the engine's columns are kept: the rest of the table is freed before the work,
+        # and handed back by Arrow's allocator, which would otherwise keep it for later reads
+        frame = to_frame(as_table(data))
+        pa.default_memory_pool().release_unused()
+        rows = prepare(frame, registry)
     if rows.get_column("id").n_unique() != rows.height:
         counts = rows.group_by("id").len().filter(pl.col("len") > 1)
         raise DuplicateIdError(sorted(counts.get_column("id").to_list()))
