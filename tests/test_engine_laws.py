@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from claimrecon import Claim, Estimate, Flag, Grade, compare, flag, reconcile
 from claimrecon.attribution import annotate
+from claimrecon.flags import sort_flags
 from claimrecon.reconcile import TraceAction
 from tests.strategies import engine_claim_sets, engine_claims
 
@@ -99,6 +100,15 @@ class TestFlagLaws:
             return
         keys = echo_keys(more)
         assert flag_view(flag(more), keys) == flag_view(flag(claims), keys)
+
+    @given(engine_claim_sets(), st.randoms(use_true_random=False))
+    def test_listing_order(self, claims: list[Claim], rnd: object) -> None:
+        """Flags come in the order of their sort key, however they were found."""
+        flags = flag(claims)
+        assert flags == sorted(flags, key=lambda f: f.sort_key)
+        shuffled = list(flags)
+        rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+        assert sort_flags(shuffled) == flags
 
     @given(engine_claim_sets())
     def test_units_never_mix(self, claims: list[Claim]) -> None:

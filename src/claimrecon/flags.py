@@ -120,7 +120,7 @@ class Flag:
 
     @property
     def sort_key(self) -> tuple[int, str, str, tuple[str, ...], str]:
-        """Flags sort by code, subject, as-of date and claims."""
+        """Flags sort by code, subject, as-of date and claims (see :func:`sort_flags`)."""
         return (
             CODES.index(self.code),
             str(self.subject),
@@ -128,6 +128,22 @@ class Flag:
             self.claims,
             self.message,
         )
+
+
+def sort_flags(flags: Iterable[Flag]) -> list[Flag]:
+    """Flags in their listing order, :attr:`Flag.sort_key`, each subject and date written once."""
+    texts: dict[object, str] = {}
+
+    def text(value: object) -> str:
+        found = texts.get(value)
+        if found is None:
+            found = texts[value] = str(value)
+        return found
+
+    return sorted(
+        flags,
+        key=lambda f: (CODES.index(f.code), text(f.subject), text(f.as_of), f.claims, f.message),
+    )
 
 
 def ratio(above: int, below: int) -> float:
@@ -314,7 +330,7 @@ def flag(
     found += _parts(rows, statements)
     found += _per_statement(statements)
     found += _single_source(rows)
-    return sorted(found, key=lambda f: f.sort_key)
+    return sort_flags(found)
 
 
 def _ids(rows: Iterable[Annotated]) -> tuple[str, ...]:

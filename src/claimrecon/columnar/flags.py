@@ -33,6 +33,7 @@ from claimrecon.flags import (
     message_sum,
     message_undated,
     ratio,
+    sort_flags,
 )
 
 __all__ = ["FlagTable", "flag_frame"]
@@ -67,7 +68,7 @@ class FlagTable:
         frame = self.frame.with_columns(pl.col("claims").list.sort()) if len(self) else self.frame
         with no_gc():
             flags = [_flag(row, id_of, params, figures) for row in frame.iter_rows(named=True)]
-        return sorted(flags, key=lambda f: f.sort_key)
+        return sort_flags(flags)
 
 
 class _Figures(dict[tuple[Any, ...], Figure]):
