@@ -155,14 +155,14 @@ def _flag(row: dict[str, Any], id_of: list[str], params: list[str], cache: _Figu
 def _first(
     frame: pl.DataFrame,
     by: Sequence[str],
-    keys: Sequence[str],
+    *,
     descending_low: bool = False,
     high_first: bool = False,
 ) -> pl.DataFrame:
     """The first row per group of ``by`` in order (by high, or by low descending, then order).
 
-    Only the rows tied on the lead value are sorted by the full order, and only in groups
-    where there is a tie: most groups have one candidate and need no sort at all.
+    Only the claims that speak for their statements compete; of those tied on
+    the lead value, the first by the order columns wins (see :func:`_lexmin`).
     """
     # an echo never beats what it echoes, and has its figure: only those who speak count
     frame = frame.filter(pl.col("is_rep"))
@@ -346,8 +346,8 @@ def _divergent(dated: pl.DataFrame) -> pl.DataFrame | None:
     if not agg.height:
         return None
     rows = dated.join(agg.select(group), on=group, nulls_equal=True)
-    lowest = _first(rows.filter(pl.col("high").is_not_null()), group, group, high_first=True)
-    highest = _first(rows, group, group, descending_low=True)
+    lowest = _first(rows.filter(pl.col("high").is_not_null()), group, high_first=True)
+    highest = _first(rows, group, descending_low=True)
     out = agg.join(
         lowest.select(*group, src1="source", **{f"l_{c}": c for c in FIG}),
         on=group,
@@ -458,7 +458,7 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
     best = pairs.filter(pl.col("ceiling") == pl.col("ceiling").min().over("stmt"))
     # per group, once: the first in order of the references that give it its lowest high
     lowest = _first(
-        refs.join(groups, on=[*PERIOD, "high"], nulls_equal=True), ["payload_gid"], []
+        refs.join(groups, on=[*PERIOD, "high"], nulls_equal=True), ["payload_gid"]
     ).select("rid", gid="payload_gid")
     ties = best.join(lowest, on="gid").join(_payload(refs, "r_"), on="rid")
     tightest = _lexmin(ties, ["stmt"], _order("r_"))
@@ -506,14 +506,14 @@ def _series(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     if not falling.height:
         return None
     group = [*series, "as_of"]
-    worst = _first(falling, group, group, high_first=True)
+    worst = _first(falling, group, high_first=True)
     earlier = totals.join(
         worst.select(*series, e_day="prev_day", e_low="prev_max", day="as_of"),
         left_on=[*series, "as_of", "low"],
         right_on=[*series, "e_day", "e_low"],
         nulls_equal=True,
     )
-    before = _first(earlier, [*series, "day"], [*series, "day"])
+    before = _first(earlier, [*series, "day"])
     stmts = pl.concat(
         [falling.select(*series, day="as_of", stmt="stmt"), earlier.select(*series, "day", "stmt")]
     )
@@ -606,9 +606,7 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     # part: the first in order among the lowest highs, an echo never before what it echoes
     placed = dated.with_columns(place=_place(pl.col("location")))
     day_key = [*t_key, "as_of"]
-    firsts = _first(
-        placed.filter(pl.col("kind") == "cumulative"), day_key, day_key, high_first=True
-    )
+    firsts = _first(placed.filter(pl.col("kind") == "cumulative"), day_key, high_first=True)
     found = [
         candidates.join(
             firsts.select(*day_key, "rid", "high"),
@@ -619,7 +617,7 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     inc = wholes.filter((pl.col("kind") == "incident") & ~pl.col("w_own"))
     if inc.height and incidents.height:
         one = [*t_key, "start", "as_of"]
-        firsts = _first(placed.filter(pl.col("kind") == "incident"), one, one, high_first=True)
+        firsts = _first(placed.filter(pl.col("kind") == "incident"), one, high_first=True)
         found.append(
             inc.select("gid", *w_key, "low", "start", "as_of").join(
                 firsts.select(*one, "rid", "high"),
@@ -665,7 +663,7 @@ def _sums(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         place=_place(pl.col("location"))
     )
     day = [*KEY, "place", "as_of"]
-    tops = _first(totals, day, day, descending_low=True)
+    tops = _first(totals, day, descending_low=True)
     concrete = sorted(set(tops.get_column("side").to_list()) - {ALL_SIDES, UNKNOWN, THIRD_PARTY})
     found = []
     for dimension, column, parts, whole in (
@@ -694,7 +692,7 @@ def _sums(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         )
         if not below.height:
             continue
-        tight = _first(below, day, day, high_first=True)
+        tight = _first(below, day, high_first=True)
         members = (
             tight.select(*day, "stmts")
             .explode("stmts")
