@@ -50,7 +50,7 @@ _TABLE_SUFFIXES = (".parquet", ".pq", ".arrow", ".feather", ".ipc")
 
 
 def is_tabular(data: object) -> bool:
-    """Whether ``data`` is a table, a frame or a path to a table file."""
+    """Whether ``data`` is a table, a frame, a path to a file or claims prepared for the engine."""
     if isinstance(data, pa.Table | pl.DataFrame | pl.LazyFrame | PreparedClaims):
         return True
     if isinstance(data, str | os.PathLike):
@@ -113,8 +113,8 @@ def prepare_claims(
     """
     if isinstance(data, PreparedClaims):
         return _same_registry(data, registry)
-    if _is_claim_list(data):
-        rows = prepare(claims_frame(list(data)), registry)  # valid by construction
+    if not is_tabular(data):  # claim objects, valid by construction
+        rows = prepare(claims_frame(list(data)), registry)
     else:
         # only the engine's columns are kept: the rest of the table is freed before the work,
         # and handed back by Arrow's allocator, which would otherwise keep it for later reads
@@ -125,10 +125,6 @@ def prepare_claims(
         counts = rows.group_by("id").len().filter(pl.col("len") > 1)
         raise DuplicateIdError(sorted(counts.get_column("id").to_list()))
     return PreparedClaims(rows, registry)
-
-
-def _is_claim_list(data: Any) -> bool:
-    return not is_tabular(data) and not isinstance(data, PreparedClaims)
 
 
 def _same_registry(prepared: PreparedClaims, registry: SideRegistry) -> PreparedClaims:
