@@ -79,8 +79,9 @@ ClaimSource = Union[
     Iterable[Claim], str, "os.PathLike[str]", "pa.Table", "pl.DataFrame", "PreparedClaims"
 ]
 
-#: lists of at least this many claims go through the columnar engine
-COLUMNAR_THRESHOLD = 5_000
+#: lists of at least this many claims go through the columnar engine: where it overtakes the
+#: object path, measured on synthetic claims (flag and reconcile of 2,000 claims, 0.09 s either way)
+COLUMNAR_THRESHOLD = 2_000
 
 _TABULAR_MODULES = ("pandas", "polars", "pyarrow")
 
