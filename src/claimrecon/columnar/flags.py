@@ -335,7 +335,7 @@ def _divergent(dated: pl.DataFrame) -> pl.DataFrame | None:
             n=pl.col("source").n_unique(),
             min_high=pl.col("high").min(),
             max_low=pl.col("low").max(),
-            claims=pl.col("rid").unique(),
+            claims=pl.col("rid"),  # a claim is one row: listed once
         )
         .filter(
             (pl.col("n") >= 2)
@@ -514,13 +514,15 @@ def _series(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         nulls_equal=True,
     )
     before = _first(earlier, [*series, "day"])
+    # each statement once per flag, then all its claims: a statement's echoes are never
+    # joined to its claims once per echo
     stmts = pl.concat(
         [falling.select(*series, day="as_of", stmt="stmt"), earlier.select(*series, "day", "stmt")]
-    )
+    ).unique()
     ids = (
         stmts.join(live.select("stmt", "rid"), on="stmt")
         .group_by([*series, "day"])
-        .agg(claims=pl.col("rid").unique())
+        .agg(claims=pl.col("rid"))
     )
     out = worst.rename({"as_of": "day"}).join(
         before.select(*series, "day", date2="as_of", **{f"b_{c}": c for c in FIG}),
@@ -732,7 +734,7 @@ def _disputed(live: pl.DataFrame) -> pl.DataFrame | None:
         return None
     reps = _statements(live.join(disputed.select("stmt").unique(), on="stmt"))
     agg = disputed.group_by("stmt").agg(
-        claims=pl.col("rid").unique(),
+        claims=pl.col("rid"),  # a claim is one row: listed once
         who=pl.col("disputed_by")
         .list.explode(keep_nulls=False, empty_as_null=False)
         .unique()
@@ -752,7 +754,7 @@ def _undated(live: pl.DataFrame) -> pl.DataFrame | None:
     if not undated.height:
         return None
     reps = _statements(undated)
-    agg = undated.group_by("stmt").agg(claims=pl.col("rid").unique())
+    agg = undated.group_by("stmt").agg(claims=pl.col("rid"))
     out = reps.join(agg, on="stmt").with_columns(
         f_num=pl.lit(None, dtype=pl.Int64),
         f_den=pl.lit(None, dtype=pl.Int64),
@@ -768,7 +770,7 @@ def _single_source(live: pl.DataFrame) -> pl.DataFrame | None:
         .agg(
             n=pl.col("source").n_unique(),
             src1=pl.col("source").first(),
-            claims=pl.col("rid").unique(),
+            claims=pl.col("rid"),  # a claim is one row: listed once
         )
         .filter(pl.col("n") == 1)
     )
