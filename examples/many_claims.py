@@ -37,9 +37,8 @@ def main(size: int = 100_000) -> None:
         by_code = flags.frame.group_by("code").len().sort("len", descending=True)
         for code, count in by_code.iter_rows():
             print(f"  {code:22} {count:>9,}")
-    # a flag table holds the columns of the checks that fired: divergent ones name two sources
-    divergent = flags.frame.filter(pl.col("code") == "divergent") if len(flags) else None
-    if divergent is not None and divergent.height:
+    divergent = flags.frame.filter(pl.col("code") == "divergent")
+    if divergent.height:
         print("\nthe widest disagreements above zero (largest low over smallest high):")
         print(divergent.filter(pl.col("factor").is_finite())
               .sort("factor", descending=True)

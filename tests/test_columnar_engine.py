@@ -29,6 +29,7 @@ from claimrecon.columnar import (
     write_table,
 )
 from claimrecon.columnar.engine import flag_table, prepare_claims, reconcile_table
+from claimrecon.columnar.flags import frame_schema
 from claimrecon.columnar.prepare import claims_frame, to_frame
 from tests.builders import claim
 from tests.strategies import claim_lists, engine_claim_sets
@@ -58,6 +59,13 @@ class TestFlagTable:
         assert {"code", "claims", "unit", "side", "as_of", "factor", "f1_low", "f1_high"} <= set(
             table.frame.columns)
         assert len(table) == len(claimrecon.flag(load_seeds()))
+
+    @given(engine_claim_sets(max_size=8))
+    def test_frame_schema_is_fixed(self, claims: list[Claim]) -> None:
+        """Whichever checks find something (or none), the flag table has the same columns."""
+        table = flag_table(claims_to_table(claims))
+        names = prepare_claims(claims).rows.schema["unit"]
+        assert table.frame.schema == pl.Schema(frame_schema(names))
 
     def test_duplicate_ids(self) -> None:
         """Duplicate ids are refused on the columnar path too, from claims or from a table."""

@@ -36,7 +36,7 @@ from claimrecon.flags import (
     sort_flags,
 )
 
-__all__ = ["FlagTable", "flag_frame"]
+__all__ = ["FlagTable", "flag_frame", "frame_schema"]
 
 FIG = ["low", "high", "unit", "rule", "stated", "qualifier"]
 NO_PLACE = "\x00"  # stands for "no location" in joins, where null never matches
@@ -47,10 +47,13 @@ KOW = "killed_or_wounded"
 class FlagTable:
     """Flags as a polars frame: one row per flag, with flat columns.
 
-    Columns: ``code``, ``severity``, ``claims`` (sorted ids), the subject
-    (``unit``, ``side``, ``category``, ``outcome``), ``as_of``, ``factor``,
-    the figures (``f1_low`` ... ``f2_qualifier``; ``many`` for a subject's several
-    figures) and what the message says (``p_`` columns).
+    The columns are always those of :func:`frame_schema`, in its order:
+    ``code``; ``claims``, each claim as its rank among the ids (``ids[r]`` is
+    its id, ``ids`` being the sorted ids); the subject (``unit``, ``side``,
+    ``category``, ``outcome``); ``as_of``; ``factor`` (``f_num`` over
+    ``f_den``); the figures (``f1_low`` ... ``f2_qualifier``, or ``many`` for a
+    subject's several figures); and what the message says (the ``p_``
+    columns), null where a flag has no use for one.
     """
 
     frame: pl.DataFrame
@@ -322,9 +325,52 @@ def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
     ]
     frames = [p for p in parts if p is not None and p.height]
     ids = rows.get_column("id").sort()  # a claim's rid is the rank of its id
+    schema = frame_schema(names_of(rows))
     if not frames:
-        return FlagTable(pl.DataFrame(), ids)
-    return FlagTable(pl.concat(frames, how="diagonal_relaxed"), ids)
+        return FlagTable(pl.DataFrame(schema=schema), ids)
+    found = pl.concat(frames, how="diagonal_relaxed")
+    return FlagTable(
+        found.select(
+            pl.col(c).cast(t) if c in found.columns else pl.lit(None, dtype=t).alias(c)
+            for c, t in schema.items()
+        ),
+        ids,
+    )
+
+
+def frame_schema(names: pl.DataType) -> dict[str, pl.DataType]:
+    """Every column of a flag table, in order, whichever checks found something.
+
+    ``names`` is the :class:`polars.Enum` of the prepared claims' names.  A
+    column a flag has no use for is null in its row.
+    """
+    figure: dict[str, pl.DataType] = {
+        "low": pl.Int64(),
+        "high": pl.Int64(),
+        "unit": names,
+        "rule": names,
+        "stated": pl.Int64(),
+        "qualifier": names,
+    }
+    return {
+        "code": pl.String(),
+        "claims": pl.List(pl.UInt32()),
+        **dict.fromkeys(KEY, names),
+        "as_of": pl.Date(),
+        "factor": pl.Float64(),
+        "f_num": pl.Int64(),
+        "f_den": pl.Int64(),
+        **{f"f{i}_{c}": t for i in (1, 2) for c, t in figure.items()},
+        "p_n": pl.Int64(),
+        **dict.fromkeys(["p_src1", "p_src2", "p_side1", "p_stance2", "p_outcome2"], names),
+        "p_ceiling": pl.Int64(),
+        "p_date2": pl.Date(),
+        "p_incident_in_total": pl.Boolean(),
+        **dict.fromkeys(["p_w_side", "p_w_category", "p_w_outcome"], names),
+        "p_dimension": pl.String(),
+        "p_who": pl.List(pl.String()),
+        "many": pl.List(pl.Struct(figure)),
+    }
 
 
 def _divergent(dated: pl.DataFrame) -> pl.DataFrame | None:
