@@ -18,6 +18,7 @@ from claimrecon.claim import (
     Status,
     Subject,
 )
+from claimrecon.columnar.engine import PreparedClaims, prepare_claims
 from claimrecon.compare import Comparison, Relation, compare
 from claimrecon.errors import (
     ArgumentError,
@@ -64,6 +65,7 @@ __all__ = [
     "Period",
     "Policy",
     "Precision",
+    "PreparedClaims",
     "QualifierTable",
     "RecordError",
     "Relation",
@@ -85,6 +87,7 @@ __all__ = [
     "from_pandas",
     "from_polars",
     "load_seeds",
+    "prepare_claims",
     "read_claims",
     "reconcile",
     "to_arrow",
