@@ -314,12 +314,15 @@ def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
     speaker = pl.col("qualifier_text").to_physical().cast(pl.UInt64) * 2**32 + pl.col("rid")
     live = live.with_columns(is_rep=speaker == speaker.min().over("stmt"))
     dated = live.filter(pl.col("as_of").is_not_null() & (pl.col("side") != UNKNOWN))
+    # one row per dated statement: its echoes have every number it has, so the checks that
+    # compare numbers work on statements and list every echo only for what they flag
+    said = dated.filter(pl.col("is_rep"))
     parts = [
-        _divergent(dated),
-        _partisan(live, dated, window_days),
-        _series(live, dated),
-        _parts(live, dated),
-        _sums(live, dated),
+        _divergent(dated, said),
+        _partisan(live, said, window_days),
+        _series(live, said),
+        _parts(live, said),
+        _sums(live, said),
         _disputed(live),
         _undated(live),
         _single_source(live),
@@ -374,7 +377,7 @@ def frame_schema(names: pl.DataType) -> dict[str, pl.DataType]:
     }
 
 
-def _divergent(dated: pl.DataFrame) -> pl.DataFrame | None:
+def _divergent(dated: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     group = [*KEY, "location", "kind", "start", "as_of"]
     agg = (
         dated.group_by(group)
@@ -392,7 +395,7 @@ def _divergent(dated: pl.DataFrame) -> pl.DataFrame | None:
     )
     if not agg.height:
         return None
-    rows = dated.join(agg.select(group), on=group, nulls_equal=True)
+    rows = said.join(agg.select(group), on=group, nulls_equal=True)
     lowest = _first(rows.filter(pl.col("high").is_not_null()), group, high_first=True)
     highest = _first(rows, group, descending_low=True)
     out = agg.join(
@@ -488,14 +491,14 @@ def _statements(live: pl.DataFrame) -> pl.DataFrame:
     return live.filter(pl.col("is_rep"))
 
 
-def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.DataFrame | None:
-    enemy_rows = live.filter((pl.col("stance") == "enemy") & pl.col("as_of").is_not_null())
-    refs = dated.filter(
+def _partisan(live: pl.DataFrame, said: pl.DataFrame, window_days: int) -> pl.DataFrame | None:
+    enemy_rows = said.filter(pl.col("stance") == "enemy")
+    refs = said.filter(
         pl.col("stance").is_in(["own", "third_party"]) & pl.col("high").is_not_null()
     )
     if not enemy_rows.height or not refs.height:
         return None
-    enemy = enemy_rows.unique(subset=["stmt"], keep="any").select("stmt", "low", *PERIOD)
+    enemy = enemy_rows.select("stmt", "low", *PERIOD)
     # references grouped by what they count, when and where, each group with its lowest high:
     # a claim is held against the groups, never against every reference in them
     groups = refs.group_by(PERIOD).agg(pl.col("high").min()).with_row_index("payload_gid")
@@ -509,7 +512,7 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
     ).select("rid", gid="payload_gid")
     ties = best.join(lowest, on="gid").join(_payload(refs, "r_"), on="rid")
     tightest = _lexmin(ties, ["stmt"], _order("r_"))
-    reps = _statements(enemy_rows.join(tightest.select("stmt"), on="stmt"))
+    reps = enemy_rows.join(tightest.select("stmt"), on="stmt")
     ids = _pair_members(live, tightest, "r_stmt")
     out = (
         reps.join(tightest.drop("low"), on="stmt")
@@ -531,9 +534,9 @@ def _partisan(live: pl.DataFrame, dated: pl.DataFrame, window_days: int) -> pl.D
     return _out(out, "partisan_enemy_claim")
 
 
-def _series(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
+def _series(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     series = ["source", *KEY, "location"]
-    totals = dated.filter(pl.col("kind") == "cumulative")
+    totals = said.filter(pl.col("kind") == "cumulative")
     days = (
         totals.group_by([*series, "as_of"])
         .agg(top=pl.col("low").max())
@@ -613,10 +616,10 @@ def _expand_wholes(stmts: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(w_own=own).filter(~pl.col("w_own") | (pl.col("kind") == "incident"))
 
 
-def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
+def _parts(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     slim = ["stmt", "low", *PERIOD]
-    stmts = dated.unique(subset=["stmt"], keep="any").select(slim)
-    rows = dated.select(
+    stmts = said.select(slim)
+    rows = said.select(
         "rid", *KEY, "kind", "start", "as_of", "high", place=_place(pl.col("location"))
     )
     totals = rows.filter(pl.col("kind") == "cumulative")
@@ -653,7 +656,7 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     )
     # each whole's tightest claim per day (or incident) is found once per whole, not once per
     # part: the first in order among the lowest highs, an echo never before what it echoes
-    placed = dated.with_columns(place=_place(pl.col("location")))
+    placed = said.with_columns(place=_place(pl.col("location")))
     day_key = [*t_key, "as_of"]
     firsts = _first(placed.filter(pl.col("kind") == "cumulative"), day_key, high_first=True)
     found = [
@@ -682,12 +685,12 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         return None
     group = ["gid"]
     best = below.filter(pl.col("high") == pl.col("high").min().over(group))
-    ties = best.drop("high").join(_payload(dated, "b_"), on="rid")
+    ties = best.drop("high").join(_payload(said, "b_"), on="rid")
     tight = _lexmin(ties, group, _order("b_"))
     tight = tight.join(wholes.select("gid", "stmt", *w_key), on="gid")
     flagged = tight.select("stmt").unique()
     ids = _pair_members(live, tight, "b_stmt", by="gid")
-    reps = _statements(live.join(flagged, on="stmt"))
+    reps = said.join(flagged, on="stmt")
     out = tight.drop("low").join(ids, on=group).join(reps, on="stmt")
     out = out.with_columns(
         f_num=pl.col("low"),
@@ -707,8 +710,8 @@ def _parts(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
     return _out(out, "part_exceeds_whole")
 
 
-def _sums(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
-    totals = dated.filter(pl.col("kind") == "cumulative").with_columns(
+def _sums(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
+    totals = said.filter(pl.col("kind") == "cumulative").with_columns(
         place=_place(pl.col("location"))
     )
     day = [*KEY, "place", "as_of"]
@@ -742,14 +745,12 @@ def _sums(live: pl.DataFrame, dated: pl.DataFrame) -> pl.DataFrame | None:
         if not below.height:
             continue
         tight = _first(below, day, high_first=True)
-        members = (
-            tight.select(*day, "stmts")
-            .explode("stmts")
-            .join(live.select(stmts="stmt", rid="rid"), on="stmts")
-            .select(*day, "rid")
+        # the parts summed and every whole below their sum, each with all its echoes
+        stmts = pl.concat(
+            [tight.select(*day, "stmts").explode("stmts"), below.select(*day, stmts="stmt")]
         )
         ids = (
-            pl.concat([members, below.select(*day, "rid")])
+            stmts.join(live.select(stmts="stmt", rid="rid"), on="stmts")
             .group_by(day, maintain_order=True)
             .agg(claims=pl.col("rid").unique())
         )
