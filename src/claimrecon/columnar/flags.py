@@ -278,30 +278,27 @@ def _out(frame: pl.DataFrame, code: str) -> pl.DataFrame:
     )
 
 
-def _members(rows: pl.DataFrame, stmts: pl.DataFrame, by: str = "stmt") -> pl.DataFrame:
-    """The ids of every claim of the given statements, keyed by ``by``."""
-    return stmts.join(rows.select("stmt", "rid"), on="stmt").select(by, "rid")
+def _claims_of(live: pl.DataFrame) -> pl.DataFrame:
+    """Each statement's claims (``stmt``, ``members``: the ranks of its ids), built once."""
+    return live.group_by("stmt").agg(members=pl.col("rid"))
 
 
 def _pair_members(
-    live: pl.DataFrame, pairs: pl.DataFrame, other: str, by: str = "stmt"
+    claims_of: pl.DataFrame, pairs: pl.DataFrame, other: str, by: str = "stmt"
 ) -> pl.DataFrame:
     """The ids of every claim of a flagged statement and of the one it is held against.
 
     ``pairs`` has one row per flag (keyed by ``by``) with the flagged ``stmt``
-    and the other statement in column ``other``; the result has ``by`` and
-    ``claims``.  The two statements are never one, so no id is listed twice.
+    and the other statement in column ``other``; ``claims_of`` is what
+    :func:`_claims_of` gives.  The result has ``by`` and ``claims``.  The two
+    statements are never one, so no id is listed twice.
     """
-    members = live.select("stmt", "rid")
-    both = pl.concat(
-        [
-            pairs.select(*dict.fromkeys([by, "stmt"])).join(members, on="stmt").select(by, "rid"),
-            pairs.select(by, other)
-            .join(members.rename({"stmt": other}), on=other)
-            .select(by, "rid"),
-        ]
+    return (
+        pairs.select(*dict.fromkeys([by, "stmt", other]))
+        .join(claims_of, on="stmt")
+        .join(claims_of.rename({"stmt": other, "members": "others"}), on=other)
+        .select(by, claims=pl.concat_list("members", "others"))
     )
-    return both.group_by(by).agg(claims=pl.col("rid"))
 
 
 # -- the checks ------------------------------------------------------------------------------
@@ -317,11 +314,12 @@ def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
     # one row per dated statement: its echoes have every number it has, so the checks that
     # compare numbers work on statements and list every echo only for what they flag
     said = dated.filter(pl.col("is_rep"))
+    claims_of = _claims_of(live)
     parts = [
         _divergent(dated, said),
-        _partisan(live, said, window_days),
+        _partisan(claims_of, said, window_days),
         _series(live, said),
-        _parts(live, said),
+        _parts(claims_of, said),
         _sums(live, said),
         _disputed(live),
         _undated(live),
@@ -491,7 +489,7 @@ def _statements(live: pl.DataFrame) -> pl.DataFrame:
     return live.filter(pl.col("is_rep"))
 
 
-def _partisan(live: pl.DataFrame, said: pl.DataFrame, window_days: int) -> pl.DataFrame | None:
+def _partisan(claims_of: pl.DataFrame, said: pl.DataFrame, window_days: int) -> pl.DataFrame | None:
     enemy_rows = said.filter(pl.col("stance") == "enemy")
     refs = said.filter(
         pl.col("stance").is_in(["own", "third_party"]) & pl.col("high").is_not_null()
@@ -513,7 +511,7 @@ def _partisan(live: pl.DataFrame, said: pl.DataFrame, window_days: int) -> pl.Da
     ties = best.join(lowest, on="gid").join(_payload(refs, "r_"), on="rid")
     tightest = _lexmin(ties, ["stmt"], _order("r_"))
     reps = enemy_rows.join(tightest.select("stmt"), on="stmt")
-    ids = _pair_members(live, tightest, "r_stmt")
+    ids = _pair_members(claims_of, tightest, "r_stmt")
     out = (
         reps.join(tightest.drop("low"), on="stmt")
         .join(ids, on="stmt")
@@ -616,7 +614,7 @@ def _expand_wholes(stmts: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(w_own=own).filter(~pl.col("w_own") | (pl.col("kind") == "incident"))
 
 
-def _parts(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
+def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     slim = ["stmt", "low", *PERIOD]
     stmts = said.select(slim)
     rows = said.select(
@@ -689,7 +687,7 @@ def _parts(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     tight = _lexmin(ties, group, _order("b_"))
     tight = tight.join(wholes.select("gid", "stmt", *w_key), on="gid")
     flagged = tight.select("stmt").unique()
-    ids = _pair_members(live, tight, "b_stmt", by="gid")
+    ids = _pair_members(claims_of, tight, "b_stmt", by="gid")
     reps = said.join(flagged, on="stmt")
     out = tight.drop("low").join(ids, on=group).join(reps, on="stmt")
     out = out.with_columns(
