@@ -248,6 +248,20 @@ def _payload(rows: pl.DataFrame, prefix: str) -> pl.DataFrame:
     return rows.select("rid", *(pl.col(c).alias(f"{prefix}{c}") for c in shown))
 
 
+def _tightest(pairs: pl.DataFrame, by: str, payload: pl.DataFrame, prefix: str) -> pl.DataFrame:
+    """Per ``by``, the row of ``pairs`` whose claim (``rid``) comes first in order.
+
+    The claims ``pairs`` names are ranked once, by the order columns of their
+    ``payload`` (see :func:`_payload`), so ties are settled by one integer per
+    row; the winning rows come out with their claim's payload.
+    """
+    ranked = payload.join(pairs.select("rid").unique(), on="rid")
+    ranked = ranked.sort(_order(prefix), nulls_last=True).with_row_index("_rank")
+    ties = pairs.join(ranked.select("rid", "_rank"), on="rid")
+    first = ties.filter(pl.col("_rank") == pl.col("_rank").min().over(by))
+    return first.join(ranked.drop("_rank"), on="rid").drop("_rank")
+
+
 def _order(prefix: str) -> list[str]:
     """:data:`ORDER_COLUMNS` of a prefixed frame whose ``rid`` kept its name."""
     return [c if c == "rid" else f"{prefix}{c}" for c in ORDER_COLUMNS]
@@ -508,8 +522,7 @@ def _partisan(claims_of: pl.DataFrame, said: pl.DataFrame, window_days: int) -> 
     lowest = _first(
         refs.join(groups, on=[*PERIOD, "high"], nulls_equal=True), ["payload_gid"]
     ).select("rid", gid="payload_gid")
-    ties = best.join(lowest, on="gid").join(_payload(refs, "r_"), on="rid")
-    tightest = _lexmin(ties, ["stmt"], _order("r_"))
+    tightest = _tightest(best.join(lowest, on="gid"), "stmt", _payload(refs, "r_"), "r_")
     reps = enemy_rows.join(tightest.select("stmt"), on="stmt")
     ids = _pair_members(claims_of, tightest, "r_stmt")
     out = (
@@ -683,8 +696,7 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         return None
     group = ["gid"]
     best = below.filter(pl.col("high") == pl.col("high").min().over(group))
-    ties = best.drop("high").join(_payload(said, "b_"), on="rid")
-    tight = _lexmin(ties, group, _order("b_"))
+    tight = _tightest(best.drop("high"), "gid", _payload(said, "b_"), "b_")
     tight = tight.join(wholes.select("gid", "stmt", *w_key), on="gid")
     flagged = tight.select("stmt").unique()
     ids = _pair_members(claims_of, tight, "b_stmt", by="gid")
