@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from importlib import resources
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pint.errors import DimensionalityError
 
-from claimrecon import ureg
+from claimrecon import units, ureg
 from claimrecon.errors import InvalidClaimError
 from claimrecon.units import canonical_unit, check_same_dimension, is_equipment
 from tests.strategies import EQUIPMENT_UNITS
@@ -53,3 +56,39 @@ class TestRegistry:
         for bad in ("day", "civilian", "count", ""):
             with pytest.raises(InvalidClaimError):
                 canonical_unit(bad)
+
+
+def _names_in_units_file() -> list[str]:
+    """Every unit name, symbol and alias ``units.txt`` defines."""
+    text = resources.files("claimrecon").joinpath("units.txt").read_text(encoding="utf-8")
+    names = []
+    for line in text.splitlines():
+        fields = [f.strip() for f in line.partition("#")[0].split("=")]
+        if len(fields) >= 2:
+            names += [fields[0], *(f for f in fields[2:] if f != "_")]
+    return names
+
+
+def _outcome(function: Callable[[str], str], name: str) -> str:
+    try:
+        return function(name)
+    except InvalidClaimError as err:
+        return f"refused: {err}"
+
+
+class TestFastPath:
+    """Names read from ``units.txt`` give what the registry gives, without building it."""
+
+    def test_file_is_read(self) -> None:
+        """Every countable unit and its aliases are known without the registry."""
+        assert set(units._countable_names().values()) == units._COUNTABLE
+        assert {"people", "persons", "tanks", "jet", "uav", "air_defence"} <= set(
+            units._countable_names()
+        )
+
+    @pytest.mark.parametrize("name", _names_in_units_file())
+    def test_agrees_with_registry(self, name: str) -> None:
+        """canonical_unit and dimension_of give the registry's answer for every name."""
+        for text in (name, f" {name} "):
+            assert _outcome(canonical_unit, text) == _outcome(units._parse_countable, text)
+        assert units.dimension_of(name) == str(ureg.get_dimensionality(name))

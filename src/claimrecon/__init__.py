@@ -5,40 +5,113 @@ claims, attributes them to their original claimants, flags divergent and
 suspect counts, and reconciles a low/best/high estimate with a trace.
 """
 
-from claimrecon.attribution import Attribution, Source, Stance, Statement, attribute
-from claimrecon.claim import (
-    Category,
-    Claim,
-    Evidence,
-    Hop,
-    Kind,
-    Outcome,
-    Period,
-    Precision,
-    Status,
-    Subject,
-)
-from claimrecon.columnar.engine import PreparedClaims, prepare_claims
-from claimrecon.compare import Comparison, Relation, compare
-from claimrecon.errors import (
-    ArgumentError,
-    ClaimReconError,
-    DuplicateIdError,
-    FormatError,
-    InvalidClaimError,
-    ParseError,
-    RecordError,
-    UnitMismatchError,
-)
-from claimrecon.extract import extract
-from claimrecon.figure import ACLED_TABLE, DEFAULT_TABLE, Figure, QualifierTable, Rule
-from claimrecon.flags import Flag, Severity, flag
-from claimrecon.frames import from_arrow, from_pandas, from_polars, to_arrow, to_pandas, to_polars
-from claimrecon.io import read_claims, write_claims
-from claimrecon.reconcile import Estimate, Grade, Policy, TraceEntry, reconcile
-from claimrecon.seeds import load_seeds
-from claimrecon.sides import DEFAULT_SIDES, SideRegistry
-from claimrecon.units import ureg
+import importlib
+import sys
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claimrecon.attribution import Attribution, Source, Stance, Statement, attribute
+    from claimrecon.claim import (
+        Category,
+        Claim,
+        Evidence,
+        Hop,
+        Kind,
+        Outcome,
+        Period,
+        Precision,
+        Status,
+        Subject,
+    )
+    from claimrecon.columnar.engine import PreparedClaims, prepare_claims
+    from claimrecon.compare import Comparison, Relation, compare
+    from claimrecon.errors import (
+        ArgumentError,
+        ClaimReconError,
+        DuplicateIdError,
+        FormatError,
+        InvalidClaimError,
+        ParseError,
+        RecordError,
+        UnitMismatchError,
+    )
+    from claimrecon.extract import extract
+    from claimrecon.figure import ACLED_TABLE, DEFAULT_TABLE, Figure, QualifierTable, Rule
+    from claimrecon.flags import Flag, Severity, flag
+    from claimrecon.frames import (
+        from_arrow,
+        from_pandas,
+        from_polars,
+        to_arrow,
+        to_pandas,
+        to_polars,
+    )
+    from claimrecon.io import read_claims, write_claims
+    from claimrecon.reconcile import Estimate, Grade, Policy, TraceEntry, reconcile
+    from claimrecon.seeds import load_seeds
+    from claimrecon.sides import DEFAULT_SIDES, SideRegistry
+    from claimrecon.units import ureg
+
+# Each public name -> the module defining it.  A name is imported on first use
+# (PEP 562), so that ``import claimrecon`` and the import of one part (the
+# columnar engine, say) load only the modules they need.
+_EXPORTS: dict[str, str] = {
+    "Attribution": "claimrecon.attribution",
+    "Source": "claimrecon.attribution",
+    "Stance": "claimrecon.attribution",
+    "Statement": "claimrecon.attribution",
+    "attribute": "claimrecon.attribution",
+    "Category": "claimrecon.claim",
+    "Claim": "claimrecon.claim",
+    "Evidence": "claimrecon.claim",
+    "Hop": "claimrecon.claim",
+    "Kind": "claimrecon.claim",
+    "Outcome": "claimrecon.claim",
+    "Period": "claimrecon.claim",
+    "Precision": "claimrecon.claim",
+    "Status": "claimrecon.claim",
+    "Subject": "claimrecon.claim",
+    "PreparedClaims": "claimrecon.columnar.engine",
+    "prepare_claims": "claimrecon.columnar.engine",
+    "Comparison": "claimrecon.compare",
+    "Relation": "claimrecon.compare",
+    "compare": "claimrecon.compare",
+    "ArgumentError": "claimrecon.errors",
+    "ClaimReconError": "claimrecon.errors",
+    "DuplicateIdError": "claimrecon.errors",
+    "FormatError": "claimrecon.errors",
+    "InvalidClaimError": "claimrecon.errors",
+    "ParseError": "claimrecon.errors",
+    "RecordError": "claimrecon.errors",
+    "UnitMismatchError": "claimrecon.errors",
+    "extract": "claimrecon.extract",
+    "ACLED_TABLE": "claimrecon.figure",
+    "DEFAULT_TABLE": "claimrecon.figure",
+    "Figure": "claimrecon.figure",
+    "QualifierTable": "claimrecon.figure",
+    "Rule": "claimrecon.figure",
+    "Flag": "claimrecon.flags",
+    "Severity": "claimrecon.flags",
+    "flag": "claimrecon.flags",
+    "from_arrow": "claimrecon.frames",
+    "from_pandas": "claimrecon.frames",
+    "from_polars": "claimrecon.frames",
+    "to_arrow": "claimrecon.frames",
+    "to_pandas": "claimrecon.frames",
+    "to_polars": "claimrecon.frames",
+    "read_claims": "claimrecon.io",
+    "write_claims": "claimrecon.io",
+    "Estimate": "claimrecon.reconcile",
+    "Grade": "claimrecon.reconcile",
+    "Policy": "claimrecon.reconcile",
+    "TraceEntry": "claimrecon.reconcile",
+    "reconcile": "claimrecon.reconcile",
+    "load_seeds": "claimrecon.seeds",
+    "DEFAULT_SIDES": "claimrecon.sides",
+    "SideRegistry": "claimrecon.sides",
+    "ureg": "claimrecon.units",
+}
 
 __all__ = [
     "ACLED_TABLE",
@@ -98,3 +171,39 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+    if not name.startswith("_"):
+        try:  # a submodule not imported yet: claimrecon.seeds, claimrecon.io, ...
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"{__name__}.{name}":
+                raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+class _Package(ModuleType):
+    """The package module, which keeps its functions named like its modules.
+
+    Importing ``claimrecon.compare`` binds that module to the name ``compare``
+    of the package; ``claimrecon.compare`` stays the function :func:`compare`
+    (likewise ``extract`` and ``reconcile``).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, ModuleType) and _EXPORTS.get(name) == f"{__name__}.{name}":
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -5,15 +5,21 @@ Every error a user can meet derives from :class:`ClaimReconError`, so
 also subclasses the builtin it resembles (``ValueError``, ``TypeError``,
 ``KeyError``), so code written against the builtins keeps working.  Errors keep
 their structured fields (record, field, rule, value) and pickle.
+
+:class:`UnitMismatchError` is also pint's ``DimensionalityError``; it is
+defined on first use, so that importing claimrecon does not load pint.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from pint.errors import DimensionalityError
+
+if TYPE_CHECKING:
+    from pint.errors import DimensionalityError
 
 __all__ = [
     "ArgumentError",
@@ -69,18 +75,32 @@ class ParseError(ClaimReconError, ValueError):
         return (type(self), (self.text, self.reason))
 
 
-class UnitMismatchError(ClaimReconError, DimensionalityError):
-    """Two figures of different dimensions (people and tanks) were combined.
+if TYPE_CHECKING:
 
-    It is pint's own ``DimensionalityError`` (a ``TypeError``), so code that
-    guards pint arithmetic catches it too.
-    """
+    class UnitMismatchError(ClaimReconError, DimensionalityError):
+        """Two figures of different dimensions (people and tanks) were combined."""
 
-    def __init__(self, units1: str, units2: str, extra_msg: str = "") -> None:
-        super().__init__(units1, units2, "", "", extra_msg)
+        def __init__(self, units1: str, units2: str, extra_msg: str = "") -> None: ...
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.units1, self.units2, self.extra_msg))
+
+def _define_unit_mismatch_error() -> type[Exception]:
+    from pint.errors import DimensionalityError
+
+    class UnitMismatchError(ClaimReconError, DimensionalityError):
+        """Two figures of different dimensions (people and tanks) were combined.
+
+        It is pint's own ``DimensionalityError`` (a ``TypeError``), so code that
+        guards pint arithmetic catches it too.
+        """
+
+        def __init__(self, units1: str, units2: str, extra_msg: str = "") -> None:
+            super().__init__(units1, units2, "", "", extra_msg)
+
+        def __reduce__(self) -> tuple[Any, ...]:
+            return (type(self), (self.units1, self.units2, self.extra_msg))
+
+    UnitMismatchError.__qualname__ = "UnitMismatchError"
+    return UnitMismatchError
 
 
 class ArgumentError(ClaimReconError, ValueError):
@@ -138,3 +158,20 @@ class FormatError(ClaimReconError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.path, self.errors))
+
+
+_define_lock = threading.Lock()
+
+
+def __getattr__(name: str) -> Any:
+    # The one UnitMismatchError class, made on first use and kept as a module global.
+    if name != "UnitMismatchError":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    with _define_lock:
+        if name not in globals():
+            globals()[name] = _define_unit_mismatch_error()
+    return globals()[name]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -29,8 +29,8 @@ from typing import Any
 
 import attrs
 
-from claimrecon.errors import InvalidClaimError, ParseError, UnitMismatchError
-from claimrecon.units import PEOPLE, Quantity, canonical_unit, check_same_dimension
+from claimrecon.errors import InvalidClaimError, ParseError
+from claimrecon.units import PEOPLE, canonical_unit, check_same_dimension
 
 __all__ = ["ACLED_TABLE", "DEFAULT_TABLE", "Figure", "QualifierTable", "Rule"]
 
@@ -436,6 +436,8 @@ class Figure:
     @property
     def quantities(self) -> tuple[Any, Any | None]:
         """The bounds as pint quantities in the figure's unit."""
+        from claimrecon.units import Quantity
+
         return (
             Quantity(self.low, self.unit),
             None if self.high is None else Quantity(self.high, self.unit),
@@ -446,6 +448,8 @@ class Figure:
     def __add__(self, other: object) -> Figure:
         if not isinstance(other, Figure):
             if isinstance(other, (int, float, Fraction)):
+                from claimrecon.errors import UnitMismatchError
+
                 raise UnitMismatchError(self.unit, "dimensionless", ": a count needs a unit")
             return NotImplemented
         check_same_dimension(self.unit, other.unit)

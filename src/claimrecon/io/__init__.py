@@ -2,23 +2,58 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from claimrecon.claim import Claim
 from claimrecon.errors import FormatError, RecordError
-from claimrecon.io.acled import read_acled, write_acled
-from claimrecon.io.csvfile import read_csv, write_csv
-from claimrecon.io.ged import read_ged, write_ged
-from claimrecon.io.hxl import read_hxl, write_hxl
-from claimrecon.io.jsonl import read_jsonl, write_jsonl
-from claimrecon.io.prov import write_prov
 
 __all__ = ["FORMATS", "format_of", "read_claims", "write_claims"]
 
 Reader = Callable[[str | os.PathLike[str]], list[Claim]]
 Writer = Callable[[Iterable[Claim], str | os.PathLike[str]], None]
+
+# Each format's reader and writer -> its module, imported on first use, so that
+# importing one module of claimrecon.io (the flat row, say) loads no format.
+_MODULE_OF = {
+    "read_acled": "claimrecon.io.acled",
+    "write_acled": "claimrecon.io.acled",
+    "read_csv": "claimrecon.io.csvfile",
+    "write_csv": "claimrecon.io.csvfile",
+    "read_ged": "claimrecon.io.ged",
+    "write_ged": "claimrecon.io.ged",
+    "read_hxl": "claimrecon.io.hxl",
+    "write_hxl": "claimrecon.io.hxl",
+    "read_jsonl": "claimrecon.io.jsonl",
+    "write_jsonl": "claimrecon.io.jsonl",
+    "write_prov": "claimrecon.io.prov",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_MODULE_OF[name]), name)
+
+
+def _reader(name: str) -> Reader:
+    def read(path: str | os.PathLike[str]) -> list[Claim]:
+        function: Reader = __getattr__(name)
+        return function(path)
+
+    return read
+
+
+def _writer(name: str) -> Writer:
+    def write(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
+        function: Writer = __getattr__(name)
+        function(claims, path)
+
+    return write
+
 
 def _read_table_file(path: str | os.PathLike[str]) -> list[Claim]:
     from claimrecon.columnar.convert import read_table, table_to_claims
@@ -35,12 +70,12 @@ def _write_table_file(claims: Iterable[Claim], path: str | os.PathLike[str]) -> 
 
 #: format name -> (suffixes, reader, writer); other modules register more formats here
 FORMATS: dict[str, tuple[tuple[str, ...], Reader | None, Writer | None]] = {
-    "jsonl": ((".jsonl", ".ndjson", ".jsonlines"), read_jsonl, write_jsonl),
-    "csv": ((".csv",), read_csv, write_csv),
-    "hxl": ((".hxl.csv",), read_hxl, write_hxl),
-    "ged": ((".ged.csv",), read_ged, write_ged),
-    "acled": ((".acled.csv",), read_acled, write_acled),
-    "prov": ((".prov.json",), None, write_prov),
+    "jsonl": ((".jsonl", ".ndjson", ".jsonlines"), _reader("read_jsonl"), _writer("write_jsonl")),
+    "csv": ((".csv",), _reader("read_csv"), _writer("write_csv")),
+    "hxl": ((".hxl.csv",), _reader("read_hxl"), _writer("write_hxl")),
+    "ged": ((".ged.csv",), _reader("read_ged"), _writer("write_ged")),
+    "acled": ((".acled.csv",), _reader("read_acled"), _writer("write_acled")),
+    "prov": ((".prov.json",), None, _writer("write_prov")),
     "parquet": ((".parquet", ".pq"), _read_table_file, _write_table_file),
     "arrow": ((".arrow", ".feather", ".ipc"), _read_table_file, _write_table_file),
 }

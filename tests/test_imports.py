@@ -1,0 +1,165 @@
+"""What an import loads: each part of claimrecon loads only what it needs.
+
+Every check runs a fresh interpreter, since this process has imported
+everything already.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import claimrecon
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(code: str) -> object:
+    """Run ``code`` in a fresh interpreter; it prints one JSON value, returned here."""
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+HEAVY = ("pint", "babel", "dateparser", "networkx", "polars", "pyarrow", "pandas")
+
+
+def loaded(statement: str) -> dict[str, bool]:
+    """Which of the heavy libraries and claimrecon modules ``statement`` loads."""
+    names = [*HEAVY, "claimrecon.extract", "claimrecon.report", "claimrecon.io.hxl"]
+    report = f"import json, sys\nprint(json.dumps({{n: n in sys.modules for n in {names!r}}}))"
+    found = run(textwrap.dedent(statement) + "\n" + report)
+    assert isinstance(found, dict)
+    return found
+
+
+class TestWhatLoads:
+    def test_package_loads_nothing_heavy(self) -> None:
+        """``import claimrecon`` loads no library and no part until a name is used."""
+        assert not any(loaded("import claimrecon").values())
+
+    def test_engine_without_pint(self) -> None:
+        """The columnar engine loads polars and pyarrow, not pint or the extractor."""
+        found = loaded("import claimrecon.columnar.engine")
+        assert found["polars"] and found["pyarrow"]
+        assert not found["pint"] and not found["babel"] and not found["dateparser"]
+        assert not found["claimrecon.extract"] and not found["claimrecon.report"]
+
+    def test_model_without_pint(self) -> None:
+        """Claims of every countable unit are built and compared without pint."""
+        found = loaded("""
+            from claimrecon import Figure, flag, reconcile, Claim
+            from claimrecon.units import canonical_unit, is_equipment
+            from tests.builders import claim
+            for unit in ("people", "person", "tanks", "jet", "uav", "air_defence", "ship"):
+                is_equipment(canonical_unit(unit))
+            claims = [claim("k-1", 5), claim("k-2", Figure.between(3, 9)),
+                      claim("k-3", Figure.exact(2, "tanks"), outcome="destroyed")]
+            flag(claims), reconcile(claims)
+            Figure.exact(2) + Figure.exact(3)
+        """)
+        assert not found["pint"]
+
+    def test_registry_on_first_use(self) -> None:
+        """``ureg`` is built when first asked for: one registry, however reached."""
+        same = run("""
+            import json, sys
+            import claimrecon, claimrecon.units as units
+            from claimrecon.figure import Figure
+            before = "pint" in sys.modules
+            low, _ = Figure.exact(3, "people").quantities
+            print(json.dumps([before, claimrecon.ureg is units.ureg, low._REGISTRY is units.ureg,
+                              units.Quantity is units.ureg.Quantity]))
+        """)
+        assert same == [False, True, True, True]
+
+
+class TestPublicNames:
+    def test_every_name(self) -> None:
+        """Each name of ``__all__`` is an attribute, listed by ``dir``, and from-importable."""
+        assert set(claimrecon._EXPORTS) == set(claimrecon.__all__)
+        missing = run("""
+            import json, claimrecon
+            missing = [n for n in claimrecon.__all__ if n not in dir(claimrecon)]
+            exec(f"from claimrecon import {', '.join(claimrecon.__all__)}")
+            for name in claimrecon.__all__:
+                module = __import__(claimrecon._EXPORTS[name], fromlist=[name])
+                if getattr(claimrecon, name) is not getattr(module, name):
+                    missing.append(name)
+            print(json.dumps(missing))
+        """)
+        assert missing == []
+
+    def test_functions_named_like_modules(self) -> None:
+        """``claimrecon.compare`` is the function, even once its module is imported by name."""
+        for first in ("import claimrecon.{0}", "from claimrecon.{0} import {0}", "pass"):
+            kinds = run(f"""
+                import json, types
+                {first.format("compare")}
+                {first.format("extract")}
+                {first.format("reconcile")}
+                import claimrecon
+                import claimrecon.compare, claimrecon.extract, claimrecon.reconcile
+                from claimrecon import compare, extract, reconcile
+                print(json.dumps([
+                    type(f).__name__
+                    for f in (compare, extract, reconcile, claimrecon.compare,
+                              claimrecon.extract, claimrecon.reconcile)
+                ]))
+            """)
+            assert kinds == ["function"] * 6, first
+
+    def test_submodules_as_attributes(self) -> None:
+        """``claimrecon.seeds`` and the other modules stay reachable as attributes."""
+        ok = run("""
+            import json, claimrecon
+            print(json.dumps([callable(claimrecon.seeds.seeds_dir),
+                              claimrecon.units.PEOPLE == "person",
+                              not hasattr(claimrecon, "no_such_module")]))
+        """)
+        assert ok == [True, True, True]
+
+
+class TestUnitMismatchError:
+    def test_one_class(self) -> None:
+        """However reached and however many threads ask first, there is one class."""
+        ok = run("""
+            import json, pickle, threading
+            import claimrecon.errors as errors
+            from pint.errors import DimensionalityError
+            seen = []
+            threads = [threading.Thread(target=lambda: seen.append(errors.UnitMismatchError))
+                       for _ in range(8)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            import claimrecon
+            from claimrecon.errors import UnitMismatchError
+            from claimrecon import Figure
+            try:
+                Figure.exact(1) + Figure.exact(1, "tank")
+            except UnitMismatchError as err:
+                caught = err
+            again = pickle.loads(pickle.dumps(caught))
+            print(json.dumps([
+                all(cls is UnitMismatchError for cls in seen),
+                claimrecon.UnitMismatchError is UnitMismatchError,
+                type(caught) is UnitMismatchError and type(again) is UnitMismatchError,
+                issubclass(UnitMismatchError, (claimrecon.ClaimReconError)),
+                issubclass(UnitMismatchError, DimensionalityError),
+                UnitMismatchError.__qualname__ == "UnitMismatchError",
+                "UnitMismatchError" in dir(errors),
+            ]))
+        """)
+        assert ok == [True] * 7
