@@ -546,51 +546,45 @@ def _partisan(claims_of: pl.DataFrame, said: pl.DataFrame, window_days: int) -> 
 
 
 def _series(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
-    series = ["source", *KEY, "location"]
-    totals = said.filter(pl.col("kind") == "cumulative")
-    days = (
-        totals.group_by([*series, "as_of"])
-        .agg(top=pl.col("low").max())
-        .sort([*series, "as_of"], nulls_last=True)
+    # one integer per series (a source's running total on one subject and place), so that
+    # sorting and windows work on two columns, not seven
+    totals = said.filter(pl.col("kind") == "cumulative").with_columns(
+        sid=_group_id(["source", *KEY, "location"])
     )
-    run = pl.col("top").cum_max().over(series)
+    days = totals.group_by("sid", "as_of").agg(top=pl.col("low").max()).sort("sid", "as_of")
+    run = pl.col("top").cum_max().over("sid")
     days = days.with_columns(best_day=pl.when(pl.col("top") == run).then(pl.col("as_of")))
     days = days.with_columns(
-        prev_max=run.shift(1).over(series),
-        prev_day=pl.col("best_day").forward_fill().shift(1).over(series),
+        prev_max=run.shift(1).over("sid"),
+        prev_day=pl.col("best_day").forward_fill().shift(1).over("sid"),
     ).filter(pl.col("prev_max").is_not_null())
     falling = totals.join(
-        days.select(*series, "as_of", "prev_max", "prev_day"),
-        on=[*series, "as_of"],
-        nulls_equal=True,
+        days.select("sid", "as_of", "prev_max", "prev_day"), on=["sid", "as_of"]
     ).filter(pl.col("high").is_not_null() & (pl.col("high") < pl.col("prev_max")))
     if not falling.height:
         return None
-    group = [*series, "as_of"]
-    worst = _first(falling, group, high_first=True)
+    worst = _first(falling, ["sid", "as_of"], high_first=True)
     earlier = totals.join(
-        worst.select(*series, e_day="prev_day", e_low="prev_max", day="as_of"),
-        left_on=[*series, "as_of", "low"],
-        right_on=[*series, "e_day", "e_low"],
-        nulls_equal=True,
+        worst.select("sid", e_day="prev_day", e_low="prev_max", day="as_of"),
+        left_on=["sid", "as_of", "low"],
+        right_on=["sid", "e_day", "e_low"],
     )
-    before = _first(earlier, [*series, "day"])
+    before = _first(earlier, ["sid", "day"])
     # each statement once per flag, then all its claims: a statement's echoes are never
     # joined to its claims once per echo
     stmts = pl.concat(
-        [falling.select(*series, day="as_of", stmt="stmt"), earlier.select(*series, "day", "stmt")]
+        [falling.select("sid", day="as_of", stmt="stmt"), earlier.select("sid", "day", "stmt")]
     ).unique()
     ids = (
         stmts.join(live.select("stmt", "rid"), on="stmt")
-        .group_by([*series, "day"])
+        .group_by("sid", "day")
         .agg(claims=pl.col("rid"))
     )
     out = worst.rename({"as_of": "day"}).join(
-        before.select(*series, "day", date2="as_of", **{f"b_{c}": c for c in FIG}),
-        on=[*series, "day"],
-        nulls_equal=True,
+        before.select("sid", "day", date2="as_of", **{f"b_{c}": c for c in FIG}),
+        on=["sid", "day"],
     )
-    out = out.join(ids, on=[*series, "day"], nulls_equal=True).with_columns(
+    out = out.join(ids, on=["sid", "day"]).with_columns(
         as_of=pl.col("day"),
         f_num=pl.col("b_low"),
         f_den=pl.col("high"),
