@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import attrs
 import pytest
 
-from claimrecon import DuplicateIdError, Figure, Severity, flag, load_seeds
+from claimrecon import DuplicateIdError, Figure, Period, Severity, flag, load_seeds
+from claimrecon.columnar.engine import flag_table
 from tests.builders import claim, day
 
 
@@ -108,6 +112,16 @@ class TestFlag:
         (f,) = only(flags, "series_regression")
         assert f.claims == ("a", "b")  # type: ignore[attr-defined]
         assert "2020-10-01" in f.message and "2020-10-03" in f.message  # type: ignore[attr-defined]
+
+    def test_series_from_another_start_is_another_series(self) -> None:
+        """A total counted from another start (or from none) is no revision of the first."""
+        a, b = claim("a", 80, as_of=day(1)), claim("b", 60, as_of=day(3))
+        earlier = attrs.evolve(b, period=Period.since(date(2020, 10, 2), as_of=day(3)))
+        unstarted = attrs.evolve(b, period=attrs.evolve(b.period, start=None))
+        for flags in (flag, lambda claims: flag_table(claims).to_flags()):  # both paths
+            for later in (earlier, unstarted):
+                assert not only(flags([a, later]), "series_regression")
+            assert only(flags([a, b]), "series_regression")
 
     @pytest.mark.parametrize(
         "claims",

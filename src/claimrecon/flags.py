@@ -29,7 +29,10 @@ The checks, exactly:
     ``1 + WOUNDED_PER_KILLED`` (a wounded count times ``1 + 1/WOUNDED_PER_KILLED``).
 ``series_regression`` (warning)
     A running total from one source that falls below the largest low the
-    same source gave for the same subject on an earlier day.
+    same source gave for the same subject, place and start on an earlier day.
+    Totals counted from different starts are different series, and so are
+    totals with no start and totals with one: a count "since 20 September"
+    is not a revision of one "since 27 September".
 ``part_exceeds_whole`` (error)
     A part above its whole: a claim above the smallest high of a covering
     subject (all sides, all categories, killed-or-wounded) as of the first
@@ -476,7 +479,8 @@ def _series(rows: list[Annotated], statements: Statements) -> list[Flag]:
     series: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
     for r in _dated(rows):
         if r.claim.period.kind is Kind.CUMULATIVE:
-            series[(r.source, *_key(r), r.claim.subject.location)].append(r)
+            key = (r.source, *_key(r), r.claim.subject.location, r.claim.period.start)
+            series[key].append(r)
     out = []
     for members in series.values():
         by_day: dict[date, list[Annotated]] = defaultdict(list)

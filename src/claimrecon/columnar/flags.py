@@ -546,10 +546,10 @@ def _partisan(claims_of: pl.DataFrame, said: pl.DataFrame, window_days: int) -> 
 
 
 def _series(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
-    # one integer per series (a source's running total on one subject and place), so that
-    # sorting and windows work on two columns, not seven
+    # one integer per series (a source's running total on one subject and place, from one
+    # start), so that sorting and windows work on two columns, not eight
     totals = said.filter(pl.col("kind") == "cumulative").with_columns(
-        sid=_group_id(["source", *KEY, "location"])
+        sid=_group_id(["source", *KEY, "location", "start"])
     )
     days = totals.group_by("sid", "as_of").agg(top=pl.col("low").max()).sort("sid", "as_of")
     run = pl.col("top").cum_max().over("sid")
