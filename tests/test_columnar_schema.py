@@ -661,6 +661,23 @@ class TestSyntheticTable:
         assert len({c.claimant for c in claims}) > 20
         assert sum(c.status.value == "disputed" for c in claims) > 0
 
+    def test_true_counts_add_up(self) -> None:
+        """No true count is below a part of it, nor below its military and civilian together."""
+        import numpy as np
+
+        from claimrecon.columnar.synthetic import _subjects, _World
+
+        truth = _World(np, 5).truth
+        index = {subject: i for i, subject in enumerate(zip(*_subjects(), strict=True))}
+        assert (np.diff(truth, axis=1) >= 0).all()
+        for (side, category, outcome, place, unit), i in index.items():
+            if place is not None:
+                assert (truth[i] <= truth[index[side, category, outcome, None, unit]]).all()
+            if category == "unspecified":
+                military = truth[index[side, "military", outcome, place, unit]]
+                civilian = truth[index[side, "civilian", outcome, place, unit]]
+                assert (military + civilian <= truth[i]).all()
+
     def test_series_mostly_grow(self) -> None:
         """Cumulative series mostly grow; a few go backwards."""
         table = synthetic_table(20_000, seed=11)

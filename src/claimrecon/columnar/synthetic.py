@@ -8,13 +8,19 @@ column at a time (never a Python object per claim):
   and 2 sides x 4 kinds of equipment loss (tanks destroyed or captured,
   aircraft and drones shot down) x 11 locations;
 * 50 claimants, 20 on each side and 10 third parties;
-* each subject has a true running total that grows by a daily increment;
-  each claimant keeps cumulative series ("since 27 September") on some
+* each subject has a true running total that grows by a daily increment,
+  and the truths add up as in a war: a subject of no place counts all its
+  places, one of the ``unspecified`` category its military and civilian
+  (and what only it counts), so no true count is below a part of it;
+* each claimant keeps cumulative series ("since 27 September") on some
   subjects, one figure a day for 60 days: the truth times the claimant's
-  bias (belligerents play down their own side's losses, play up the enemy's;
-  third parties land near the truth), so claimants on one subject disagree as
-  they do in a war; about 3% of the series are revised down once and go
-  backwards;
+  bias on that subject (belligerents play down their own side's losses,
+  play up the enemy's; third parties land near the truth), so claimants on
+  one subject disagree as they do in a war, and a part exceeds its whole
+  only through a claimant's bias; about 3% of the series are revised down
+  once and go backwards; past 50,000 series (about 3 million rows) a
+  claimant's further series on a subject count from a week earlier each
+  time, with the same bias and the weeks they add;
 * a fifth of the figures are not exact: intervals ("antara"), open-ended
   ("sedikitnya", "lebih dari" a round number: ``high`` null), approximate
   ("sekitar" a round number) or magnitude words ("puluhan", "ratusan",
@@ -171,8 +177,24 @@ class _World:
         base = np.where(equipment, rng.lognormal(1.0, 1.0, count), rng.lognormal(2.5, 1.3, count))
         rate = np.maximum(base * 0.04, 0.05)
         steps = rng.poisson(rate[:, None], (count, DAYS))
-        #: the true running total of each subject on each day
-        self.truth = base.astype(np.int64)[:, None] + np.cumsum(steps, axis=1)
+        # each subject's own share: what only it counts (a place's dead, the dead of no known
+        # place or of no known category), then the wholes made of their parts
+        own = base.astype(np.int64)[:, None] + np.cumsum(steps, axis=1)
+        #: the true running total of each subject on each day: a whole is never below its parts
+        self.truth = _wholes(np, own)
+        #: what an earlier start adds a day: the subject's daily rate, seen from the wholes
+        self.rate = np.maximum((self.truth[:, -1] - self.truth[:, 0]) / (DAYS - 1), 0.05)
+        #: each claimant's bias on each subject, the same in every series it keeps on it:
+        #: belligerents play down their own losses and play up the enemy's; third parties
+        #: land near the truth
+        claimant, subject = np.arange(_PAIRS) // 1_000, np.arange(_PAIRS) % 1_000
+        side = np.where(claimant < 20, 0, np.where(claimant < 40, 1, 2))
+        mine, third = side == self.subject_side[subject], side == 2
+        self.bias = np.where(
+            mine,
+            rng.uniform(0.5, 1.0, _PAIRS),
+            np.where(third, rng.uniform(0.8, 1.1, _PAIRS), rng.uniform(1.0, 3.0, _PAIRS)),
+        )
 
 
 class _Batch:
@@ -209,16 +231,10 @@ class _Batch:
         pair = world.pairs[ids % _PAIRS]
         claimant, subject = pair // 1_000, pair % 1_000
         generation = ids // _PAIRS
-        # a claimant's count is the true count times its bias: belligerents play down
-        # their own losses and play up the enemy's; third parties land near the truth
-        side = np.where(claimant < 20, 0, np.where(claimant < 40, 1, 2))
-        own, third = side == world.subject_side[subject], side == 2
-        bias = np.where(
-            own,
-            rng.uniform(0.5, 1.0, series),
-            np.where(third, rng.uniform(0.8, 1.1, series), rng.uniform(1.0, 3.0, series)),
-        )
-        values = (world.truth[subject] * bias[:, None]).astype(np.int64)
+        # a claimant's count is the true count times its bias on the subject; a series of a
+        # later generation counts from a week earlier per generation, so it adds those weeks
+        earlier = (world.rate[subject] * 7 * generation)[:, None]
+        values = ((world.truth[subject] + earlier) * world.bias[pair][:, None]).astype(np.int64)
         back = rng.random(series) < 0.03
         day = rng.integers(10, DAYS, series)
         drop = np.maximum(1, (values[np.arange(series), day] * 0.15).astype(np.int64))
@@ -370,6 +386,43 @@ class _Batch:
             columns[f.name] if f.name in columns else pa.nulls(rows, f.type) for f in CLAIM_SCHEMA
         ]
         return pa.Table.from_arrays(arrays, schema=CLAIM_SCHEMA)
+
+
+def _wholes(np: Any, own: Any) -> Any:
+    """Running totals in which every whole is its own share plus the totals of its parts.
+
+    ``own`` has one row per subject of :func:`_subjects`.  A subject of no
+    place counts every place of its side, category and outcome; one of the
+    ``unspecified`` category counts the military and the civilian of its side,
+    outcome and place.  So no true count is ever below a part of it, nor below
+    the sum of its military and civilian counts: a part exceeds its whole only
+    where a claimant's bias or revision makes it so, as in the field.
+    """
+    sides, categories = len(_SIDES), len(_CATEGORIES)
+    outcomes, places = len(_PEOPLE_OUTCOMES), len(_LOCATIONS) + 1
+    people = sides * categories * outcomes * places
+    days = own.shape[1]
+    per_side = people // sides + len(_EQUIPMENT) * (_EQUIPMENT_LOCATIONS + 1)
+    truth = own.copy()
+    for side in range(sides):
+        first = side * per_side
+        block = truth[first : first + categories * outcomes * places]
+        block = block.reshape(categories, outcomes, places, days)  # a view: writes go through
+        military, civilian, unspecified = 0, 1, 2
+        block[unspecified, :, 1:] += block[military, :, 1:] + block[civilian, :, 1:]
+        for category in (military, civilian):
+            block[category, :, 0] += block[category, :, 1:].sum(axis=1)
+        block[unspecified, :, 0] += (
+            own[first : first + categories * outcomes * places]
+            .reshape(categories, outcomes, places, days)[unspecified, :, 1:]
+            .sum(axis=1)
+            + block[military, :, 0]
+            + block[civilian, :, 0]
+        )
+        kit = truth[first + categories * outcomes * places : first + per_side]
+        kit = kit.reshape(len(_EQUIPMENT), _EQUIPMENT_LOCATIONS + 1, days)
+        kit[:, 0] += kit[:, 1:].sum(axis=1)
+    return truth
 
 
 _OUTCOME_WORDS = ("killed", "wounded", "missing", "captured", "destroyed", "shot_down")
