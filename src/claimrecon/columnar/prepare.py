@@ -10,12 +10,12 @@ distinct name, and units once per distinct unit, never once per claim.
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import polars as pl
-import pyarrow as pa
 
 from claimrecon.claim import (
     ALL_SIDES,
@@ -135,16 +135,16 @@ NEEDED = (
 )
 
 
-#: the Arrow types of the engine columns built from claim objects
-_ENGINE_TYPES: dict[str, pa.DataType] = {
-    **{c: pa.string() for c in NEEDED},
-    "reported_by": pa.list_(pa.string()),
-    "disputed_by": pa.list_(pa.string()),
-    "low": pa.int64(),
-    "high": pa.int64(),
-    "stated": pa.int64(),
-    "as_of": pa.date32(),
-    "period_start": pa.date32(),
+#: the polars types of the engine columns built from claim objects
+_ENGINE_TYPES: dict[str, pl.DataType] = {
+    **{c: pl.String() for c in NEEDED},
+    "reported_by": pl.List(pl.String()),
+    "disputed_by": pl.List(pl.String()),
+    "low": pl.Int64(),
+    "high": pl.Int64(),
+    "stated": pl.Int64(),
+    "as_of": pl.Date(),
+    "period_start": pl.Date(),
 }
 
 
@@ -152,7 +152,8 @@ def to_frame(data: Any) -> pl.DataFrame:
     """A polars frame of the claim rows' engine columns from an Arrow table or a frame."""
     if isinstance(data, pl.DataFrame):
         return data.select([c for c in NEEDED if c in data.columns])
-    if isinstance(data, pa.Table):
+    pa = sys.modules.get("pyarrow")  # an Arrow table means pyarrow is loaded already
+    if pa is not None and isinstance(data, pa.Table):
         table = data.select([c for c in NEEDED if c in data.column_names])
         return pl.from_arrow(table)  # type: ignore[return-value]
     return to_frame(pl.from_pandas(data))
@@ -176,8 +177,32 @@ def claims_frame(claims: Sequence[Claim]) -> pl.DataFrame:
     ]
     if errors:
         raise FormatError("<claims>", errors)
-    arrays = {name: pa.array(columns[name], _ENGINE_TYPES[name]) for name in NEEDED}
-    return pl.from_arrow(pa.table(arrays))  # type: ignore[return-value]
+    return pl.DataFrame(
+        [
+            _text_lists(name, columns[name])
+            if name in ("reported_by", "disputed_by")
+            else pl.Series(name, columns[name], dtype=_ENGINE_TYPES[name], strict=True)
+            for name in NEEDED
+        ]
+    )
+
+
+def _text_lists(name: str, lists: Sequence[Sequence[str]]) -> pl.Series:
+    """A ``List(String)`` column of Python lists, built from their items and rows.
+
+    polars builds a list column from nested Python lists about twenty times
+    slower than it groups a flat column, so the items go in flat, each beside
+    its row, and the rows with none get an empty list.
+    """
+    rows = pl.Series("row", [row for row, items in enumerate(lists) for _ in items], pl.UInt32)
+    items = pl.Series(name, [item for items in lists for item in items], pl.String)
+    grouped = pl.DataFrame([rows, items]).group_by("row").agg(pl.col(name))
+    every = pl.DataFrame([pl.int_range(len(lists), dtype=pl.UInt32, eager=True).alias("row")])
+    return (
+        every.join(grouped, on="row", how="left", maintain_order="left")
+        .get_column(name)
+        .fill_null(pl.lit([], dtype=pl.List(pl.String())))
+    )
 
 
 @contextmanager
@@ -193,25 +218,26 @@ def no_gc() -> Iterator[None]:
 
 
 def _claim_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:
+    # the enumerations are StrEnums: polars reads each member as its text, no .value needed
     return {
         "id": [c.id for c in claims],
         "claimant": [c.claimant for c in claims],
         "claimant_side": [c.claimant_side for c in claims],
         "reported_by": [[h.name for h in c.chain] for c in claims],
         "subject_side": [c.subject.side for c in claims],
-        "category": [c.subject.category.value for c in claims],
-        "outcome": [c.subject.outcome.value for c in claims],
+        "category": [c.subject.category for c in claims],
+        "outcome": [c.subject.outcome for c in claims],
         "unit": [c.figure.unit for c in claims],
         "low": [c.figure.low for c in claims],
         "high": [c.figure.high for c in claims],
-        "rule": [c.figure.rule.value for c in claims],
+        "rule": [c.figure.rule for c in claims],
         "stated": [c.figure.stated for c in claims],
         "qualifier": [c.figure.qualifier for c in claims],
         "as_of": [c.period.as_of for c in claims],
         "period_start": [c.period.start for c in claims],
-        "kind": [c.period.kind.value for c in claims],
+        "kind": [c.period.kind for c in claims],
         "location": [c.subject.location for c in claims],
-        "status": [c.status.value for c in claims],
+        "status": [c.status for c in claims],
         "disputed_by": [list(c.disputed_by) for c in claims],
     }
 

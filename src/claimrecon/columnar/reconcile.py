@@ -156,7 +156,8 @@ def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> E
         e_as_of=pl.col("as_of"),
     )
     credible = rows.filter(pl.col("action") == TraceAction.USED.value)
-    statements = credible.unique(subset=["stmt"], keep="first").with_columns(point=_point())
+    # echoes share every column used below (figure, source, stance, period): any one will do
+    statements = credible.unique(subset=["stmt"], keep="any").with_columns(point=_point())
     agg = statements.group_by(EST).agg(
         low=pl.col("low").min(),
         open=pl.col("high").is_null().any(),
