@@ -30,6 +30,7 @@ from claimrecon.columnar import (
 )
 from claimrecon.columnar.engine import flag_table, prepare_claims, reconcile_table
 from claimrecon.columnar.flags import frame_schema
+from claimrecon.columnar.gate import read_checked_frame
 from claimrecon.columnar.prepare import claims_frame, to_frame
 from tests.builders import claim
 from tests.strategies import claim_lists, engine_claim_sets
@@ -144,9 +145,15 @@ class TestDispatch:
 
 
 class TestGenerated100k:
-    def test_same_results(self) -> None:
-        """A generated set of 100,000 claims gives identical flags and estimates on both paths."""
+    def test_same_results(self, tmp_path: Path) -> None:
+        """A generated set of 100,000 claims gives identical flags and estimates on both paths.
+
+        The columnar path is taken twice: from the table, and from a Parquet
+        file, which the gate reads with polars alone.
+        """
         table = synthetic_table(100_000, seed=3)
+        path = tmp_path / "claims.parquet"
+        write_table(table, path)
         claims = table_to_claims(table)
         import claimrecon.attribution as attribution
 
@@ -159,6 +166,11 @@ class TestGenerated100k:
         assert flag_table(table).to_flags() == flags
         assert reconcile_table(table).to_estimates() == estimates
         assert len(flags) > 1000 and len(estimates) > 1000
+        assert read_checked_frame(path) is not None  # the file takes the gate
+        prepared = prepare_claims(path)
+        assert_frame_equal(prepared.rows, prepare_claims(table).rows)
+        assert flag_table(prepared).to_flags() == flags
+        assert reconcile_table(prepared).to_estimates() == estimates
 
 
 class TestBadTables:

@@ -115,6 +115,8 @@ def prepare_claims(
         return _same_registry(data, registry)
     if not is_tabular(data):  # claim objects, valid by construction
         rows = prepare(claims_frame(list(data)), registry)
+    elif (frame := _checked_parquet(data)) is not None:  # canonical and valid: polars alone
+        rows = prepare(frame, registry)
     else:
         # only the engine's columns are kept: the rest of the table is freed before the work,
         # and handed back by Arrow's allocator, which would otherwise keep it for later reads
@@ -125,6 +127,19 @@ def prepare_claims(
         counts = rows.group_by("id").len().filter(pl.col("len") > 1)
         raise DuplicateIdError(sorted(counts.get_column("id").to_list()))
     return PreparedClaims(rows, registry)
+
+
+def _checked_parquet(data: object) -> pl.DataFrame | None:
+    """The engine's columns of a Parquet file that needs no normalizing, read by polars.
+
+    ``None`` for anything else, and for a file the gate does not pass: those
+    take :func:`as_table`, which reports every bad row or normalizes the rest.
+    """
+    if not isinstance(data, str | os.PathLike):
+        return None
+    from claimrecon.columnar.gate import read_checked_frame
+
+    return read_checked_frame(data)
 
 
 def _same_registry(prepared: PreparedClaims, registry: SideRegistry) -> PreparedClaims:
