@@ -95,22 +95,6 @@ CONSTANTS = (
     "mixed",
 )
 
-_TEXT = [
-    "id",
-    "claimant",
-    "claimant_side",
-    "subject_side",
-    "category",
-    "outcome",
-    "unit",
-    "rule",
-    "qualifier",
-    "kind",
-    "location",
-    "status",
-]
-
-
 #: the columns of the flat row the engine reads; the others are never converted
 NEEDED = (
     "id",
@@ -242,21 +226,17 @@ def _claim_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:
     }
 
 
-def _names(frame: pl.DataFrame, column: str) -> list[str]:
-    return [v for v in frame.get_column(column).unique().to_list() if v is not None]
-
-
-def _check_units(frame: pl.DataFrame) -> dict[str, str]:
+def _check_units(frame: pl.DataFrame, units: list[str]) -> dict[str, str]:
     """Each distinct unit made canonical once; every bad row reported at once."""
     mapping: dict[str, str] = {}
     bad: list[str] = []
-    for unit in _names(frame, "unit"):
+    for unit in units:
         try:
             mapping[unit] = canonical_unit(unit)
         except InvalidClaimError:
             bad.append(unit)
     if bad:
-        rows = frame.with_row_index("row").filter(pl.col("unit").is_in(bad))
+        rows = frame.with_row_index("row").filter(pl.col("unit").cast(pl.String).is_in(bad))
         raise FormatError(
             "<table>",
             [
@@ -272,6 +252,19 @@ def _check_units(frame: pl.DataFrame) -> dict[str, str]:
     return mapping
 
 
+#: the columns of the flat row whose values become names as they are (the others are mapped)
+_NAMED_AS_GIVEN = (
+    "claimant_side",
+    "subject_side",
+    "category",
+    "outcome",
+    "rule",
+    "kind",
+    "location",
+    "qualifier",
+)
+
+
 def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
     """One row per claim with its source, source side, stance and statement id.
 
@@ -280,64 +273,74 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
     are sorted, so that joins and group-bys work on small integers while a sort
     still puts names in the order of their text.  ``rid`` is the rank of the
     claim's id, so that ordering by ``rid`` is ordering by id.
+
+    The names are gathered from the distinct values of the columns (units and
+    sources mapped once per distinct value), and every name column is cast to
+    the Enum once: no column is written out as text on the way.
     """
-    frame = to_frame(data)
-    frame = frame.with_columns(
-        pl.col(c).cast(pl.String) for c in _TEXT if c in frame.columns and c != "id"
+    frame = to_frame(data).with_columns(
+        original=pl.coalesce(pl.col("claimant").cast(pl.String), pl.col("reported_by").list.last()),
     )
-    units = _check_units(frame)
-    frame = frame.with_columns(
-        pl.col("unit").replace_strict(units, default=pl.col("unit"), return_dtype=pl.String),
-        original=pl.coalesce(pl.col("claimant"), pl.col("reported_by").list.last()),
-    )
-    originals = _names(frame, "original")
+    given = [*_NAMED_AS_GIVEN, "unit", "original"]
+    distinct = frame.select(  # every column's distinct values, in one parallel pass
+        pl.col(c).cast(pl.String).unique().drop_nulls().implode() for c in given
+    ).row(0, named=True)
+    units = _check_units(frame, distinct["unit"])
+    originals = distinct["original"]
     canonical = {n: registry.canonical(n) for n in originals}
     registry_side = {n: registry.side_of(n) for n in originals}
     no_source = pl.col("original").is_null()
-    claimant_side = pl.col("claimant_side").fill_null(UNKNOWN)
+    unattributed = pl.concat_str([pl.lit("(unattributed: "), pl.col("id"), pl.lit(")")])
+    names = set(map(str, CONSTANTS))
+    for column in _NAMED_AS_GIVEN:
+        names.update(distinct[column])
+    names.update(units.values())
+    names.update(canonical.values())
+    names.update(registry_side.values())
+    names.update(frame.filter(no_source).select(unattributed).to_series())
+    enum = pl.Enum(sorted(names))
+
+    def name(value: str | None) -> pl.Expr:
+        return pl.lit(value, dtype=enum)
+
+    def mapped(column: str, mapping: dict[str, str]) -> pl.Expr:
+        # an empty mapping (no value to map: every cell null) would give text, not names
+        if not mapping:
+            return name(None)
+        return pl.col(column).cast(pl.String).replace_strict(mapping, return_dtype=enum)
+
+    claimant_side = pl.col("claimant_side").cast(enum).fill_null(name(UNKNOWN))
     frame = frame.with_columns(
+        pl.col(c).cast(enum) for c in ("category", "outcome", "rule", "kind", "location")
+    ).with_columns(
+        unit=mapped("unit", units),
         source=pl.when(no_source)
-        .then(pl.concat_str([pl.lit("(unattributed: "), pl.col("id"), pl.lit(")")]))
-        .otherwise(pl.col("original").replace_strict(canonical, return_dtype=pl.String)),
+        .then(unattributed.cast(enum))
+        .otherwise(mapped("original", canonical)),
         source_side=pl.when(no_source)
-        .then(pl.lit(UNKNOWN))
-        .when(claimant_side != UNKNOWN)
+        .then(name(UNKNOWN))
+        .when(claimant_side != name(UNKNOWN))
         .then(claimant_side)
-        .otherwise(pl.col("original").replace_strict(registry_side, return_dtype=pl.String)),
-        side=pl.col("subject_side").fill_null(UNKNOWN),
+        .otherwise(mapped("original", registry_side)),
+        side=pl.col("subject_side").cast(enum).fill_null(name(UNKNOWN)),
         start=pl.col("period_start"),
-        qualifier_text=pl.col("qualifier").fill_null(""),
-        retracted=pl.col("status") == "retracted",
-        disputed=pl.col("status") == "disputed",
-    )
-    # what is no longer needed goes at once: at ten million claims each column is large
-    frame = frame.drop(
-        "claimant",
-        "claimant_side",
-        "reported_by",
-        "original",
-        "subject_side",
-        "period_start",
-        "status",
+        qualifier=pl.col("qualifier").cast(enum),
+        qualifier_text=pl.col("qualifier").cast(enum).fill_null(name("")),
+        retracted=pl.col("status").cast(pl.String) == "retracted",
+        disputed=pl.col("status").cast(pl.String) == "disputed",
     )
     cs, ss = pl.col("source_side"), pl.col("side")
     frame = frame.with_columns(
-        stance=pl.when(cs == THIRD_PARTY)
-        .then(pl.lit("third_party"))
-        .when((cs == UNKNOWN) | (ss == UNKNOWN))
-        .then(pl.lit("unknown"))
-        .when(ss == ALL_SIDES)
-        .then(pl.lit("mixed"))
+        stance=pl.when(cs == name(THIRD_PARTY))
+        .then(name("third_party"))
+        .when((cs == name(UNKNOWN)) | (ss == name(UNKNOWN)))
+        .then(name("unknown"))
+        .when(ss == name(ALL_SIDES))
+        .then(name("mixed"))
         .when(cs == ss)
-        .then(pl.lit("own"))
-        .otherwise(pl.lit("enemy")),
+        .then(name("own"))
+        .otherwise(name("enemy")),
     )
-    names = set(map(str, CONSTANTS))
-    distinct = frame.select(pl.col(c).unique().implode() for c in NAME_COLUMNS)  # in parallel
-    for values in distinct.row(0):
-        names.update(v for v in values if v is not None)
-    enum = pl.Enum(sorted(names))
-    frame = frame.with_columns(pl.col(c).cast(enum) for c in NAME_COLUMNS)
     return frame.select(
         pl.col("id").rank("ordinal").sub(1).cast(pl.UInt32).alias("rid"),
         "id",
