@@ -320,7 +320,7 @@ def _pair_members(
 
 def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
     """Run every check on prepared rows (see :func:`claimrecon.columnar.prepare.prepare`)."""
-    live = rows.filter(~pl.col("retracted"))
+    live = rows.filter(~pl.col("retracted")) if rows.get_column("retracted").any() else rows
     # the claim that speaks for each statement: echoes differ only in qualifier and id
     speaker = pl.col("qualifier_text").to_physical().cast(pl.UInt64) * 2**32 + pl.col("rid")
     live = live.with_columns(is_rep=speaker == speaker.min().over("stmt"))
@@ -340,7 +340,8 @@ def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
         _single_source(live),
     ]
     frames = [p for p in parts if p is not None and p.height]
-    ids = rows.get_column("id").sort()  # a claim's rid is the rank of its id
+    # a claim's rid is the rank of its id: ordering by it sorts the ids, without comparing text
+    ids = rows.select(pl.col("id").sort_by("rid")).to_series()
     schema = frame_schema(names_of(rows))
     if not frames:
         return FlagTable(pl.DataFrame(schema=schema), ids)
