@@ -49,11 +49,44 @@ class TestWhatLoads:
         assert not any(loaded("import claimrecon").values())
 
     def test_engine_without_pint(self) -> None:
-        """The columnar engine loads polars and pyarrow, not pint or the extractor."""
+        """The columnar engine loads polars, not pint, pyarrow, pandas or the extractor."""
         found = loaded("import claimrecon.columnar.engine")
-        assert found["polars"] and found["pyarrow"]
+        assert found["polars"]
+        assert not found["pyarrow"] and not found["pandas"]
         assert not found["pint"] and not found["babel"] and not found["dateparser"]
         assert not found["claimrecon.extract"] and not found["claimrecon.report"]
+
+    def test_columnar_package_loads_nothing_heavy(self) -> None:
+        """``import claimrecon.columnar`` loads none of its parts until a name is used."""
+        assert not any(loaded("import claimrecon.columnar").values())
+
+    def test_engine_run_without_pyarrow(self, tmp_path: Path) -> None:
+        """A canonical Parquet file is read, flagged and reconciled with polars alone."""
+        files = [tmp_path / "synthetic.parquet", tmp_path / "seeds.parquet"]
+        written = run(f"""
+            import json
+            from claimrecon import load_seeds
+            from claimrecon.columnar import claims_to_table, synthetic_table, write_table
+            write_table(synthetic_table(3_000, seed=3), {str(files[0])!r})
+            write_table(claims_to_table(load_seeds()), {str(files[1])!r})
+            print(json.dumps(True))
+        """)
+        assert written is True
+        found = loaded(f"""
+            import claimrecon
+            from claimrecon.columnar.engine import flag_table, prepare_claims, reconcile_table
+            from claimrecon.columnar.gate import read_checked_frame
+            for path in {[str(f) for f in files]!r}:
+                assert read_checked_frame(path) is not None, path  # the gate passes it
+                prepared = prepare_claims(path)
+                assert flag_table(prepared).to_flags()
+                assert reconcile_table(prepared).to_estimates()
+                assert flag_table(path).to_flags() == claimrecon.flag(path)
+                assert reconcile_table(path).to_estimates() == claimrecon.reconcile(path)
+        """)
+        assert found["polars"]
+        assert not found["pyarrow"] and not found["pandas"]
+        assert not found["pint"] and not found["claimrecon.extract"]
 
     def test_model_without_pint(self) -> None:
         """Claims of every countable unit are built and compared without pint."""
@@ -118,6 +151,58 @@ class TestPublicNames:
                 ]))
             """)
             assert kinds == ["function"] * 6, first
+
+    def test_every_columnar_name(self) -> None:
+        """Each name of ``claimrecon.columnar.__all__`` is from-importable, loaded on use."""
+        import claimrecon.columnar as columnar
+
+        assert set(columnar._EXPORTS) == set(columnar.__all__)
+        missing = run("""
+            import json, claimrecon.columnar as columnar
+            missing = [n for n in columnar.__all__ if n not in dir(columnar)]
+            exec(f"from claimrecon.columnar import {', '.join(columnar.__all__)}")
+            for name in columnar.__all__:
+                module = __import__(columnar._EXPORTS[name], fromlist=[name])
+                if getattr(columnar, name) is not getattr(module, name):
+                    missing.append(name)
+            if not callable(columnar.engine.flag_table) or hasattr(columnar, "no_such_module"):
+                missing.append("submodules")
+            print(json.dumps(missing))
+        """)
+        assert missing == []
+
+    def test_schema_names(self) -> None:
+        """``claimrecon.columnar.schema`` exports every name it did, the names from ``columns``."""
+        found = run("""
+            import json
+            import claimrecon.columnar.columns as columns
+            import claimrecon.columnar.schema as schema
+            from claimrecon.io.rows import COLUMNS
+            print(json.dumps([
+                sorted(schema.__all__),
+                [n for n in (*schema.__all__, "COLUMNS") if not hasattr(schema, n)],
+                [n for n in columns.__all__ if getattr(schema, n, None) is not getattr(columns, n)],
+                schema.CLAIM_SCHEMA.names == [*COLUMNS, "extra"] == [*columns.CLAIM_COLUMNS],
+            ]))
+        """)
+        assert found == [
+            [
+                "BOOL_COLUMNS",
+                "CLAIM_SCHEMA",
+                "DATE_COLUMNS",
+                "DICTIONARY_COLUMNS",
+                "DICTIONARY_TYPE",
+                "EXTRA_COLUMN",
+                "INTEGER_COLUMNS",
+                "LIST_COLUMNS",
+                "LIST_TYPE",
+                "SCHEMA_VERSION",
+                "TEXT_COLUMNS",
+            ],
+            [],
+            [],
+            True,
+        ]
 
     def test_submodules_as_attributes(self) -> None:
         """``claimrecon.seeds`` and the other modules stay reachable as attributes."""

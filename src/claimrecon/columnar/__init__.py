@@ -10,11 +10,37 @@
 * :func:`synthetic_table`: realistic synthetic claims for tests and benchmarks.
 """
 
-from claimrecon.columnar._optional import MissingDependencyError
-from claimrecon.columnar.convert import claims_to_table, read_table, table_to_claims, write_table
-from claimrecon.columnar.schema import CLAIM_SCHEMA, EXTRA_COLUMN
-from claimrecon.columnar.synthetic import synthetic_batches, synthetic_table
-from claimrecon.columnar.validate import validate_table
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claimrecon.columnar._optional import MissingDependencyError
+    from claimrecon.columnar.columns import EXTRA_COLUMN
+    from claimrecon.columnar.convert import (
+        claims_to_table,
+        read_table,
+        table_to_claims,
+        write_table,
+    )
+    from claimrecon.columnar.schema import CLAIM_SCHEMA
+    from claimrecon.columnar.synthetic import synthetic_batches, synthetic_table
+    from claimrecon.columnar.validate import validate_table
+
+# Each public name -> the module defining it.  A name is imported on first use
+# (PEP 562), so that importing the engine (claimrecon.columnar.engine), which
+# reads canonical Parquet files with polars alone, does not load pyarrow.
+_EXPORTS: dict[str, str] = {
+    "CLAIM_SCHEMA": "claimrecon.columnar.schema",
+    "EXTRA_COLUMN": "claimrecon.columnar.columns",
+    "MissingDependencyError": "claimrecon.columnar._optional",
+    "claims_to_table": "claimrecon.columnar.convert",
+    "read_table": "claimrecon.columnar.convert",
+    "synthetic_batches": "claimrecon.columnar.synthetic",
+    "synthetic_table": "claimrecon.columnar.synthetic",
+    "table_to_claims": "claimrecon.columnar.convert",
+    "validate_table": "claimrecon.columnar.validate",
+    "write_table": "claimrecon.columnar.convert",
+}
 
 __all__ = [
     "CLAIM_SCHEMA",
@@ -28,3 +54,22 @@ __all__ = [
     "validate_table",
     "write_table",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+    if not name.startswith("_"):
+        try:  # a submodule not imported yet: claimrecon.columnar.engine, ...
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"{__name__}.{name}":
+                raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

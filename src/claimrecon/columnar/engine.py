@@ -16,13 +16,13 @@ window, so it maps onto SQL engines too (see the README).
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import attrs
 import polars as pl
-import pyarrow as pa
 
 from claimrecon.attribution import COLUMNAR_THRESHOLD
 from claimrecon.claim import Claim
@@ -51,7 +51,10 @@ _TABLE_SUFFIXES = (".parquet", ".pq", ".arrow", ".feather", ".ipc")
 
 def is_tabular(data: object) -> bool:
     """Whether ``data`` is a table, a frame, a path to a file or claims prepared for the engine."""
-    if isinstance(data, pa.Table | pl.DataFrame | pl.LazyFrame | PreparedClaims):
+    if isinstance(data, pl.DataFrame | pl.LazyFrame | PreparedClaims):
+        return True
+    pa = sys.modules.get("pyarrow")  # an Arrow table means pyarrow is loaded already
+    if pa is not None and isinstance(data, pa.Table):
         return True
     if isinstance(data, str | os.PathLike):
         return True
@@ -61,6 +64,8 @@ def is_tabular(data: object) -> bool:
 
 def as_table(data: Any) -> Any:
     """An Arrow table or polars frame from any accepted input (claims, frame, path)."""
+    import pyarrow as pa
+
     from claimrecon.columnar.convert import claims_to_table, read_table
     from claimrecon.columnar.validate import validate_table
 
@@ -121,7 +126,8 @@ def prepare_claims(
         # only the engine's columns are kept: the rest of the table is freed before the work,
         # and handed back by Arrow's allocator, which would otherwise keep it for later reads
         frame = to_frame(as_table(data))
-        pa.default_memory_pool().release_unused()
+        if (pa := sys.modules.get("pyarrow")) is not None:
+            pa.default_memory_pool().release_unused()
         rows = prepare(frame, registry)
     if rows.get_column("id").n_unique() != rows.height:
         counts = rows.group_by("id").len().filter(pl.col("len") > 1)

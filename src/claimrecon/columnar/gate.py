@@ -68,10 +68,9 @@ from claimrecon.claim import (
     Status,
     Subject,
 )
-from claimrecon.columnar.prepare import NEEDED
-from claimrecon.columnar.schema import (
+from claimrecon.columnar.columns import (
     BOOL_COLUMNS,
-    CLAIM_SCHEMA,
+    CLAIM_COLUMNS,
     DATE_COLUMNS,
     DICTIONARY_COLUMNS,
     EXTRA_COLUMN,
@@ -79,6 +78,7 @@ from claimrecon.columnar.schema import (
     LIST_COLUMNS,
     TEXT_COLUMNS,
 )
+from claimrecon.columnar.prepare import NEEDED
 from claimrecon.figure import APPROXIMATE_RULES, Rule
 from claimrecon.io.rows import _as_moment
 from claimrecon.units import PEOPLE, canonical_unit, is_equipment
@@ -124,12 +124,10 @@ def _accepted_types(column: str) -> tuple[pl.DataType, ...]:
 
 
 #: each column of the flat row and the polars types it may have
-_TYPES: dict[str, tuple[pl.DataType, ...]] = {
-    name: _accepted_types(name) for name in CLAIM_SCHEMA.names
-}
+_TYPES: dict[str, tuple[pl.DataType, ...]] = {name: _accepted_types(name) for name in CLAIM_COLUMNS}
 #: the columns no rule of the engine's own columns reads, read only to be checked (all but
 #: ``extra``, which no rule reads)
-_OTHER = tuple(n for n in CLAIM_SCHEMA.names if n not in NEEDED and n != EXTRA_COLUMN)
+_OTHER = tuple(n for n in CLAIM_COLUMNS if n not in NEEDED and n != EXTRA_COLUMN)
 
 
 def read_checked_frame(path: str | os.PathLike[str]) -> pl.DataFrame | None:

@@ -39,7 +39,18 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from claimrecon.io.rows import COLUMNS
+from claimrecon.columnar.columns import (
+    BOOL_COLUMNS,
+    CLAIM_COLUMNS,
+    DATE_COLUMNS,
+    DICTIONARY_COLUMNS,
+    EXTRA_COLUMN,
+    INTEGER_COLUMNS,
+    LIST_COLUMNS,
+    SCHEMA_VERSION,
+    TEXT_COLUMNS,
+)
+from claimrecon.io.rows import COLUMNS as COLUMNS  # reachable from here, as it always was
 
 __all__ = [
     "BOOL_COLUMNS",
@@ -55,36 +66,10 @@ __all__ = [
     "TEXT_COLUMNS",
 ]
 
-#: the column holding every extra column of a claim, as one JSON object per row
-EXTRA_COLUMN = "extra"
-#: the version of the layout below, stored in the schema's metadata
-SCHEMA_VERSION = "1"
-
 #: the Arrow type of units and enumerations
 DICTIONARY_TYPE = pa.dictionary(pa.int32(), pa.string())
 #: the Arrow type of the list columns
 LIST_TYPE = pa.list_(pa.string())
-
-INTEGER_COLUMNS: tuple[str, ...] = ("low", "high", "stated", "evidence_start", "evidence_end")
-DICTIONARY_COLUMNS: tuple[str, ...] = (
-    "claimant_side",
-    "subject_side",
-    "category",
-    "outcome",
-    "unit",
-    "rule",
-    "kind",
-    "precision",
-    "status",
-)
-DATE_COLUMNS: tuple[str, ...] = ("as_of", "period_start")
-LIST_COLUMNS: tuple[str, ...] = ("reported_by", "reported_dates", "disputed_by")
-BOOL_COLUMNS: tuple[str, ...] = ("approx",)
-TEXT_COLUMNS: tuple[str, ...] = tuple(
-    c
-    for c in (*COLUMNS, EXTRA_COLUMN)
-    if c not in (*INTEGER_COLUMNS, *DICTIONARY_COLUMNS, *DATE_COLUMNS, *LIST_COLUMNS, *BOOL_COLUMNS)
-)
 
 #: columns that are never null in a table that :func:`~claimrecon.columnar.validate_table` returns
 _NOT_NULL = frozenset({"id", "low", "approx", *DICTIONARY_COLUMNS, *LIST_COLUMNS})
@@ -106,6 +91,6 @@ def _type(column: str) -> pa.DataType:
 
 #: the flat claim row as Arrow: every column of ``COLUMNS`` in order, then ``extra``
 CLAIM_SCHEMA: pa.Schema = pa.schema(
-    [pa.field(c, _type(c), nullable=c not in _NOT_NULL) for c in (*COLUMNS, EXTRA_COLUMN)],
+    [pa.field(c, _type(c), nullable=c not in _NOT_NULL) for c in CLAIM_COLUMNS],
     metadata={"claimrecon.schema": SCHEMA_VERSION},
 )
