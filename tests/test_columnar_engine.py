@@ -186,6 +186,18 @@ class TestBadTables:
         assert {(e.line, e.field) for e in info.value.errors} == {(2, "low"), (2, "unit")}
 
 
+    def test_bad_frames_named(self) -> None:
+        """A polars frame with a bad row is refused, eager or lazy."""
+        frame = pl.from_arrow(claims_to_table(load_seeds()))
+        assert isinstance(frame, pl.DataFrame)
+        bad = frame.with_columns(low=pl.when(pl.col("id") == "003-02").then(-5).otherwise("low"))
+        for given_input in (bad, bad.lazy()):
+            with pytest.raises(FormatError) as info:
+                prepare_claims(given_input)
+            assert ("low", "003-02") in [(e.field, e.record) for e in info.value.errors]
+            assert {e.record for e in info.value.errors} == {"003-02"}
+
+
 class TestClaimsFrame:
     @given(claim_lists(max_size=6))
     def test_same_rows_as_the_table(self, claims: list[Claim]) -> None:

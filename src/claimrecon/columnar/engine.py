@@ -70,7 +70,7 @@ def as_table(data: Any) -> Any:
     from claimrecon.columnar.validate import validate_table
 
     if isinstance(data, pl.LazyFrame):
-        return data.collect()
+        data = data.collect()  # then checked as any frame is
     if isinstance(data, str | os.PathLike):
         path = Path(data)
         if path.name.lower().endswith(_TABLE_SUFFIXES):
