@@ -292,19 +292,15 @@ def _out(frame: pl.DataFrame, code: str) -> pl.DataFrame:
     )
 
 
-def _claims_of(live: pl.DataFrame) -> pl.DataFrame:
-    """Each statement's claims (``stmt``, ``members``: the ranks of its ids), built once."""
-    return live.group_by("stmt").agg(members=pl.col("rid"))
-
-
 def _pair_members(
     claims_of: pl.DataFrame, pairs: pl.DataFrame, other: str, by: str = "stmt"
 ) -> pl.DataFrame:
     """The ids of every claim of a flagged statement and of the one it is held against.
 
     ``pairs`` has one row per flag (keyed by ``by``) with the flagged ``stmt``
-    and the other statement in column ``other``; ``claims_of`` is what
-    :func:`_claims_of` gives.  The result has ``by`` and ``claims``.  The two
+    and the other statement in column ``other``; ``claims_of`` has each
+    statement's claims (``stmt``, ``members``: the ranks of their ids).  The
+    result has ``by`` and ``claims``.  The two
     statements are never one, so no id is listed twice.
     """
     return (
@@ -321,14 +317,21 @@ def _pair_members(
 def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
     """Run every check on prepared rows (see :func:`claimrecon.columnar.prepare.prepare`)."""
     live = rows.filter(~pl.col("retracted")) if rows.get_column("retracted").any() else rows
-    # the claim that speaks for each statement: echoes differ only in qualifier and id
+    # each statement's claims, and the claim that speaks for it (echoes differ only in
+    # qualifier and id), in one pass; a claim's rid is the rank of its id, so the speakers
+    # are marked by position, without a join
     speaker = pl.col("qualifier_text").to_physical().cast(pl.UInt64) * 2**32 + pl.col("rid")
-    live = live.with_columns(is_rep=speaker == speaker.min().over("stmt"))
+    claims_of = live.group_by("stmt").agg(
+        members=pl.col("rid"), speaker=pl.col("rid").get(speaker.arg_min())
+    )
+    marks = pl.zeros(rows.height, pl.Boolean, eager=True)
+    marks = marks.scatter(claims_of.get_column("speaker"), True)
+    live = live.with_columns(is_rep=pl.lit(marks).gather(pl.col("rid")))
+    claims_of = claims_of.drop("speaker")
     dated = live.filter(pl.col("as_of").is_not_null() & (pl.col("side") != UNKNOWN))
     # one row per dated statement: its echoes have every number it has, so the checks that
     # compare numbers work on statements and list every echo only for what they flag
     said = dated.filter(pl.col("is_rep"))
-    claims_of = _claims_of(live)
     parts = [
         _divergent(dated, said),
         _partisan(claims_of, said, window_days),
@@ -552,13 +555,22 @@ def _series(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     totals = said.filter(pl.col("kind") == "cumulative").with_columns(
         sid=_group_id(["source", *KEY, "location", "start"])
     )
-    days = totals.group_by("sid", "as_of").agg(top=pl.col("low").max()).sort("sid", "as_of")
-    run = pl.col("top").cum_max().over("sid")
-    days = days.with_columns(best_day=pl.when(pl.col("top") == run).then(pl.col("as_of")))
+    days = (
+        totals.group_by("sid", "as_of")
+        .agg(top=pl.col("low").max(), bottom=pl.col("high").min())
+        .sort("sid", "as_of")
+    )
+    # the days are in order within each series, and each series starts a new run: one window
+    # gives the running maximum, and plain shifts, masked where a series starts, do the rest
+    first = pl.col("sid") != pl.col("sid").shift(1)
+    days = days.with_columns(run=pl.col("top").cum_max().over("sid")).with_columns(
+        # a series' first day always holds its running maximum: filling never crosses series
+        best_day=pl.when(pl.col("top") == pl.col("run")).then(pl.col("as_of")).forward_fill(),
+    )
     days = days.with_columns(
-        prev_max=run.shift(1).over("sid"),
-        prev_day=pl.col("best_day").forward_fill().shift(1).over("sid"),
-    ).filter(pl.col("prev_max").is_not_null())
+        prev_max=pl.when(first).then(None).otherwise(pl.col("run").shift(1)),
+        prev_day=pl.when(first).then(None).otherwise(pl.col("best_day").shift(1)),
+    ).filter(pl.col("bottom") < pl.col("prev_max"))  # only the days a total fell below
     falling = totals.join(
         days.select("sid", "as_of", "prev_max", "prev_day"), on=["sid", "as_of"]
     ).filter(pl.col("high").is_not_null() & (pl.col("high") < pl.col("prev_max")))
