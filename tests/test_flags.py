@@ -7,7 +7,7 @@ from datetime import date
 import attrs
 import pytest
 
-from claimrecon import DuplicateIdError, Figure, Period, Severity, flag, load_seeds
+from claimrecon import ArgumentError, DuplicateIdError, Figure, Period, Severity, flag, load_seeds
 from claimrecon.columnar.engine import flag_table
 from tests.builders import claim, day
 
@@ -112,6 +112,12 @@ class TestFlag:
         (f,) = only(flags, "series_regression")
         assert f.claims == ("a", "b")  # type: ignore[attr-defined]
         assert "2020-10-01" in f.message and "2020-10-03" in f.message  # type: ignore[attr-defined]
+
+    def test_negative_window_refused(self) -> None:
+        """A window of days before a claim is refused on both paths, naming the argument."""
+        for flags in (flag, flag_table):
+            with pytest.raises(ArgumentError, match="window_days"):
+                flags([claim("a", 80)], window_days=-1)  # type: ignore[operator]
 
     def test_series_from_another_start_is_another_series(self) -> None:
         """A total counted from another start (or from none) is no revision of the first."""

@@ -72,6 +72,7 @@ from claimrecon.attribution import (
 )
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Category, Kind, Outcome, Status
 from claimrecon.compare import covering_keys
+from claimrecon.errors import ArgumentError
 from claimrecon.figure import Figure, describe
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 
@@ -316,6 +317,8 @@ def flag(
     >>> sorted({f.code for f in flag(load_seeds())})  # doctest: +NORMALIZE_WHITESPACE
     ['disputed', 'partisan_enemy_claim', 'single_source', 'undated']
     """
+    if window_days < 0:
+        raise ArgumentError(f"window_days must be 0 or more, not {window_days}")
     claim_list, table = route(claims)
     if claim_list is None:
         from claimrecon.columnar.engine import flag_table

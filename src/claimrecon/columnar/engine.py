@@ -162,6 +162,8 @@ def flag_table(
     data: Any | Iterable[Claim], *, registry: SideRegistry = DEFAULT_SIDES, window_days: int = 1
 ) -> FlagTable:
     """Flag a table of claims (or anything :func:`as_table` reads) in one columnar pass."""
+    if window_days < 0:
+        raise ArgumentError(f"window_days must be 0 or more, not {window_days}")
     return flag_frame(prepare_claims(data, registry=registry).rows, window_days=window_days)
 
 

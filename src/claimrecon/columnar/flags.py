@@ -459,12 +459,11 @@ def _pairs(enemy: pl.DataFrame, refs: pl.DataFrame, window_days: int) -> pl.Data
     refs = _ceilings(refs)
     refs = refs.rename({c: f"r_{c}" for c in refs.columns if c not in ("e_outcome", "ceiling")})
     left = enemy.select("stmt", "low", *PERIOD)
-    cumulative = (
-        left.filter(pl.col("kind") == "cumulative")
-        .with_columns(
-            j_as_of=pl.date_ranges(pl.col("as_of"), pl.col("as_of") + pl.duration(days=window_days))
-        )
-        .explode("j_as_of")
+    totals = left.filter(pl.col("kind") == "cumulative")
+    # each running total beside every day of its window, as one row per day (no lists)
+    cumulative = pl.concat(
+        totals.with_columns(j_as_of=pl.col("as_of") + pl.duration(days=days))
+        for days in range(window_days + 1)
     )
     incident = left.filter(pl.col("kind") == "incident").with_columns(
         j_as_of=pl.col("as_of"), j_start=pl.col("start")
