@@ -155,9 +155,13 @@ def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> E
         .otherwise(pl.col("start")),
         e_as_of=pl.col("as_of"),
     )
-    credible = rows.filter(pl.col("action") == TraceAction.USED.value)
+    used = pl.col("action") == TraceAction.USED.value
+    credible = rows.filter(used)
     # echoes share every column used below (figure, source, stance, period): any one will do
-    statements = credible.unique(subset=["stmt"], keep="any").with_columns(point=_point())
+    said = ["stmt", *EST, "low", "high", "rule", "stated", "stance", "source"]
+    statements = (
+        credible.select(said).unique(subset=["stmt"], keep="any").with_columns(point=_point())
+    )
     agg = statements.group_by(EST).agg(
         low=pl.col("low").min(),
         open=pl.col("high").is_null().any(),
@@ -166,14 +170,16 @@ def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> E
         min_closed=pl.col("high").min(),
         own=(pl.col("stance") == "own").any(),
         has_third=(pl.col("stance") == "third_party").any(),
+        sources=pl.col("source").n_unique(),  # a source is the same for every echo
     )
-    per_est = credible.group_by(EST).agg(
-        sources=pl.col("source").n_unique(), any_disputed=pl.col("disputed").any()
-    )
-    agg = agg.join(per_est, on=EST, nulls_equal=True).with_columns(
+    # a denial is recorded per claim, not per statement: the few disputed claims, by estimate
+    disputed = credible.filter(pl.col("disputed")).select(EST).unique()
+    agg = agg.join(
+        disputed.with_columns(any_disputed=pl.lit(True)), on=EST, how="left", nulls_equal=True
+    ).with_columns(
         high=pl.when(pl.col("open")).then(None).otherwise(pl.col("high_max")),
         contested=(pl.col("min_closed").is_not_null() & (pl.col("max_low") > pl.col("min_closed")))
-        | pl.col("any_disputed"),
+        | pl.col("any_disputed").fill_null(False),
     )
     agg = agg.join(_votes(statements, agg, policy), on=EST, nulls_equal=True, how="left")
     agg = agg.with_columns(
@@ -195,7 +201,9 @@ def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> E
     )
     cols = [*EST, "low", "best", "high", "grade", "sources", "note"]
     found = pl.concat([single.select(cols), adjusted.select(cols)], how="vertical_relaxed")
-    every = rows.select(EST).unique()
+    # an estimate with no credible claim: its claims were all set aside (every credible
+    # claim's estimate is in ``found``)
+    every = rows.filter(~used).select(EST).unique()
     discounted = every.join(found.select(EST), on=EST, how="anti", nulls_equal=True).with_columns(
         low=pl.lit(None, dtype=pl.Int64),
         best=pl.lit(None, dtype=pl.Int64),
