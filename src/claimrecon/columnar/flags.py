@@ -333,7 +333,7 @@ def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
     # compare numbers work on statements and list every echo only for what they flag
     said = dated.filter(pl.col("is_rep"))
     parts = [
-        _divergent(dated, said),
+        _divergent(claims_of, said),
         _partisan(claims_of, said, window_days),
         _series(live, said),
         _parts(claims_of, said),
@@ -393,15 +393,17 @@ def frame_schema(names: pl.DataType) -> dict[str, pl.DataType]:
     }
 
 
-def _divergent(dated: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
+def _divergent(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     group = [*KEY, "location", "kind", "start", "as_of"]
+    # statements, not claims: an echo has its statement's source and bounds; the groups are
+    # numbered once, and their claims gathered from their statements only where they disagree
+    said = said.with_columns(_g=_group_id(group))
     agg = (
-        dated.group_by(group)
+        said.group_by("_g")
         .agg(
             n=pl.col("source").n_unique(),
             min_high=pl.col("high").min(),
             max_low=pl.col("low").max(),
-            claims=pl.col("rid"),  # a claim is one row: listed once
         )
         .filter(
             (pl.col("n") >= 2)
@@ -411,18 +413,20 @@ def _divergent(dated: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     )
     if not agg.height:
         return None
-    rows = said.join(agg.select(group), on=group, nulls_equal=True)
-    lowest = _first(rows.filter(pl.col("high").is_not_null()), group, high_first=True)
-    highest = _first(rows, group, descending_low=True)
-    out = agg.join(
-        lowest.select(*group, src1="source", **{f"l_{c}": c for c in FIG}),
-        on=group,
-        nulls_equal=True,
+    rows = said.join(agg.select("_g"), on="_g")
+    ids = (
+        rows.select("_g", "stmt")
+        .join(claims_of, on="stmt")
+        .group_by("_g")
+        .agg(claims=pl.col("members").list.explode(keep_nulls=False, empty_as_null=False))
     )
-    out = out.join(
-        highest.select(*group, src2="source", **{f"h_{c}": c for c in FIG}),
-        on=group,
-        nulls_equal=True,
+    lowest = _first(rows.filter(pl.col("high").is_not_null()), ["_g"], high_first=True)
+    highest = _first(rows, ["_g"], descending_low=True)
+    out = (
+        lowest.select("_g", *group, src1="source", **{f"l_{c}": c for c in FIG})
+        .join(agg, on="_g")
+        .join(highest.select("_g", src2="source", **{f"h_{c}": c for c in FIG}), on="_g")
+        .join(ids, on="_g")
     )
     out = out.with_columns(
         f_num=pl.col("max_low"),
