@@ -337,7 +337,7 @@ def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
         _partisan(claims_of, said, window_days),
         _series(live, said),
         _parts(claims_of, said),
-        _sums(live, said),
+        _sums(claims_of, said),
         _disputed(live),
         _undated(live),
         _single_source(live),
@@ -730,7 +730,7 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     return _out(out, "part_exceeds_whole")
 
 
-def _sums(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
+def _sums(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     totals = said.filter(pl.col("kind") == "cumulative").with_columns(
         place=_place(pl.col("location"))
     )
@@ -759,7 +759,8 @@ def _sums(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         )
         if not sums.height:
             continue
-        below = totals.join(sums, on=day, nulls_equal=True).filter(
+        wholes = totals.filter(pl.col(column) == _name(whole, tops))
+        below = wholes.join(sums, on=day, nulls_equal=True).filter(
             pl.col("high").is_not_null() & (pl.col("high") < pl.col("total"))
         )
         if not below.height:
@@ -770,9 +771,13 @@ def _sums(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
             [tight.select(*day, "stmts").explode("stmts"), below.select(*day, stmts="stmt")]
         )
         ids = (
-            stmts.join(live.select(stmts="stmt", rid="rid"), on="stmts")
+            stmts.join(claims_of.rename({"stmt": "stmts"}), on="stmts")
             .group_by(day, maintain_order=True)
-            .agg(claims=pl.col("rid").unique())
+            .agg(
+                claims=pl.col("members")
+                .list.explode(keep_nulls=False, empty_as_null=False)
+                .unique()
+            )
         )
         out = tight.join(ids, on=day, nulls_equal=True).with_columns(
             f_num=pl.col("total"),
