@@ -664,7 +664,13 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         .with_columns(w_day=pl.col("as_of"))
         .sort("as_of")
     )
-    near = wholes.sort("as_of").join_asof(
+    # a part can only exceed a whole that some day counts fewer than it: the others never
+    # meet the whole's days (most parts, where wholes count their parts)
+    floors = days.group_by(t_key).agg(floor=pl.col("w_min").min())
+    reachable = wholes.join(floors, left_on=w_key, right_on=t_key).filter(
+        pl.col("low") > pl.col("floor")
+    )
+    near = reachable.sort("as_of").join_asof(
         days,
         on="as_of",
         by_left=w_key,
