@@ -169,7 +169,7 @@ def _first(
     """
     # an echo never beats what it echoes, and has its figure: only those who speak count
     frame = frame.filter(pl.col("is_rep"))
-    frame = frame.with_columns(_group=_group_id(by))
+    frame = _with_group_id(frame, by, "_group")
     if high_first:
         frame = frame.filter(pl.col("high") == pl.col("high").min().over("_group"))
     elif descending_low:
@@ -177,14 +177,18 @@ def _first(
     return _lexmin(frame, ["_group"], ORDER_COLUMNS).drop("_group")
 
 
-def _group_id(by: Sequence[str]) -> pl.Expr:
-    """One integer per group of ``by``: windows over it are cheaper than over many columns.
+def _with_group_id(frame: pl.DataFrame, by: Sequence[str], name: str) -> pl.DataFrame:
+    """``frame`` with one integer per group of ``by`` as column ``name``.
 
-    Several columns are hashed to 64 bits, as statements are: among n groups two
-    share a number with a chance of about n²/2⁶⁵, under one in a million for the
-    five million day-groups of ten million claims.
+    Windows and joins over one integer are cheaper than over many columns.
+    Several columns are hashed to 64 bits, as statements are (see
+    :func:`~claimrecon.columnar.prepare.prepare`): among n groups two share a
+    number with a chance of about n²/2⁶⁵, under one in a million for the five
+    million day-groups of ten million claims.
     """
-    return pl.col(by[0]) if len(by) == 1 else pl.struct(list(by)).hash(11)
+    if len(by) == 1:
+        return frame.with_columns(pl.col(by[0]).alias(name))
+    return frame.with_columns(frame.select(by).hash_rows(seed=11).alias(name))
 
 
 def _lexmin(frame: pl.DataFrame, group: Sequence[str], columns: Sequence[str]) -> pl.DataFrame:
@@ -196,7 +200,7 @@ def _lexmin(frame: pl.DataFrame, group: Sequence[str], columns: Sequence[str]) -
     must tell any two rows of a group apart.
     """
     settled = []
-    frame = frame.with_columns(_key=_group_id(group))
+    frame = _with_group_id(frame, group, "_key")
     for column in columns:
         frame = frame.with_columns(_n=pl.len().over("_key"))
         settled.append(frame.filter(pl.col("_n") == 1))
@@ -397,7 +401,7 @@ def _divergent(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | No
     group = [*KEY, "location", "kind", "start", "as_of"]
     # statements, not claims: an echo has its statement's source and bounds; the groups are
     # numbered once, and their claims gathered from their statements only where they disagree
-    said = said.with_columns(_g=_group_id(group))
+    said = _with_group_id(said, group, "_g")
     agg = (
         said.group_by("_g")
         .agg(
@@ -555,8 +559,8 @@ def _partisan(claims_of: pl.DataFrame, said: pl.DataFrame, window_days: int) -> 
 def _series(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     # one integer per series (a source's running total on one subject and place, from one
     # start), so that sorting and windows work on two columns, not eight
-    totals = said.filter(pl.col("kind") == "cumulative").with_columns(
-        sid=_group_id(["source", *KEY, "location", "start"])
+    totals = _with_group_id(
+        said.filter(pl.col("kind") == "cumulative"), ["source", *KEY, "location", "start"], "sid"
     )
     days = (
         totals.group_by("sid", "as_of")

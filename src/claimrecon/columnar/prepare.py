@@ -283,7 +283,7 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
     )
     given = [*_NAMED_AS_GIVEN, "unit", "original"]
     distinct = frame.select(  # every column's distinct values, in one parallel pass
-        pl.col(c).cast(pl.String).unique().drop_nulls().implode() for c in given
+        pl.col(c).unique().drop_nulls().cast(pl.String).implode() for c in given
     ).row(0, named=True)
     units = _check_units(frame, distinct["unit"])
     originals = distinct["original"]
@@ -304,30 +304,38 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         return pl.lit(value, dtype=enum)
 
     def mapped(column: str, mapping: dict[str, str]) -> pl.Expr:
-        # an empty mapping (no value to map: every cell null) would give text, not names
-        if not mapping:
+        """Each value's name, looked up by the value's code among the mapping's keys."""
+        if not mapping:  # no value to map: every cell is null
             return name(None)
-        return pl.col(column).cast(pl.String).replace_strict(mapping, return_dtype=enum)
+        keys = list(mapping)
+        code = pl.col(column).cast(pl.String).cast(pl.Enum(keys)).to_physical()
+        return pl.lit(pl.Series([mapping[k] for k in keys], dtype=enum)).gather(code)
 
     claimant_side = pl.col("claimant_side").cast(enum).fill_null(name(UNKNOWN))
+    # each source's name and side at once, from the code of its original claimant's name
     frame = frame.with_columns(
         pl.col(c).cast(enum) for c in ("category", "outcome", "rule", "kind", "location")
     ).with_columns(
         unit=mapped("unit", units),
-        source=pl.when(no_source)
-        .then(unattributed.cast(enum))
-        .otherwise(mapped("original", canonical)),
+        _source=mapped("original", canonical),
+        _side=mapped("original", registry_side),
+    )
+    source = pl.col("_source")
+    if frame.get_column("original").null_count():  # worked out only where a claim needs it
+        source = pl.when(no_source).then(unattributed.cast(enum)).otherwise(source)
+    frame = frame.with_columns(
+        source=source,
         source_side=pl.when(no_source)
         .then(name(UNKNOWN))
         .when(claimant_side != name(UNKNOWN))
         .then(claimant_side)
-        .otherwise(mapped("original", registry_side)),
+        .otherwise(pl.col("_side")),
         side=pl.col("subject_side").cast(enum).fill_null(name(UNKNOWN)),
         start=pl.col("period_start"),
         qualifier=pl.col("qualifier").cast(enum),
         qualifier_text=pl.col("qualifier").cast(enum).fill_null(name("")),
-        retracted=pl.col("status").cast(pl.String) == "retracted",
-        disputed=pl.col("status").cast(pl.String) == "disputed",
+        retracted=pl.col("status") == "retracted",
+        disputed=pl.col("status") == "disputed",
     )
     cs, ss = pl.col("source_side"), pl.col("side")
     frame = frame.with_columns(
@@ -341,7 +349,7 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         .then(name("own"))
         .otherwise(name("enemy")),
     )
-    return frame.select(
+    frame = frame.select(
         pl.col("id").rank("ordinal").sub(1).cast(pl.UInt32).alias("rid"),
         "id",
         *ECHO_COLUMNS[:2],
@@ -352,8 +360,9 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         "retracted",
         "disputed",
         "disputed_by",
-        stmt=pl.struct(ECHO_COLUMNS).hash(7),
     )
+    # a statement is what its echoes say alike: a 64-bit hash of those columns, row by row
+    return frame.with_columns(frame.select(ECHO_COLUMNS).hash_rows(seed=7).alias("stmt"))
 
 
 def names_of(rows: pl.DataFrame) -> pl.DataType:
