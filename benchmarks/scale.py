@@ -11,8 +11,12 @@ job in a fresh process and prints its whole-process wall time and peak RSS:
 
 * ``engine``: ``claimrecon.columnar.engine.prepare_claims`` (the file read,
   checked and prepared once), then ``flag_table`` and ``reconcile_table``;
-* ``check``: ``claimrecon.columnar.read_table`` alone: reading the file and
-  checking every row against the model (the engine's first step);
+* ``gate``: ``claimrecon.columnar.gate.read_checked_frame`` alone: the
+  engine's first step on a file claimrecon wrote, read with polars and
+  checked against every rule of the model without normalizing anything;
+* ``check``: ``claimrecon.columnar.read_table`` alone: the exact path, which
+  reads the file with Arrow, checks every row and normalizes what needs it
+  (the engine takes it for a file the gate does not pass);
 * ``polars``: the bare baseline: read the Parquet file and, per subject and
   as-of day, the smallest low, the largest high (open if any is), the count,
   the distinct claimants and whether the group disagrees (largest low above
@@ -116,6 +120,14 @@ def job_check(path: Path) -> dict[str, Any]:
     return {"rows": read_table(path).num_rows}
 
 
+def job_gate(path: Path) -> dict[str, Any]:
+    """Only the engine's first step on a canonical file: read with polars, every rule checked."""
+    from claimrecon.columnar.gate import read_checked_frame
+
+    frame = read_checked_frame(path)
+    return {"rows": None if frame is None else frame.height}
+
+
 def job_polars(path: Path) -> dict[str, Any]:
     """The bare polars baseline: per subject and day, and per cumulative series."""
     import polars as pl
@@ -196,7 +208,13 @@ def job_duckdb(path: Path) -> dict[str, Any]:
     return {"groups": groups[0], "disagree": groups[1], "series": days[0], "backwards": days[1]}
 
 
-JOBS = {"engine": job_engine, "check": job_check, "polars": job_polars, "duckdb": job_duckdb}
+JOBS = {
+    "engine": job_engine,
+    "gate": job_gate,
+    "check": job_check,
+    "polars": job_polars,
+    "duckdb": job_duckdb,
+}
 
 
 def child(args: argparse.Namespace) -> None:
@@ -327,7 +345,7 @@ def main(argv: list[str] | None = None) -> None:
             size_mb = made["bytes"] / 1e6
             print(f"{label(n):>6} {'generate':<8} {wall:8.2f} {made['work_s']:8.2f} "
                   f"{made['peak_rss_mb']:8.0f} {'':>8}  {size_mb:.1f} MB Parquet")  # fmt: skip
-        jobs = ["engine", "check", "polars"] + (["duckdb"] if n in duckdb_at else [])
+        jobs = ["engine", "gate", "check", "polars"] + (["duckdb"] if n in duckdb_at else [])
         results = {
             job: median(guard, args.repeat, "--run", job, "--path", str(path)) for job in jobs
         }

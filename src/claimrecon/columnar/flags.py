@@ -332,14 +332,16 @@ def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
     marks = marks.scatter(claims_of.get_column("speaker"), True)
     live = live.with_columns(is_rep=pl.lit(marks).gather(pl.col("rid")))
     claims_of = claims_of.drop("speaker")
-    dated = live.filter(pl.col("as_of").is_not_null() & (pl.col("side") != UNKNOWN))
     # one row per dated statement: its echoes have every number it has, so the checks that
-    # compare numbers work on statements and list every echo only for what they flag
-    said = dated.filter(pl.col("is_rep"))
+    # compare numbers work on statements and list every echo only for what they flag (by
+    # rank, so the ids and denials stay behind)
+    said = live.select(pl.exclude("id", "disputed_by")).filter(
+        pl.col("is_rep") & pl.col("as_of").is_not_null() & (pl.col("side") != UNKNOWN)
+    )
     parts = [
         _divergent(claims_of, said),
         _partisan(claims_of, said, window_days),
-        _series(live, said),
+        _series(claims_of, said),
         _parts(claims_of, said),
         _sums(claims_of, said),
         _disputed(live),
@@ -556,7 +558,7 @@ def _partisan(claims_of: pl.DataFrame, said: pl.DataFrame, window_days: int) -> 
     return _out(out, "partisan_enemy_claim")
 
 
-def _series(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
+def _series(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     # one integer per series (a source's running total on one subject and place, from one
     # start), so that sorting and windows work on two columns, not eight
     totals = _with_group_id(
@@ -596,9 +598,9 @@ def _series(live: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         [falling.select("sid", day="as_of", stmt="stmt"), earlier.select("sid", "day", "stmt")]
     ).unique()
     ids = (
-        stmts.join(live.select("stmt", "rid"), on="stmt")
+        stmts.join(claims_of, on="stmt")
         .group_by("sid", "day")
-        .agg(claims=pl.col("rid"))
+        .agg(claims=pl.col("members").list.explode(keep_nulls=False, empty_as_null=False))
     )
     out = worst.rename({"as_of": "day"}).join(
         before.select("sid", "day", date2="as_of", **{f"b_{c}": c for c in FIG}),
