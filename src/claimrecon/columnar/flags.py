@@ -325,11 +325,9 @@ def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
     # qualifier and id), in one pass; a claim's rid is the rank of its id, so the speakers
     # are marked by position, without a join
     speaker = pl.col("qualifier_text").to_physical().cast(pl.UInt64) * 2**32 + pl.col("rid")
-    claims_of = live.group_by("stmt").agg(
-        members=pl.col("rid"), speaker=pl.col("rid").get(speaker.arg_min())
-    )
+    claims_of = live.group_by("stmt").agg(members=pl.col("rid"), speaker=speaker.min())
     marks = pl.zeros(rows.height, pl.Boolean, eager=True)
-    marks = marks.scatter(claims_of.get_column("speaker"), True)
+    marks = marks.scatter(claims_of.get_column("speaker") % 2**32, True)  # the speaker's rid
     live = live.with_columns(is_rep=pl.lit(marks).gather(pl.col("rid")))
     claims_of = claims_of.drop("speaker")
     # one row per dated statement: its echoes have every number it has, so the checks that
