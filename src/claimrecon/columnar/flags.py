@@ -168,7 +168,9 @@ def _first(
     the lead value, the first by the order columns wins (see :func:`_lexmin`).
     """
     # an echo never beats what it echoes, and has its figure: only those who speak count
-    frame = frame.filter(pl.col("is_rep"))
+    # (statements taken from ``said`` are all speakers already: no copy for them)
+    if not frame.get_column("is_rep").all():
+        frame = frame.filter(pl.col("is_rep"))
     frame = _with_group_id(frame, by, "_group")
     if high_first:
         frame = frame.filter(pl.col("high") == pl.col("high").min().over("_group"))
