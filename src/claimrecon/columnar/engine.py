@@ -121,7 +121,7 @@ def prepare_claims(
     if not is_tabular(data):  # claim objects, valid by construction
         rows = prepare(claims_frame(list(data)), registry)
     elif (frame := _checked_parquet(data)) is not None:  # canonical and valid: polars alone
-        rows = prepare(frame, registry)
+        return PreparedClaims(prepare(frame, registry), registry)  # its ids checked unique
     else:
         # only the engine's columns are kept: the rest of the table is freed before the work,
         # and handed back by Arrow's allocator, which would otherwise keep it for later reads
