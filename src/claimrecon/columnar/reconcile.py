@@ -156,9 +156,9 @@ def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> E
         e_as_of=pl.col("as_of"),
     )
     used = pl.col("action") == TraceAction.USED.value
-    credible = rows.filter(used)
     # echoes share every column used below (figure, source, stance, period): any one will do
     said = ["stmt", *EST, "low", "high", "rule", "stated", "stance", "source"]
+    credible = rows.select(*said, "kind", "as_of", "disputed", "id", "action").filter(used)
     statements = (
         credible.select(said).unique(subset=["stmt"], keep="any").with_columns(point=_point())
     )
@@ -203,7 +203,7 @@ def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> E
     found = pl.concat([single.select(cols), adjusted.select(cols)], how="vertical_relaxed")
     # an estimate with no credible claim: its claims were all set aside (every credible
     # claim's estimate is in ``found``)
-    every = rows.filter(~used).select(EST).unique()
+    every = rows.select(*EST, "action").filter(~used).select(EST).unique()
     discounted = every.join(found.select(EST), on=EST, how="anti", nulls_equal=True).with_columns(
         low=pl.lit(None, dtype=pl.Int64),
         best=pl.lit(None, dtype=pl.Int64),
