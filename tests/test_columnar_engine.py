@@ -198,6 +198,22 @@ class TestBadTables:
             assert {e.record for e in info.value.errors} == {"003-02"}
 
 
+    def test_repeated_ids_in_a_canonical_file(self, tmp_path: Path) -> None:
+        """A file the gate would pass but for a repeated id is refused, each line named."""
+        import pyarrow as pa
+
+        table = claims_to_table(load_seeds())
+        ids = table.column("id").to_pylist()
+        ids[5] = ids[2]
+        path = tmp_path / "twice.parquet"
+        write_table(table.set_column(0, "id", pa.array(ids)), path)
+        assert read_checked_frame(path, unique_ids=False) is not None
+        assert read_checked_frame(path) is None
+        with pytest.raises(FormatError) as info:
+            prepare_claims(path)
+        assert {(e.line, e.field) for e in info.value.errors} >= {(6, "id")}
+
+
 class TestClaimsFrame:
     @given(claim_lists(max_size=6))
     def test_same_rows_as_the_table(self, claims: list[Claim]) -> None:

@@ -121,7 +121,11 @@ def prepare_claims(
     if not is_tabular(data):  # claim objects, valid by construction
         rows = prepare(claims_frame(list(data)), registry)
     elif (frame := _checked_parquet(data)) is not None:  # canonical and valid: polars alone
-        return PreparedClaims(prepare(frame, registry), registry)  # its ids checked unique
+        rows = prepare(frame, registry)
+        del frame
+        if _repeated_ids(rows):  # the exact path names every repeated id with its line
+            return prepare_claims(as_table(data), registry=registry)
+        return PreparedClaims(rows, registry)
     else:
         # only the engine's columns are kept: the rest of the table is freed before the work,
         # and handed back by Arrow's allocator, which would otherwise keep it for later reads
@@ -129,10 +133,16 @@ def prepare_claims(
         if (pa := sys.modules.get("pyarrow")) is not None:
             pa.default_memory_pool().release_unused()
         rows = prepare(frame, registry)
-    if rows.get_column("id").n_unique() != rows.height:
+    if _repeated_ids(rows):
         counts = rows.group_by("id").len().filter(pl.col("len") > 1)
         raise DuplicateIdError(sorted(counts.get_column("id").to_list()))
     return PreparedClaims(rows, registry)
+
+
+def _repeated_ids(rows: pl.DataFrame) -> bool:
+    """Whether an id is repeated: ranked ids in order, a repeat sits beside its twin."""
+    ids = rows.select(pl.col("id").sort_by("rid")).to_series()
+    return bool((ids == ids.shift(1)).any())
 
 
 def _checked_parquet(data: object) -> pl.DataFrame | None:
@@ -145,7 +155,7 @@ def _checked_parquet(data: object) -> pl.DataFrame | None:
         return None
     from claimrecon.columnar.gate import read_checked_frame
 
-    return read_checked_frame(data)
+    return read_checked_frame(data, unique_ids=False)  # checked once ranked, more cheaply
 
 
 def _same_registry(prepared: PreparedClaims, registry: SideRegistry) -> PreparedClaims:

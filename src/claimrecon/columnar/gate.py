@@ -130,7 +130,9 @@ _TYPES: dict[str, tuple[pl.DataType, ...]] = {name: _accepted_types(name) for na
 _OTHER = tuple(n for n in CLAIM_COLUMNS if n not in NEEDED and n != EXTRA_COLUMN)
 
 
-def read_checked_frame(path: str | os.PathLike[str]) -> pl.DataFrame | None:
+def read_checked_frame(
+    path: str | os.PathLike[str], *, unique_ids: bool = True
+) -> pl.DataFrame | None:
     """The engine's columns of a canonical, valid Parquet file of claims, or ``None``.
 
     Returns a polars frame with the columns
@@ -142,6 +144,10 @@ def read_checked_frame(path: str | os.PathLike[str]) -> pl.DataFrame | None:
     registry's own name, a directory, a file that is not Parquet): the caller
     then reads the file with :func:`~claimrecon.columnar.convert.read_table`,
     which reports every bad row or normalizes the table.
+
+    ``unique_ids=False`` leaves one rule to the caller: that no id is
+    repeated.  :func:`~claimrecon.columnar.engine.prepare_claims` checks it
+    after ranking the ids, more cheaply than a hash of every id here.
     """
     file = Path(path)
     if not file.name.lower().endswith(_PARQUET) or not file.is_file():
@@ -151,7 +157,7 @@ def read_checked_frame(path: str | os.PathLike[str]) -> pl.DataFrame | None:
         if not _canonical_schema(lazy.collect_schema()):
             return None
         frame = lazy.select(*NEEDED).collect()
-        broken = _broken_rules(frame, lazy.select(*_OTHER))
+        broken = _broken_rules(frame, lazy.select(*_OTHER), unique_ids=unique_ids)
     except (OSError, pl.exceptions.PolarsError):
         return None
     return None if broken else frame
@@ -362,7 +368,9 @@ def _published_after(groups: pl.DataFrame) -> bool:
     return True
 
 
-def _broken_rules(frame: pl.DataFrame, others: pl.LazyFrame) -> list[str]:
+def _broken_rules(
+    frame: pl.DataFrame, others: pl.LazyFrame, *, unique_ids: bool = True
+) -> list[str]:
     """The rules a file breaks, by name (none for a canonical, valid file).
 
     ``frame`` holds the engine's columns, ``others`` reads the other columns
@@ -372,7 +380,7 @@ def _broken_rules(frame: pl.DataFrame, others: pl.LazyFrame) -> list[str]:
         frame.lazy()
         .select(
             *_whole(_ENGINE_RULES),
-            _UNIQUE_IDS,
+            _UNIQUE_IDS if unique_ids else pl.lit(True).alias(_UNIQUE_IDS.meta.output_name()),
             *(values.alias(f"values of {name}") for name, values in _ENGINE_DISTINCT.items()),
         )
         .collect()
