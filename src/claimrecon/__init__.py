@@ -5,10 +5,11 @@ claims, attributes them to their original claimants, flags divergent and
 suspect counts, and reconciles a low/best/high estimate with a trace.
 """
 
-import importlib
 import sys
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
+
+from claimrecon._lazy import facade
 
 if TYPE_CHECKING:
     from claimrecon.attribution import Attribution, Source, Stance, Statement, attribute
@@ -173,23 +174,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is not None:
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value
-        return value
-    if not name.startswith("_"):
-        try:  # a submodule not imported yet: claimrecon.seeds, claimrecon.io, ...
-            return importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as err:
-            if err.name != f"{__name__}.{name}":
-                raise
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = facade(__name__, _EXPORTS, __all__)
 
 
 class _Package(ModuleType):

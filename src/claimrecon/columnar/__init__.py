@@ -10,8 +10,9 @@
 * :func:`synthetic_table`: realistic synthetic claims for tests and benchmarks.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from claimrecon._lazy import facade
 
 if TYPE_CHECKING:
     from claimrecon.columnar._optional import MissingDependencyError
@@ -56,20 +57,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is not None:
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value
-        return value
-    if not name.startswith("_"):
-        try:  # a submodule not imported yet: claimrecon.columnar.engine, ...
-            return importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as err:
-            if err.name != f"{__name__}.{name}":
-                raise
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = facade(__name__, _EXPORTS, __all__)
