@@ -67,11 +67,9 @@ class FlagTable:
         id_of = self.ids.to_list()
         params = [c for c in self.frame.columns if c.startswith("p_")]
         figures = _Figures()
-        # a claim's rid is the rank of its id: sorted rids are sorted ids
-        frame = self.frame.with_columns(pl.col("claims").list.sort()) if len(self) else self.frame
-        with no_gc():
-            flags = [_flag(row, id_of, params, figures) for row in frame.iter_rows(named=True)]
-        return sort_flags(flags)
+        with no_gc():  # many new objects and no cycles: no collection until they are sorted
+            flags = [_flag(row, id_of, params, figures) for row in self.frame.iter_rows(named=True)]
+            return sort_flags(flags)
 
 
 class _Figures(dict[tuple[Any, ...], Figure]):
@@ -148,7 +146,8 @@ def _flag(row: dict[str, Any], id_of: list[str], params: list[str], cache: _Figu
         "single_source": Severity.INFO,
         "undated": Severity.INFO,
     }.get(code, Severity.WARNING)
-    claims = tuple([id_of[r] for r in row["claims"]])
+    # a claim's rid is the rank of its id: sorted rids are sorted ids
+    claims = tuple([id_of[r] for r in sorted(row["claims"])])
     return Flag(code, severity, claims, figures, message, key, row["as_of"], factor)
 
 

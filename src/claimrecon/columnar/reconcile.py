@@ -10,9 +10,6 @@ reason).  :meth:`EstimateTable.to_estimates` gives exactly the
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any
-
 import attrs
 import polars as pl
 
@@ -55,42 +52,54 @@ class EstimateTable:
 
     def to_estimates(self) -> list[Estimate]:
         """The estimates as objects, sorted as :func:`claimrecon.reconcile` sorts them."""
-        n = len(EST)
         actions = {a.value: a for a in TraceAction}
-        traces: dict[tuple[Any, ...], list[TraceEntry]] = defaultdict(list)
-        # sorted by claim and action first, so that each estimate's trace comes out in order
-        trace = self.trace.select(*EST, "id", "action", "reason").sort("id", "action")
-        with no_gc():
-            for row in trace.iter_rows():
-                traces[row[:n]].append(TraceEntry(row[n], actions[row[n + 1]], row[n + 2]))
         kinds = {k.value: k for k in Kind}
         grades = {g.value: g for g in Grade}
+        # each estimate's trace gathered in polars, in order of claim and action, beside it
+        traces = (
+            self.trace.select(*EST, "id", "action", "reason")
+            .sort("id", "action")
+            .group_by(EST, maintain_order=True)
+            .agg("id", "action", "reason")
+        )
         columns = ["low", "best", "high", "grade", "sources", "note"]
+        rows = self.estimates.select(*EST, *columns).join(
+            traces, on=EST, how="left", nulls_equal=True, maintain_order="left"
+        )
         out = []
-        for row in self.estimates.select(*EST, *columns).iter_rows():
-            unit, side, category, outcome, location, kind, start, as_of = row[:n]
-            low, best, high, grade, sources, note = row[n:]
-            out.append(
-                Estimate(
-                    unit=unit,
-                    side=side,
-                    category=category,
-                    outcome=outcome,
-                    location=location,
-                    kind=kinds[kind],
-                    start=start,
-                    as_of=as_of,
-                    low=low,
-                    best=best,
-                    high=high,
-                    grade=grades[grade],
-                    policy=self.policy,
-                    sources=sources,
-                    trace=tuple(traces[row[:n]]),
-                    note=note,
+        with no_gc():
+            for row in rows.iter_rows():
+                unit, side, category, outcome, location, kind, start, as_of = row[:8]
+                low, best, high, grade, sources, note, ids, done, reasons = row[8:]
+                trace = (
+                    ()
+                    if ids is None
+                    else tuple(
+                        TraceEntry(i, actions[a], r)
+                        for i, a, r in zip(ids, done, reasons, strict=True)
+                    )
                 )
-            )
-        return sorted(out, key=lambda e: e.sort_key)
+                out.append(
+                    Estimate(
+                        unit=unit,
+                        side=side,
+                        category=category,
+                        outcome=outcome,
+                        location=location,
+                        kind=kinds[kind],
+                        start=start,
+                        as_of=as_of,
+                        low=low,
+                        best=best,
+                        high=high,
+                        grade=grades[grade],
+                        policy=self.policy,
+                        sources=sources,
+                        trace=trace,
+                        note=note,
+                    )
+                )
+            return sorted(out, key=lambda e: e.sort_key)  # new objects: no collection yet
 
 
 def _lower_median(column: str) -> pl.Expr:
