@@ -135,6 +135,18 @@ class TestErrors:
         again = pickle.loads(pickle.dumps(error))
         assert str(again) == str(error)
 
+    def test_missing_dependency_is_import_error(self) -> None:
+        """A missing optional library is an ImportError and a ClaimReconError, one class."""
+        import claimrecon.columnar
+        import claimrecon.frames
+
+        error = claimrecon.MissingDependencyError("pandas", "'claimrecon[pandas]'")
+        assert isinstance(error, ClaimReconError) and isinstance(error, ImportError)
+        assert claimrecon.columnar.MissingDependencyError is type(error)
+        assert claimrecon.frames.MissingDependencyError is type(error)
+        again = pickle.loads(pickle.dumps(error))
+        assert (again.module, again.install, str(again)) == ("pandas", error.install, str(error))
+
     def test_unit_mismatch_is_type_error(self) -> None:
         """Mixing units is a TypeError, pint's DimensionalityError and a ClaimReconError."""
         from pint.errors import DimensionalityError

@@ -3,7 +3,7 @@
 Every error a user can meet derives from :class:`ClaimReconError`, so
 ``except claimrecon.ClaimReconError`` catches them all; each concrete error
 also subclasses the builtin it resembles (``ValueError``, ``TypeError``,
-``KeyError``), so code written against the builtins keeps working.  Errors keep
+``KeyError``, ``ImportError``), so code written against the builtins keeps working.  Errors keep
 their structured fields (record, field, rule, value) and pickle.
 
 :class:`UnitMismatchError` is also pint's ``DimensionalityError``; it is
@@ -27,6 +27,7 @@ __all__ = [
     "DuplicateIdError",
     "FormatError",
     "InvalidClaimError",
+    "MissingDependencyError",
     "ParseError",
     "RecordError",
     "UnitMismatchError",
@@ -109,6 +110,22 @@ class ArgumentError(ClaimReconError, ValueError):
     For example claims prepared for the columnar engine with one side registry,
     then given to it with another.
     """
+
+
+class MissingDependencyError(ClaimReconError, ImportError):
+    """A function needs an optional dependency that is not installed.
+
+    The message says what to install: ``pip install 'claimrecon[pandas]'``.
+    """
+
+    def __init__(self, module: str, install: str) -> None:
+        self.module = module
+        self.install = install
+        super().__init__(f"{module} is not installed; install it with: pip install {install}")
+        self.name = module
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.module, self.install))
 
 
 class DuplicateIdError(ClaimReconError, ValueError):

@@ -29,8 +29,9 @@ from typing import Any
 import pyarrow as pa
 
 from claimrecon.claim import Claim
-from claimrecon.columnar._optional import MissingDependencyError, require
+from claimrecon.columnar._optional import require
 from claimrecon.columnar.convert import claims_to_table, table_to_claims
+from claimrecon.errors import MissingDependencyError
 
 __all__ = [
     "MissingDependencyError",

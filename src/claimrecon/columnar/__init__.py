@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from claimrecon._lazy import facade
 
 if TYPE_CHECKING:
-    from claimrecon.columnar._optional import MissingDependencyError
     from claimrecon.columnar.columns import EXTRA_COLUMN
     from claimrecon.columnar.convert import (
         claims_to_table,
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from claimrecon.columnar.schema import CLAIM_SCHEMA
     from claimrecon.columnar.synthetic import synthetic_batches, synthetic_table
     from claimrecon.columnar.validate import validate_table
+    from claimrecon.errors import MissingDependencyError
 
 # Each public name -> the module defining it.  A name is imported on first use
 # (PEP 562), so that importing the engine (claimrecon.columnar.engine), which
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 _EXPORTS: dict[str, str] = {
     "CLAIM_SCHEMA": "claimrecon.columnar.schema",
     "EXTRA_COLUMN": "claimrecon.columnar.columns",
-    "MissingDependencyError": "claimrecon.columnar._optional",
+    "MissingDependencyError": "claimrecon.errors",
     "claims_to_table": "claimrecon.columnar.convert",
     "read_table": "claimrecon.columnar.convert",
     "synthetic_batches": "claimrecon.columnar.synthetic",

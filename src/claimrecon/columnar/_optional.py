@@ -5,25 +5,9 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from claimrecon.errors import ClaimReconError
+from claimrecon.errors import MissingDependencyError
 
 __all__ = ["MissingDependencyError", "require"]
-
-
-class MissingDependencyError(ClaimReconError, ImportError):
-    """A function needs an optional dependency that is not installed.
-
-    The message says what to install: ``pip install 'claimrecon[pandas]'``.
-    """
-
-    def __init__(self, module: str, install: str) -> None:
-        self.module = module
-        self.install = install
-        super().__init__(f"{module} is not installed; install it with: pip install {install}")
-        self.name = module
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.module, self.install))
 
 
 def require(module: str, extra: str | None = None) -> ModuleType:
