@@ -59,8 +59,8 @@ from typing import Any
 
 from claimrecon.claim import Category, Claim, Precision
 from claimrecon.errors import FormatError, RecordError
+from claimrecon.io._table import check_ids, claim_from, read_records, write_table
 from claimrecon.io.ged import actor_side, check_countable, place_extras
-from claimrecon.io.hxl import check_ids, claim_from, read_records, write_table
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 from claimrecon.units import PEOPLE
 

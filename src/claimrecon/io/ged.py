@@ -83,7 +83,7 @@ from typing import TYPE_CHECKING, Any
 from claimrecon.claim import UNKNOWN, Category, Claim, Outcome, Precision
 from claimrecon.errors import FormatError, RecordError
 from claimrecon.figure import Figure, Rule
-from claimrecon.io.hxl import (
+from claimrecon.io._table import (
     check_ids,
     claim_from,
     read_records,
