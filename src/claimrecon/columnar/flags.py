@@ -305,8 +305,8 @@ def _pair_members(
     ``pairs`` has one row per flag (keyed by ``by``) with the flagged ``stmt``
     and the other statement in column ``other``; ``claims_of`` has each
     statement's claims (``stmt``, ``members``: the ranks of their ids).  The
-    result has ``by`` and ``claims``.  The two
-    statements are never one, so no id is listed twice.
+    result has ``by`` and ``claims``.  The two statements are never one, so
+    no id is listed twice.
     """
     return (
         pairs.select(*dict.fromkeys([by, "stmt", other]))
