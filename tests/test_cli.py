@@ -45,8 +45,13 @@ class TestFlagCommand:
     def test_strict(self, tmp_path: Path) -> None:
         """--strict exits 1 when an error flag is found, 0 otherwise."""
         path = tmp_path / "c.jsonl"
-        write_claims([claim("p", 90, category="civilian"),
-                      claim("w", 50, category="unspecified", claimant="Reuters")], path)
+        write_claims(
+            [
+                claim("p", 90, category="civilian"),
+                claim("w", 50, category="unspecified", claimant="Reuters"),
+            ],
+            path,
+        )
         assert run("flag", str(path), "--strict")[0] == 1
         assert run("flag", str(path))[0] == 0
         assert run("flag", SEEDS, "--strict")[0] == 0
@@ -90,10 +95,16 @@ class TestReconcileCommand:
         code, out, _ = run("reconcile", SEEDS, "--format", "json")
         assert code == 0
         est = json.loads(out)
-        military = [e for e in est if (e["side"], e["category"], e["outcome"], e["kind"]) ==
-                    ("armenia", "military", "killed", "cumulative")]
+        military = [
+            e
+            for e in est
+            if (e["side"], e["category"], e["outcome"], e["kind"])
+            == ("armenia", "military", "killed", "cumulative")
+        ]
         assert [(e["as_of"], e["best"], e["used"]) for e in military] == [
-            ("2020-10-01", 80, ["003-06"]), ("2020-10-21", 772, ["001-02"])]
+            ("2020-10-01", 80, ["003-06"]),
+            ("2020-10-21", 772, ["001-02"]),
+        ]
         aside = [e for e in est if "003-02" in e["set_aside"]]
         assert aside[0]["grade"] == "discounted"
 
@@ -194,16 +205,21 @@ class TestExtractCommand:
         article = tmp_path / "story.txt"
         article.write_text(
             "Example Daily - 02/10/2020, 10:00 WIB\n\nThe health ministry said at least 12 "
-            "civilians were killed in the shelling on Thursday.\n", encoding="utf-8")
+            "civilians were killed in the shelling on Thursday.\n",
+            encoding="utf-8",
+        )
         out = tmp_path / "claims.jsonl"
         code, _, err = run("extract", str(article), "--lang", "en", "-o", str(out))
         assert code == 0, err
         (found,) = read_claims(out)
-        assert (found.figure.low, found.figure.high, found.figure.qualifier) == (12, None,
-                                                                                 "at least")
+        assert (found.figure.low, found.figure.high, found.figure.qualifier) == (
+            12,
+            None,
+            "at least",
+        )
         assert found.subject.category.value == "civilian"
         span = found.evidence.span
-        assert span is not None and "12" in article.read_text(encoding="utf-8")[span[0]:span[1]]
+        assert span is not None and "12" in article.read_text(encoding="utf-8")[span[0] : span[1]]
 
     def test_unreadable(self, tmp_path: Path) -> None:
         """A binary article is bad input: exit 2 naming the file."""
@@ -221,7 +237,8 @@ class TestTableFiles:
         assert run("convert", SEEDS, str(target))[0] == 0
         assert read_claims(target) == read_claims(SEEDS)
         assert json.loads(run("flag", str(target), "-f", "json")[1]) == json.loads(
-            run("flag", SEEDS, "-f", "json")[1])
+            run("flag", SEEDS, "-f", "json")[1]
+        )
 
     def test_tables_go_to_the_engine(self, tmp_path: Path) -> None:
         """Several table files are flagged and reconciled as one set, without claim objects."""
@@ -244,8 +261,11 @@ class TestTableFiles:
 
         seeds = read_claims(SEEDS)
         table = claims_to_table(seeds)
-        bad = table.set_column(table.schema.get_field_index("low"), "low",
-                               pa.array([-1] + [c.figure.low for c in seeds[1:]], pa.int64()))
+        bad = table.set_column(
+            table.schema.get_field_index("low"),
+            "low",
+            pa.array([-1] + [c.figure.low for c in seeds[1:]], pa.int64()),
+        )
         write_table(bad, tmp_path / "bad.parquet")
         code, _, err = run("flag", str(tmp_path / "bad.parquet"))
         assert code == 2 and "bad.parquet" in err and "low" in err
@@ -254,3 +274,26 @@ class TestTableFiles:
         files = [str(tmp_path / "one.parquet"), str(tmp_path / "two.parquet")]
         code, _, err = run("reconcile", *files)
         assert code == 2 and seeds[0].id in err
+
+
+class TestFlagRecords:
+    def test_same_as_the_converter(self) -> None:
+        """Flag records are what the results converter makes of each flag, subject last."""
+        from claimrecon import flag, load_seeds
+        from claimrecon.columnar import synthetic_table
+        from claimrecon.io.results import converter, flag_records
+
+        flags = flag(load_seeds()) + flag(synthetic_table(3_000, seed=2))
+        assert len(flags) > 100
+        expected = []
+        for f in flags:
+            record = converter.unstructure(f)
+            subject = record.pop("subject")
+            keys = ("unit", "side", "category", "outcome")
+            record["subject"] = None if subject is None else dict(zip(keys, subject, strict=True))
+            record["claims"] = list(f.claims)
+            expected.append(record)
+        records = flag_records(flags)
+        assert records == expected
+        assert [list(r) for r in records] == [list(r) for r in expected]  # the keys' order too
+        assert json.dumps(records) == json.dumps(expected)

@@ -18,8 +18,9 @@ from typing import Any
 import attrs
 import polars as pl
 
+from claimrecon._gc import no_gc
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN
-from claimrecon.columnar.prepare import KEY, ORDER_COLUMNS, names_of, no_gc
+from claimrecon.columnar.prepare import KEY, ORDER_COLUMNS, names_of
 from claimrecon.figure import Figure
 from claimrecon.flags import (
     Flag,

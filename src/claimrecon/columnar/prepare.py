@@ -9,14 +9,13 @@ distinct name, and units once per distinct unit, never once per claim.
 
 from __future__ import annotations
 
-import gc
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 import polars as pl
 
+from claimrecon._gc import no_gc
 from claimrecon.claim import (
     ALL_SIDES,
     THIRD_PARTY,
@@ -39,7 +38,6 @@ __all__ = [
     "ORDER_COLUMNS",
     "claims_frame",
     "names_of",
-    "no_gc",
     "prepare",
     "to_frame",
 ]
@@ -187,18 +185,6 @@ def _text_lists(name: str, lists: Sequence[Sequence[str]]) -> pl.Series:
         .get_column(name)
         .fill_null(pl.lit([], dtype=pl.List(pl.String())))
     )
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects without cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _claim_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:

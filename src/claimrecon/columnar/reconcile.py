@@ -13,8 +13,9 @@ from __future__ import annotations
 import attrs
 import polars as pl
 
+from claimrecon._gc import no_gc
 from claimrecon.claim import Kind
-from claimrecon.columnar.prepare import KEY, no_gc
+from claimrecon.columnar.prepare import KEY
 from claimrecon.reconcile import (
     NOTE_CROSSED,
     NOTE_UNDATED,

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 import cattrs
 
+from claimrecon._gc import no_gc
 from claimrecon.attribution import Attribution
 from claimrecon.figure import Figure
 from claimrecon.flags import Flag
@@ -54,24 +55,41 @@ converter.register_unstructure_hook(float, lambda x: x if math.isfinite(x) else 
 
 
 def flag_records(flags: Iterable[Flag]) -> list[dict[str, Any]]:
-    """Flags as records: code, severity, claims, message, figures, subject, as_of, factor."""
-    out = []
-    for f in flags:
-        record: dict[str, Any] = converter.unstructure(f)
-        subject = record.pop("subject")
-        record["subject"] = (
-            None
-            if subject is None
-            else dict(zip(("unit", "side", "category", "outcome"), subject, strict=True))
-        )
-        record["claims"] = list(f.claims)
-        out.append(record)
-    return out
+    """Flags as records: code, severity, claims, figures, message, as_of, factor, subject.
+
+    Each record is what ``converter`` unstructures a flag to, with the subject
+    as a mapping at the end.  It is built by hand, and each figure once, because
+    a million claims can give hundreds of thousands of flags that share most of
+    their figures (a test pins it to the converter's output).
+    """
+    figures: dict[Figure, dict[str, Any]] = {}
+    with no_gc():  # many small dicts and lists, no cycles
+        return [_flag_record(f, figures) for f in flags]
 
 
-def estimate_records(
-    estimates: Iterable[Estimate], *, trace: bool = True
-) -> list[dict[str, Any]]:
+def _flag_record(f: Flag, figures: dict[Figure, dict[str, Any]]) -> dict[str, Any]:
+    shown = []
+    for figure in f.figures:
+        found = figures.get(figure)
+        if found is None:
+            found = figures[figure] = converter.unstructure(figure)
+        shown.append(dict(found))
+    subject = f.subject
+    return {
+        "code": f.code,
+        "severity": f.severity.value,
+        "claims": list(f.claims),
+        "figures": shown,
+        "message": f.message,
+        "as_of": None if f.as_of is None else f.as_of.isoformat(),
+        "factor": None if f.factor is None else converter.unstructure(f.factor),
+        "subject": None
+        if subject is None
+        else dict(zip(("unit", "side", "category", "outcome"), subject, strict=True)),
+    }
+
+
+def estimate_records(estimates: Iterable[Estimate], *, trace: bool = True) -> list[dict[str, Any]]:
     """Estimates as records, with the ids used and set aside and the whole trace.
 
     With ``trace=False`` the records leave the trace out (the ids used and set
@@ -135,16 +153,17 @@ def _flatten(record: dict[str, Any]) -> dict[str, str]:
 
 def to_csv_text(records: Sequence[dict[str, Any]], *, columns: Sequence[str] | None = None) -> str:
     """Records as CSV text (nested values as JSON), formula injection defused."""
-    rows = [_flatten(r) for r in records]
-    header = list(columns) if columns else []
-    for row in rows:
-        header.extend(k for k in row if k not in header)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([neutralize(row.get(h, "")) for h in header])
-    return buffer.getvalue()
+    with no_gc():  # a cell per field of every record, no cycles
+        rows = [_flatten(r) for r in records]
+        header = list(columns) if columns else []
+        for row in rows:
+            header.extend(k for k in row if k not in header)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([neutralize(row.get(h, "")) for h in header])
+        return buffer.getvalue()
 
 
 def to_json_text(records: Any) -> str:
