@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,14 +59,11 @@ from claimrecon.claim import (
     EQUIPMENT_OUTCOMES,
     LIST_SEPARATOR,
     PEOPLE_OUTCOMES,
-    Category,
     Hop,
-    Kind,
-    Outcome,
-    Precision,
     Status,
     Subject,
 )
+from claimrecon.columnar._rules import ENUM_WORDS, STRIP_SPACE
 from claimrecon.columnar.columns import (
     BOOL_COLUMNS,
     CLAIM_COLUMNS,
@@ -80,30 +76,20 @@ from claimrecon.columnar.columns import (
 )
 from claimrecon.columnar.prepare import NEEDED
 from claimrecon.figure import APPROXIMATE_RULES, Rule
-from claimrecon.io.rows import _as_moment
+from claimrecon.io.rows import _as_moment, _local_day
 from claimrecon.units import PEOPLE, canonical_unit, is_equipment
 
 __all__ = ["read_checked_frame"]
 
 _PARQUET = (".parquet", ".pq")
 
-#: the characters ``str.strip()`` removes (as in :mod:`~claimrecon.columnar.validate`):
-#: every character ``str.isspace`` holds for lies below U+3001
-_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
-_SPACES = "".join(f"\\x{{{ord(c):x}}}" for c in _SPACE)
+_SPACES = "".join(f"\\x{{{ord(c):x}}}" for c in STRIP_SPACE)
 #: text with one character that is not white space: text ``str.strip()`` leaves non-empty
 _NOT_BLANK = f"[^{_SPACES}]"
 #: text that ``str.strip()`` would change: white space first or last
 _PADDED = f"^[{_SPACES}]|[{_SPACES}]$"
 
-_ENUMS: dict[str, frozenset[str]] = {
-    "category": frozenset(m.value for m in Category),
-    "outcome": frozenset(m.value for m in Outcome),
-    "rule": frozenset(m.value for m in Rule),
-    "kind": frozenset(m.value for m in Kind),
-    "precision": frozenset(m.value for m in Precision),
-    "status": frozenset(m.value for m in Status),
-}
+_ENUMS = {name: frozenset(words) for name, words in ENUM_WORDS.items()}
 
 
 def _accepted_types(column: str) -> tuple[pl.DataType, ...]:
@@ -347,11 +333,6 @@ def _holds(check: Callable[[Any], bool], values: Iterable[Any]) -> bool:
         return all(check(value) for value in values)
     except Exception:
         return False
-
-
-def _local_day(value: str) -> date:
-    moment = _as_moment(value)
-    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _published_after(groups: pl.DataFrame) -> bool:

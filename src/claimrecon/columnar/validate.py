@@ -29,7 +29,7 @@ midnight and ``date`` objects all read as the schema's types.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import attrs
@@ -50,6 +50,7 @@ from claimrecon.claim import (
     Status,
     Subject,
 )
+from claimrecon.columnar._rules import ENUM_WORDS, STRIP_SPACE
 from claimrecon.columnar.schema import (
     CLAIM_SCHEMA,
     EXTRA_COLUMN,
@@ -57,7 +58,7 @@ from claimrecon.columnar.schema import (
 )
 from claimrecon.errors import FormatError, InvalidClaimError, RecordError
 from claimrecon.figure import APPROXIMATE_RULES, Rule
-from claimrecon.io.rows import REQUIRED, _as_date, _as_moment
+from claimrecon.io.rows import REQUIRED, _as_date, _as_moment, _local_day
 from claimrecon.units import canonical_unit, is_equipment
 
 __all__ = [
@@ -69,18 +70,6 @@ __all__ = [
     "validate_table",
 ]
 
-#: the characters ``str.strip()`` removes, so that blank or padded text is found by
-#: exactly the rule of the model's own validators (``not value.strip()``)
-_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
-
-_ENUMS: dict[str, tuple[str, ...]] = {
-    "category": tuple(m.value for m in Category),
-    "outcome": tuple(m.value for m in Outcome),
-    "rule": tuple(m.value for m in Rule),
-    "kind": tuple(m.value for m in Kind),
-    "precision": tuple(m.value for m in Precision),
-    "status": tuple(m.value for m in Status),
-}
 _DEFAULTS: dict[str, str] = {
     "claimant_side": UNKNOWN,
     "subject_side": UNKNOWN,
@@ -598,7 +587,7 @@ class _Checker:
         out["unit"] = self.dictionary("unit", canonical_unit)
         out["claimant_side"] = self.dictionary("claimant_side", _claimant_side)
         out["subject_side"] = self.dictionary("subject_side", _subject_side)
-        for name, words in _ENUMS.items():
+        for name, words in ENUM_WORDS.items():
             out[name] = self.dictionary(name, _member(name, words), words)
         if not self.broken:
             self.check_ids()
@@ -626,7 +615,7 @@ class _Checker:
         self.where("id", pc.is_null(ids), "is required", ids)
         self.where(
             "id",
-            pc.not_equal(pc.utf8_trim(ids, _SPACE), ids),
+            pc.not_equal(pc.utf8_trim(ids, STRIP_SPACE), ids),
             "must be non-empty text without surrounding spaces",
             ids,
         )
@@ -669,7 +658,7 @@ class _Checker:
         # from low, as from_row does
         given: pa.DictionaryArray = out["rule"]
         words = given.dictionary.to_pylist()
-        code = {w: words.index(w) for w in _ENUMS["rule"]}
+        code = {w: words.index(w) for w in ENUM_WORDS["rule"]}
         missing = pc.is_null(given)
         if self.invalid["rule"] is not None:
             missing = pc.and_(missing, pc.invert(_mask(self.invalid["rule"])))
@@ -963,11 +952,6 @@ def _claimant_side(value: str) -> str:
 
 def _parse_date(value: Any) -> date:
     return _as_date(value)
-
-
-def _local_day(value: Any) -> date:
-    moment = _as_moment(value)
-    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _hop_name(value: Any) -> None:

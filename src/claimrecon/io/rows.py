@@ -244,6 +244,12 @@ def _as_moment(value: Any) -> date:
         raise ValueError("must be an ISO date or datetime") from None
 
 
+def _local_day(value: Any) -> date:
+    """The day of an ISO date or datetime, in the datetime's own time zone."""
+    moment = _as_moment(value)
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
 def from_row(row: Mapping[str, Any], *, line: int | None = None, text: bool = False) -> Claim:
     """Read a claim from a flat record; raise :class:`RowErrors` listing every bad field."""
     r = _Reader(row, line, text)

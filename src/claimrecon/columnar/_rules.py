@@ -1,0 +1,27 @@
+"""What the two checks at the edge share: the exact path (``validate``) and the gate.
+
+Both must hold a table to the same words and the same notion of blank text,
+so they take them from here; importing this module loads no table library.
+"""
+
+from __future__ import annotations
+
+from claimrecon.claim import Category, Kind, Outcome, Precision, Status
+from claimrecon.figure import Rule
+
+__all__ = ["ENUM_WORDS", "STRIP_SPACE"]
+
+#: the words each enumeration column may hold
+ENUM_WORDS: dict[str, tuple[str, ...]] = {
+    "category": tuple(m.value for m in Category),
+    "outcome": tuple(m.value for m in Outcome),
+    "rule": tuple(m.value for m in Rule),
+    "kind": tuple(m.value for m in Kind),
+    "precision": tuple(m.value for m in Precision),
+    "status": tuple(m.value for m in Status),
+}
+
+#: the characters ``str.strip()`` removes, so that blank or padded text is found by exactly
+#: the rule of the model's own validators (``not value.strip()``): every character
+#: ``str.isspace`` holds for lies below U+3001
+STRIP_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
