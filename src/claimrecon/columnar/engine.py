@@ -101,6 +101,10 @@ class PreparedClaims:
 
     rows: pl.DataFrame
     registry: SideRegistry
+    #: the claims' ids in order (a claim's ``rid`` is its place here), sorted once
+    ids: pl.Series = attrs.field(
+        default=attrs.Factory(lambda self: _sorted_ids(self.rows), takes_self=True)
+    )
 
     def __len__(self) -> int:
         return self.rows.height
@@ -123,9 +127,10 @@ def prepare_claims(
     elif (frame := _checked_parquet(data)) is not None:  # canonical and valid: polars alone
         rows = prepare(frame, registry)
         del frame
-        if _repeated_ids(rows):  # the exact path names every repeated id with its line
+        ids = _sorted_ids(rows)
+        if _repeated(ids):  # the exact path names every repeated id with its line
             return prepare_claims(as_table(data), registry=registry)
-        return PreparedClaims(rows, registry)
+        return PreparedClaims(rows, registry, ids)
     else:
         # only the engine's columns are kept: the rest of the table is freed before the work,
         # and handed back by Arrow's allocator, which would otherwise keep it for later reads
@@ -133,15 +138,20 @@ def prepare_claims(
         if (pa := sys.modules.get("pyarrow")) is not None:
             pa.default_memory_pool().release_unused()
         rows = prepare(frame, registry)
-    if _repeated_ids(rows):
+    ids = _sorted_ids(rows)
+    if _repeated(ids):
         counts = rows.group_by("id").len().filter(pl.col("len") > 1)
         raise DuplicateIdError(sorted(counts.get_column("id").to_list()))
-    return PreparedClaims(rows, registry)
+    return PreparedClaims(rows, registry, ids)
 
 
-def _repeated_ids(rows: pl.DataFrame) -> bool:
-    """Whether an id is repeated: ranked ids in order, a repeat sits beside its twin."""
-    ids = rows.select(pl.col("id").sort_by("rid")).to_series()
+def _sorted_ids(rows: pl.DataFrame) -> pl.Series:
+    """The ids in order: a claim's rid is the rank of its id, so no text is compared."""
+    return rows.select(pl.col("id").sort_by("rid")).to_series()
+
+
+def _repeated(ids: pl.Series) -> bool:
+    """Whether an id of sorted ids is repeated: a repeat sits beside its twin."""
     return bool((ids == ids.shift(1)).any())
 
 
@@ -174,7 +184,8 @@ def flag_table(
     """Flag a table of claims (or anything :func:`as_table` reads) in one columnar pass."""
     if window_days < 0:
         raise ArgumentError(f"window_days must be 0 or more, not {window_days}")
-    return flag_frame(prepare_claims(data, registry=registry).rows, window_days=window_days)
+    prepared = prepare_claims(data, registry=registry)
+    return flag_frame(prepared.rows, window_days=window_days, ids=prepared.ids)
 
 
 def reconcile_table(

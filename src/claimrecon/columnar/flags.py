@@ -320,8 +320,14 @@ def _pair_members(
 # -- the checks ------------------------------------------------------------------------------
 
 
-def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
-    """Run every check on prepared rows (see :func:`claimrecon.columnar.prepare.prepare`)."""
+def flag_frame(
+    rows: pl.DataFrame, *, window_days: int = 1, ids: pl.Series | None = None
+) -> FlagTable:
+    """Run every check on prepared rows (see :func:`claimrecon.columnar.prepare.prepare`).
+
+    ``ids`` are the rows' ids in the order of their ``rid``, when the caller
+    has them already (:class:`~claimrecon.columnar.engine.PreparedClaims`).
+    """
     live = rows.filter(~pl.col("retracted")) if rows.get_column("retracted").any() else rows
     # each statement's claims, and the claim that speaks for it (echoes differ only in
     # qualifier and id), in one pass; a claim's rid is the rank of its id, so the speakers
@@ -349,8 +355,8 @@ def flag_frame(rows: pl.DataFrame, *, window_days: int = 1) -> FlagTable:
         _single_source(live),
     ]
     frames = [p for p in parts if p is not None and p.height]
-    # a claim's rid is the rank of its id: ordering by it sorts the ids, without comparing text
-    ids = rows.select(pl.col("id").sort_by("rid")).to_series()
+    if ids is None:  # a claim's rid is the rank of its id: ordering by it sorts the ids
+        ids = rows.select(pl.col("id").sort_by("rid")).to_series()
     schema = frame_schema(names_of(rows))
     if not frames:
         return FlagTable(pl.DataFrame(schema=schema), ids)
