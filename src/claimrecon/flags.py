@@ -163,6 +163,61 @@ def subject_text(key: SubjectKey) -> str:
 
 # -- messages, shared with the columnar path -------------------------------------------------
 
+#: each flag's message as a template of named fields.  The object path fills a template
+#: with :meth:`str.format`; the columnar path (:mod:`claimrecon.columnar.texts`) builds the
+#: same text with one column per field, so a message is written here once for both.
+#: ``part_sum`` is the ``part_exceeds_whole`` message about a sum of parts, and
+#: ``partisan_basis`` the clause a partisan message adds when it compares outcomes.
+MESSAGES: dict[str, str] = {
+    "divergent": (
+        "{sources} independent sources disagree on {subject} as of {as_of}: {high_source} "
+        "says {high_figure}, {low_source} says {low_figure} (x{factor:.2f})"
+    ),
+    "partisan_enemy_claim": (
+        "{source} ({source_side}) claims {figure} {side} {category} {outcome} as of {as_of}, "
+        "{factor:.1f} times what {ref_source} ({ref_stance}) reports{basis}"
+    ),
+    "partisan_basis": " (a {ref_outcome} count of {ref_figure} allows at most {ceiling} {outcome})",
+    "series_regression": (
+        "{source}'s running total of {subject} goes down: {before} as of {before_as_of}, "
+        "then {after} as of {after_as_of}"
+    ),
+    "part_exceeds_whole": (
+        "{what}: {source} gives {figure} {subject} as of {as_of}, but {whole_source} gives "
+        "{whole_figure} {whole_subject} as of {whole_as_of}"
+    ),
+    "part_sum": (
+        "the {dimension} add up to at least {total} {subject} as of {day}, but {whole_source} "
+        "gives {whole_figure} in all"
+    ),
+    "disputed": "{source}'s {figure} {subject} is disputed by {who}",
+    "undated": (
+        "{source}'s {figure} {subject} has no as-of date: kept out of every time series"
+    ),
+    "single_source": "{subject} is known from one independent source only: {source}",
+}
+
+#: what a part above its whole is, by whether it is an incident inside a running total
+PART_WHAT = {
+    True: "an incident above the running total that covers it",
+    False: "a part above its whole",
+}
+
+#: each flag code's severity
+SEVERITIES: dict[str, Severity] = {
+    code: {
+        "part_exceeds_whole": Severity.ERROR,
+        "single_source": Severity.INFO,
+        "undated": Severity.INFO,
+    }.get(code, Severity.WARNING)
+    for code in CODES
+}
+
+
+def stance_text(stance: str) -> str:
+    """A stance as a message says it: ``'third party'``."""
+    return stance.replace("_", " ")
+
 
 def message_divergent(
     sources: int,
@@ -175,10 +230,15 @@ def message_divergent(
     factor: float,
 ) -> str:
     """The message of a ``divergent`` flag."""
-    return (
-        f"{sources} independent sources disagree on {subject_text(key)} as of {as_of}: "
-        f"{high_source} says {describe(high_figure)}, {low_source} says "
-        f"{describe(low_figure)} (x{factor:.2f})"
+    return MESSAGES["divergent"].format(
+        sources=sources,
+        subject=subject_text(key),
+        as_of=as_of,
+        high_source=high_source,
+        high_figure=describe(high_figure),
+        low_source=low_source,
+        low_figure=describe(low_figure),
+        factor=factor,
     )
 
 
@@ -200,14 +260,25 @@ def message_partisan(
     basis = (
         ""
         if ref_outcome == outcome
-        else (
-            f" (a {ref_outcome} count of {describe(ref_figure)} allows at most {ceiling} {outcome})"
+        else MESSAGES["partisan_basis"].format(
+            ref_outcome=ref_outcome,
+            ref_figure=describe(ref_figure),
+            ceiling=ceiling,
+            outcome=outcome,
         )
     )
-    return (
-        f"{source} ({source_side}) claims {describe(figure)} {side} {category} {outcome} "
-        f"as of {as_of}, {factor:.1f} times what {ref_source} "
-        f"({ref_stance.replace('_', ' ')}) reports{basis}"
+    return MESSAGES["partisan_enemy_claim"].format(
+        source=source,
+        source_side=source_side,
+        figure=describe(figure),
+        side=side,
+        category=category,
+        outcome=outcome,
+        as_of=as_of,
+        factor=factor,
+        ref_source=ref_source,
+        ref_stance=stance_text(ref_stance),
+        basis=basis,
     )
 
 
@@ -220,9 +291,13 @@ def message_regression(
     after_as_of: date,
 ) -> str:
     """The message of a ``series_regression`` flag."""
-    return (
-        f"{source}'s running total of {subject_text(key)} goes down: {describe(before)} as "
-        f"of {before_as_of}, then {describe(after)} as of {after_as_of}"
+    return MESSAGES["series_regression"].format(
+        source=source,
+        subject=subject_text(key),
+        before=describe(before),
+        before_as_of=before_as_of,
+        after=describe(after),
+        after_as_of=after_as_of,
     )
 
 
@@ -238,15 +313,16 @@ def message_part(
     whole_as_of: date,
 ) -> str:
     """The message of a ``part_exceeds_whole`` flag about one part."""
-    what = (
-        "an incident above the running total that covers it"
-        if incident_in_total
-        else "a part above its whole"
-    )
-    return (
-        f"{what}: {source} gives {describe(figure)} {subject_text(key)} as of {as_of}, but "
-        f"{whole_source} gives {describe(whole_figure)} {subject_text(whole_key)} as of "
-        f"{whole_as_of}"
+    return MESSAGES["part_exceeds_whole"].format(
+        what=PART_WHAT[incident_in_total],
+        source=source,
+        figure=describe(figure),
+        subject=subject_text(key),
+        as_of=as_of,
+        whole_source=whole_source,
+        whole_figure=describe(whole_figure),
+        whole_subject=subject_text(whole_key),
+        whole_as_of=whole_as_of,
     )
 
 
@@ -254,28 +330,33 @@ def message_sum(
     dimension: str, total: int, key: SubjectKey, day: date, whole_source: str, whole_figure: Figure
 ) -> str:
     """The message of a ``part_exceeds_whole`` flag about a sum of parts."""
-    return (
-        f"the {dimension} add up to at least {total} {subject_text(key)} as of {day}, but "
-        f"{whole_source} gives {describe(whole_figure)} in all"
+    return MESSAGES["part_sum"].format(
+        dimension=dimension,
+        total=total,
+        subject=subject_text(key),
+        day=day,
+        whole_source=whole_source,
+        whole_figure=describe(whole_figure),
     )
 
 
 def message_disputed(source: str, figure: Figure, key: SubjectKey, who: Sequence[str]) -> str:
     """The message of a ``disputed`` flag."""
-    return f"{source}'s {describe(figure)} {subject_text(key)} is disputed by {', '.join(who)}"
+    return MESSAGES["disputed"].format(
+        source=source, figure=describe(figure), subject=subject_text(key), who=", ".join(who)
+    )
 
 
 def message_undated(source: str, figure: Figure, key: SubjectKey) -> str:
     """The message of an ``undated`` flag."""
-    return (
-        f"{source}'s {describe(figure)} {subject_text(key)} has no as-of date: kept out of "
-        "every time series"
+    return MESSAGES["undated"].format(
+        source=source, figure=describe(figure), subject=subject_text(key)
     )
 
 
 def message_single(key: SubjectKey, source: str) -> str:
     """The message of a ``single_source`` flag."""
-    return f"{subject_text(key)} is known from one independent source only: {source}"
+    return MESSAGES["single_source"].format(subject=subject_text(key), source=source)
 
 
 def figure_order(figure: Figure) -> tuple[object, ...]:
@@ -388,7 +469,7 @@ def _divergent(rows: list[Annotated]) -> list[Flag]:
         out.append(
             Flag(
                 "divergent",
-                Severity.WARNING,
+                SEVERITIES["divergent"],
                 _ids(group),
                 (lowest.claim.figure, highest.claim.figure),
                 message_divergent(
@@ -466,7 +547,7 @@ def _partisan(rows: list[Annotated], statements: Statements, window_days: int) -
         ceiling, tightest = min(exceeded, key=lambda t: (t[0], t[1].order_key))
         factor = ratio(c.figure.low, ceiling)
         out.append(Flag(
-            "partisan_enemy_claim", Severity.WARNING,
+            "partisan_enemy_claim", SEVERITIES["partisan_enemy_claim"],
             _ids([*members, *statements[tightest.echo_key]]),
             (c.figure, tightest.claim.figure),
             message_partisan(e.source, e.source_side, c.figure, _key(e), as_of, factor,
@@ -516,7 +597,7 @@ def _regression(falling: list[Annotated], earlier: list[Annotated], statements: 
     assert w.period.as_of is not None and b.period.as_of is not None and w.figure.high is not None
     return Flag(
         "series_regression",
-        Severity.WARNING,
+        SEVERITIES["series_regression"],
         _ids(echoes),
         (b.figure, w.figure),
         message_regression(
@@ -590,7 +671,7 @@ def _part_flag(
     incident_in_total = c.period.kind is Kind.INCIDENT and t.period.kind is Kind.CUMULATIVE
     return Flag(
         "part_exceeds_whole",
-        Severity.ERROR,
+        SEVERITIES["part_exceeds_whole"],
         _ids([*part, *statements[tightest.echo_key]]),
         (c.figure, t.figure),
         message_part(
@@ -671,7 +752,7 @@ def _sums(
                 out.append(
                     Flag(
                         "part_exceeds_whole",
-                        Severity.ERROR,
+                        SEVERITIES["part_exceeds_whole"],
                         _ids(involved),
                         (
                             Figure.total((t.claim.figure for t in tops), key[0]),
@@ -699,7 +780,7 @@ def _per_statement(statements: Statements) -> list[Flag]:
             out.append(
                 Flag(
                     "disputed",
-                    Severity.WARNING,
+                    SEVERITIES["disputed"],
                     _ids(disputed),
                     (c.figure,),
                     message_disputed(first.source, c.figure, _key(first), who),
@@ -711,7 +792,7 @@ def _per_statement(statements: Statements) -> list[Flag]:
             out.append(
                 Flag(
                     "undated",
-                    Severity.INFO,
+                    SEVERITIES["undated"],
                     _ids(members),
                     (c.figure,),
                     message_undated(first.source, c.figure, _key(first)),
@@ -733,7 +814,7 @@ def _single_source(rows: list[Annotated]) -> list[Flag]:
             out.append(
                 Flag(
                     "single_source",
-                    Severity.INFO,
+                    SEVERITIES["single_source"],
                     _ids(members),
                     tuple(sorted({r.claim.figure for r in members}, key=figure_order)),
                     message_single(key, next(iter(sources))),

@@ -23,8 +23,8 @@ from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN
 from claimrecon.columnar.prepare import KEY, ORDER_COLUMNS, names_of
 from claimrecon.figure import Figure
 from claimrecon.flags import (
+    SEVERITIES,
     Flag,
-    Severity,
     message_disputed,
     message_divergent,
     message_part,
@@ -142,11 +142,7 @@ def _flag(row: dict[str, Any], id_of: list[str], params: list[str], cache: _Figu
         message = message_undated(p["src1"], figures[0], key)
     else:
         message = message_single(key, p["src1"])
-    severity = {
-        "part_exceeds_whole": Severity.ERROR,
-        "single_source": Severity.INFO,
-        "undated": Severity.INFO,
-    }.get(code, Severity.WARNING)
+    severity = SEVERITIES[code]
     # a claim's rid is the rank of its id: sorted rids are sorted ids
     claims = tuple([id_of[r] for r in sorted(row["claims"])])
     return Flag(code, severity, claims, figures, message, key, row["as_of"], factor)
