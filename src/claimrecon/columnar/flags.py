@@ -231,8 +231,20 @@ def _params(**values: str | pl.Expr) -> dict[str, pl.Expr]:
     return {f"p_{k}": pl.col(v) if isinstance(v, str) else v for k, v in values.items()}
 
 
-def _ratio(above: pl.Expr, below: pl.Expr) -> pl.Expr:
-    return pl.when(below == 0).then(float("inf")).otherwise(above / below)
+def _factors(found: pl.DataFrame) -> pl.Series:
+    """``f_num / f_den`` of every flag, as :func:`claimrecon.flags.ratio` gives it.
+
+    Divided as two series, element by element: polars divides an expression by
+    a column it holds as one repeated value (as a join or a literal can leave
+    one) by multiplying with its reciprocal, one unit in the last place away
+    from the quotient Python gives.
+    """
+    num = found.get_column("f_num").cast(pl.Float64)
+    den = found.get_column("f_den").cast(pl.Float64)
+    quotient = num / den
+    return pl.select(
+        pl.when(pl.lit(den) == 0).then(float("inf")).otherwise(pl.lit(quotient)).alias("factor")
+    ).to_series()
 
 
 def _factor(row: dict[str, Any]) -> float | None:
@@ -285,7 +297,7 @@ def _out(frame: pl.DataFrame, code: str) -> pl.DataFrame:
         pl.col("claims"),
         *KEY,
         pl.col("as_of"),
-        _ratio(pl.col("f_num"), pl.col("f_den")).alias("factor"),
+        pl.lit(None, dtype=pl.Float64).alias("factor"),  # see _factors
         pl.col("f_num").cast(pl.Int64),
         pl.col("f_den").cast(pl.Int64),
         pl.col(r"^f[12]_.*$"),
@@ -357,6 +369,7 @@ def flag_frame(
     if not frames:
         return FlagTable(pl.DataFrame(schema=schema), ids)
     found = pl.concat(frames, how="diagonal_relaxed")
+    found = found.with_columns(_factors(found))
     return FlagTable(
         found.select(
             pl.col(c).cast(t) if c in found.columns else pl.lit(None, dtype=t).alias(c)

@@ -21,12 +21,13 @@ from claimrecon.io.rows import COLUMNS, REQUIRED, Collector, to_text_row
 
 __all__ = ["neutralize", "read_csv", "restore", "write_csv"]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+#: what a cell a spreadsheet would evaluate starts with
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def neutralize(cell: str) -> str:
     """Defuse a cell a spreadsheet would evaluate; :func:`restore` undoes it."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def restore(cell: str) -> str:

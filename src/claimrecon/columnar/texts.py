@@ -1,0 +1,333 @@
+"""Flags of a flag table as text, in listing order, without an object per flag.
+
+``claimrecon flag --format csv`` on a million claims lists hundreds of
+thousands of flags.  :func:`flag_texts` gives the cells of that file straight
+from a :class:`~claimrecon.columnar.flags.FlagTable`: one row per flag, the
+same text ``to_csv_text(flag_records(table.to_flags()))`` writes (a test pins
+the two files byte for byte), built by polars a column at a time.
+
+* Messages are rendered from :data:`claimrecon.flags.MESSAGES`, the templates
+  the object path fills with :meth:`str.format`: each field of a template is a
+  text column, and the template's literal text is put around them.
+* Whatever Python formats (a figure's reading and its JSON record, a
+  subject's text, a date, a factor) is formatted once per *distinct* value
+  with the object path's own functions, and mapped onto the rows.
+* Rows sort as :func:`claimrecon.flags.sort_flags` sorts flags: by code,
+  subject text, as-of text, claims and message.
+
+:func:`write_flags_csv` writes the rows as CSV (formula-like cells defused as
+:func:`claimrecon.io.csvfile.neutralize` does), to a file atomically or to
+standard output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import string
+import sys
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import polars as pl
+
+from claimrecon.columnar.flags import FIG, FlagTable
+from claimrecon.figure import Figure, describe
+from claimrecon.flags import (
+    CODES,
+    MESSAGES,
+    PART_WHAT,
+    SEVERITIES,
+    stance_text,
+)
+from claimrecon.io._atomic import atomic_write
+from claimrecon.io.csvfile import FORMULA_START
+
+__all__ = ["CSV_COLUMNS", "flag_texts", "write_flags_csv"]
+
+#: the columns of a flag CSV file, in order (an empty file has only the first four)
+CSV_COLUMNS = (
+    "code",
+    "severity",
+    "claims",
+    "message",
+    "figures",
+    "as_of",
+    "factor",
+    "unit",
+    "side",
+    "category",
+    "outcome",
+)
+_EMPTY_COLUMNS = CSV_COLUMNS[:4]
+
+_TEXT = pl.String()
+_SUBJECT = ("unit", "side", "category", "outcome")
+
+
+def _each(frame: pl.DataFrame, expr: pl.Expr, fn: Callable[[Any], str]) -> pl.Expr:
+    """``fn`` of each value of ``expr``, computed once per distinct value (null stays null)."""
+    values = frame.select(expr.drop_nulls().unique().alias("v")).to_series()
+    texts = pl.Series([fn(v) for v in values.to_list()], dtype=_TEXT)
+    return expr.replace_strict(values, texts, default=None, return_dtype=_TEXT)
+
+
+def _render(template: str, fields: Mapping[str, pl.Expr]) -> pl.Expr:
+    """A template of :data:`~claimrecon.flags.MESSAGES` as one text expression.
+
+    A field with a format spec is looked up as ``name:spec``, so that a field
+    formatted two ways (a factor to two places or to one) is never mixed up.
+    """
+    pieces: list[pl.Expr] = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if literal:
+            pieces.append(pl.lit(literal, dtype=_TEXT))
+        if name is not None:
+            if conversion:  # pragma: no cover - no template converts a field
+                raise ValueError(f"a message field cannot convert: {name}!{conversion}")
+            pieces.append(fields[f"{name}:{spec}" if spec else name])
+    return pl.concat_str(pieces)
+
+
+def _figures(frame: pl.DataFrame) -> pl.DataFrame:
+    """Each flag's figures: ``_row`` with ``_d1``, ``_d2`` (their readings) and ``figures``.
+
+    A figure's reading and its JSON record are made once per distinct figure,
+    by :func:`~claimrecon.figure.describe` and the record writer's converter.
+    """
+    from claimrecon.io.results import converter
+
+    named = {c: pl.col(c).cast(_TEXT) for c in ("unit", "rule", "qualifier")}
+    slots = [
+        frame.select("_row", _pos=pl.lit(i, dtype=pl.UInt32), **{c: f"f{i}_{c}" for c in FIG})
+        .filter(pl.col("low").is_not_null())
+        .with_columns(**named)
+        for i in (1, 2)
+    ]
+    many = (
+        frame.select("_row", "many")
+        .filter(pl.col("many").is_not_null())
+        .explode("many")
+        .filter(pl.col("many").is_not_null())
+        .with_columns(_pos=pl.int_range(pl.len(), dtype=pl.UInt32).over("_row"))
+        .unnest("many")
+        .with_columns(**named)
+        .select("_row", "_pos", *FIG)
+    )
+    shown = pl.concat([*slots, many], how="vertical_relaxed")
+    distinct = shown.select(FIG).unique()
+    readings, records = [], []
+    for values in distinct.iter_rows():
+        figure = Figure(*values)
+        readings.append(describe(figure))
+        records.append(json.dumps(converter.unstructure(figure), ensure_ascii=False))
+    distinct = distinct.with_columns(
+        _reading=pl.Series(readings, dtype=_TEXT), _record=pl.Series(records, dtype=_TEXT)
+    )
+    shown = shown.join(distinct, on=FIG, nulls_equal=True)
+    # a flag shows one or two figures in its slots, or a list of them: a list is put together
+    # by a group-by, the slots by concatenating two texts
+    listed = (
+        shown.filter(pl.col("_row").is_in(many.get_column("_row").implode()))
+        .sort("_row", "_pos")
+        .group_by("_row", maintain_order=True)
+        .agg(_many=pl.col("_record").str.join(", "))
+    )
+    first, second = (
+        shown.filter(pl.col("_pos") == i).select(
+            "_row", **{f"_d{i}": "_reading", f"_r{i}": "_record"}
+        )
+        for i in (1, 2)
+    )
+    out = frame.select("_row", "many").join(listed, on="_row", how="left")
+    out = out.join(first, on="_row", how="left").join(second, on="_row", how="left")
+    in_slots = pl.concat_str("_r1", pl.concat_str(pl.lit(", "), "_r2"), ignore_nulls=True)
+    figures = pl.concat_str(
+        pl.lit("["),
+        pl.when(pl.col("many").is_not_null()).then("_many").otherwise(in_slots),
+        pl.lit("]"),
+    )
+    # no figure at all is an empty cell, as an empty list is
+    return out.select(
+        "_row",
+        "_d1",
+        "_d2",
+        figures=pl.when(pl.col("_r1").is_null() & pl.col("_many").is_null())
+        .then(None)
+        .otherwise(figures),
+    )
+
+
+def _messages(frame: pl.DataFrame) -> pl.DataFrame:
+    """Each flag's message (``_row``, ``message``), from its code's template."""
+    c = pl.col
+
+    def text(name: str) -> pl.Expr:
+        return c(name).cast(_TEXT)
+
+    def date_text(name: str) -> pl.Expr:
+        return _each(frame, c(name), str)
+
+    def number(name: str) -> pl.Expr:
+        return _each(frame, c(name), str)
+
+    def subject(side: str, category: str, outcome: str) -> pl.Expr:
+        return pl.concat_str(
+            text(side), pl.lit(" "), text(category), pl.lit(" "), text(outcome),
+            pl.lit(" ("), text("unit"), pl.lit(")"),
+        )  # fmt: skip
+
+    common = {
+        "subject": subject("side", "category", "outcome"),
+        "as_of": date_text("as_of"),
+        "side": text("side"),
+        "category": text("category"),
+        "outcome": text("outcome"),
+        "source": text("p_src1"),
+    }
+    partisan_basis = _render(
+        MESSAGES["partisan_basis"],
+        {
+            "ref_outcome": text("p_outcome2"),
+            "ref_figure": c("_d2"),
+            "ceiling": number("p_ceiling"),
+            "outcome": text("outcome"),
+        },
+    )
+    fields: dict[str, dict[str, pl.Expr]] = {
+        "divergent": {
+            "sources": number("p_n"),
+            "high_source": text("p_src2"),
+            "high_figure": c("_d2"),
+            "low_source": text("p_src1"),
+            "low_figure": c("_d1"),
+            "factor:.2f": _each(frame, c("factor"), lambda v: f"{v:.2f}"),
+        },
+        "partisan_enemy_claim": {
+            "source_side": text("p_side1"),
+            "figure": c("_d1"),
+            "factor:.1f": _each(frame, c("factor"), lambda v: f"{v:.1f}"),
+            "ref_source": text("p_src2"),
+            "ref_stance": _each(frame, text("p_stance2"), stance_text),
+            "basis": pl.when(c("p_outcome2") == c("outcome"))
+            .then(pl.lit("", dtype=_TEXT))
+            .otherwise(partisan_basis),
+        },
+        "series_regression": {
+            "before": c("_d1"),
+            "before_as_of": date_text("p_date2"),
+            "after": c("_d2"),
+            "after_as_of": date_text("as_of"),
+        },
+        "part_exceeds_whole": {
+            "what": pl.when(c("p_incident_in_total"))
+            .then(pl.lit(PART_WHAT[True]))
+            .otherwise(pl.lit(PART_WHAT[False])),
+            "figure": c("_d1"),
+            "whole_source": text("p_src2"),
+            "whole_figure": c("_d2"),
+            "whole_subject": subject("p_w_side", "p_w_category", "p_w_outcome"),
+            "whole_as_of": date_text("p_date2"),
+        },
+        "part_sum": {
+            "dimension": text("p_dimension"),
+            "total": number("p_n"),
+            "day": date_text("as_of"),
+            "whole_source": text("p_src2"),
+            "whole_figure": c("_d2"),
+        },
+        "disputed": {"figure": c("_d1"), "who": c("p_who").list.join(", ")},
+        "undated": {"figure": c("_d1")},
+        "single_source": {},
+    }
+    # a part_exceeds_whole flag about a sum of parts names the dimension it sums over
+    template_of = (
+        pl.when((c("code") == "part_exceeds_whole") & c("p_dimension").is_not_null())
+        .then(pl.lit("part_sum"))
+        .otherwise(c("code"))
+    )
+    # each template renders only its own flags
+    frame = frame.with_columns(_template=template_of)
+    return pl.concat(
+        [
+            frame.filter(pl.col("_template") == name).select(
+                "_row", message=_render(MESSAGES[name], {**common, **own})
+            )
+            for name, own in fields.items()
+        ]
+    )
+
+
+def flag_texts(table: FlagTable) -> pl.DataFrame:
+    """One row of text per flag, in listing order: the cells of a flag CSV file.
+
+    The columns are :data:`CSV_COLUMNS`; a cell the record has no value for is
+    null.  The cells are not yet defused for spreadsheets (see
+    :func:`write_flags_csv`).
+    """
+    frame = table.frame.with_row_index("_row")
+    if not frame.height:
+        return pl.DataFrame(schema=dict.fromkeys(CSV_COLUMNS, _TEXT))
+    frame = frame.join(_figures(frame), on="_row", how="left")
+    claims = (
+        frame.select("_row", _rank=pl.col("claims").list.sort())
+        .explode("_rank")
+        .filter(pl.col("_rank").is_not_null())
+        .with_columns(_id=pl.lit(table.ids).gather(pl.col("_rank")))
+        .group_by("_row", maintain_order=True)
+        .agg(_claims_text=pl.col("_id").str.join("; "))
+    )
+    # str() of the subject tuple: each name's repr() between parentheses
+    reprs = [_each(frame, pl.col(k).cast(_TEXT), repr) for k in _SUBJECT]
+    subject = pl.concat_str(pl.lit("("), pl.concat_str(reprs, separator=", "), pl.lit(")"))
+    messages = _messages(frame)
+    if messages.height != frame.height:  # pragma: no cover - a code without a template
+        raise AssertionError("every flag code has a message template")
+    frame = frame.join(claims, on="_row", how="left").join(messages, on="_row")
+    frame = frame.with_columns(
+        severity=pl.col("code").replace_strict(
+            list(SEVERITIES), [s.value for s in SEVERITIES.values()], return_dtype=_TEXT
+        ),
+        _code=pl.col("code").replace_strict(list(CODES), list(range(len(CODES)))),
+        # flags sort by the text of their subject tuple and of their date, as objects do
+        _subject=subject,
+        _as_of=_each(frame, pl.col("as_of"), str).fill_null("None"),
+        _claims=pl.col("claims").list.sort(),
+    )
+    frame = frame.sort("_code", "_subject", "_as_of", "_claims", "message")
+    return frame.select(
+        "code",
+        "severity",
+        claims="_claims_text",
+        message="message",
+        figures="figures",
+        as_of=_each(frame, pl.col("as_of"), str),
+        factor=_each(frame, pl.col("factor"), str),
+        **{k: pl.col(k).cast(_TEXT) for k in _SUBJECT},
+    )
+
+
+_FORMULA = "^[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in FORMULA_START) + "]"
+
+
+def write_flags_csv(table: FlagTable, output: str | os.PathLike[str] | None = None) -> None:
+    """Write a flag table as ``claimrecon flag --format csv`` writes its flags.
+
+    To ``output`` atomically, or to standard output when it is ``None``.
+    """
+    texts = flag_texts(table)
+    if not texts.height:
+        texts = texts.select(_EMPTY_COLUMNS)
+    cells = texts.select(
+        # defused as neutralize() defuses a cell; an empty cell is written bare, as csv does
+        pl.when(pl.col(c).str.contains(_FORMULA))
+        .then(pl.lit("'") + pl.col(c))
+        .otherwise(pl.when(pl.col(c) != "").then(pl.col(c)))
+        .alias(c)
+        for c in texts.columns
+    )
+    if output is None:
+        sys.stdout.write(cells.write_csv(line_terminator="\r\n", null_value=""))
+        return
+    with atomic_write(output, newline="") as handle:
+        cells.write_csv(handle, line_terminator="\r\n", null_value="")

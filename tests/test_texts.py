@@ -1,0 +1,129 @@
+"""Flags written as CSV straight from the flag table: the same bytes as from flag objects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+
+from claimrecon import Claim, flag, load_seeds, write_claims
+from claimrecon.columnar import claims_to_table, synthetic_table, write_table
+from claimrecon.columnar.engine import flag_table
+from claimrecon.columnar.texts import CSV_COLUMNS, flag_texts, write_flags_csv
+from claimrecon.flags import ratio
+from claimrecon.io.results import flag_records, to_csv_text
+from tests.builders import claim
+from tests.strategies import engine_claim_sets
+
+HEAD = ("code", "severity", "claims", "message")
+
+
+def object_csv(claims: list[Claim]) -> str:
+    """The flag CSV as built from flag objects, on the object path."""
+    return to_csv_text(flag_records(flag(claims)), columns=HEAD)
+
+
+def column_csv(data: object, tmp_path: Path) -> str:
+    path = tmp_path / "flags.csv"
+    write_flags_csv(flag_table(data), path)
+    return path.read_bytes().decode("utf-8")
+
+
+class TestSameBytes:
+    def test_seeds(self, tmp_path: Path) -> None:
+        """The seeds' flags: every code of the seeds, byte for byte."""
+        seeds = load_seeds()
+        text = column_csv(seeds, tmp_path)
+        assert text == object_csv(seeds)
+        assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
+
+    def test_generated_set(self, tmp_path: Path) -> None:
+        """Thousands of synthetic claims: every check fires, with lists of figures too."""
+        table = synthetic_table(4_000, seed=5)
+        flags = flag(table)
+        assert {f.code for f in flags} >= {
+            "divergent",
+            "partisan_enemy_claim",
+            "series_regression",
+            "single_source",
+        }
+        expected = to_csv_text(flag_records(flags), columns=HEAD)
+        assert column_csv(table, tmp_path) == expected
+
+    @settings(max_examples=30, deadline=None)
+    @given(engine_claim_sets(max_size=24))
+    def test_any_claim_set(self, claims: list[Claim]) -> None:
+        """Any claim set: the columns give the file the objects give (the object path)."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            assert column_csv(claims, Path(folder)) == object_csv(claims)
+
+    def test_no_flags(self, tmp_path: Path) -> None:
+        """No flag at all: the header of the four first columns, as from objects."""
+        assert column_csv([], tmp_path) == object_csv([]) == "code,severity,claims,message\r\n"
+        assert flag_texts(flag_table([])).columns == list(CSV_COLUMNS)
+
+    def test_cells_a_spreadsheet_would_run(self, tmp_path: Path) -> None:
+        """Ids and names that start like a formula are defused as from objects."""
+        claims = [
+            claim("=1+1", 90, category="civilian", claimant="-Ministry"),
+            claim("@2", 50, category="unspecified", claimant="+Agency"),
+        ]
+        text = column_csv(claims, tmp_path)
+        assert text == object_csv(claims)
+        assert "'=1+1" in text and "'-Ministry" not in text.split("\r\n")[0]
+
+
+def test_factor_is_the_exact_quotient() -> None:
+    """The table's factor is Python's quotient, even over a divisor held as one value.
+
+    polars divides by a repeated value with its reciprocal: 5 / 3 would come out
+    as 1.6666666666666665, where Python (and the object path) gives ...67.
+    """
+    claims = [
+        claim("incident", 5, incident=True),
+        claim("total", 3),
+    ]
+    table = flag_table(claims)
+    rows = table.frame.filter(pl.col("f_den").is_not_null())
+    assert rows.height
+    for num, den, factor in rows.select("f_num", "f_den", "factor").iter_rows():
+        assert factor == ratio(num, den)
+    assert [f.factor for f in table.to_flags()] == [f.factor for f in flag(claims)]
+
+
+class TestCommandLine:
+    def test_table_file_as_csv(self, tmp_path: Path) -> None:
+        """``claimrecon flag x.parquet -f csv`` writes what the same claims as JSONL give."""
+        from tests.test_cli import run
+
+        seeds = load_seeds()
+        write_table(claims_to_table(seeds), tmp_path / "s.parquet")
+        write_claims(seeds, tmp_path / "s.jsonl")
+        written = []
+        for name in ("s.parquet", "s.jsonl"):  # columns, then objects
+            out = tmp_path / f"{name}.csv"
+            assert run("flag", str(tmp_path / name), "-f", "csv", "-o", str(out))[0] == 0
+            written.append(out.read_bytes())
+        assert written[0] == written[1]
+        printed = [
+            run("flag", str(tmp_path / name), "-f", "csv")[1] for name in ("s.parquet", "s.jsonl")
+        ]
+        assert printed[0] == printed[1] and printed[0].startswith("code,severity")
+
+    @pytest.mark.parametrize(("low", "code"), [(90, 1), (40, 0)])
+    def test_strict(self, tmp_path: Path, low: int, code: int) -> None:
+        """--strict exits 1 on an error flag from the table, as from objects."""
+        from tests.test_cli import run
+
+        claims = [
+            claim("p", low, category="civilian"),
+            claim("w", 50, category="unspecified", claimant="Reuters"),
+        ]
+        write_table(claims_to_table(claims), tmp_path / "c.parquet")
+        write_claims(claims, tmp_path / "c.jsonl")
+        for name in ("c.parquet", "c.jsonl"):
+            assert run("flag", str(tmp_path / name), "-f", "csv", "--strict")[0] == code
