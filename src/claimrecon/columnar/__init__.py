@@ -7,7 +7,9 @@
   every bad row reported at once;
 * :func:`read_table` and :func:`write_table`: Parquet and Arrow IPC files,
   written atomically;
-* :func:`synthetic_table`: realistic synthetic claims for tests and benchmarks.
+* :func:`synthetic_table`: realistic synthetic claims for tests and benchmarks;
+* :func:`flag_texts` and :func:`write_flags_csv`: a flag table's flags as text
+  and as the CSV file ``claimrecon flag`` writes, without a flag object each.
 """
 
 from typing import TYPE_CHECKING
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     )
     from claimrecon.columnar.schema import CLAIM_SCHEMA
     from claimrecon.columnar.synthetic import synthetic_batches, synthetic_table
+    from claimrecon.columnar.texts import flag_texts, write_flags_csv
     from claimrecon.columnar.validate import validate_table
     from claimrecon.errors import MissingDependencyError
 
@@ -35,11 +38,13 @@ _EXPORTS: dict[str, str] = {
     "EXTRA_COLUMN": "claimrecon.columnar.columns",
     "MissingDependencyError": "claimrecon.errors",
     "claims_to_table": "claimrecon.columnar.convert",
+    "flag_texts": "claimrecon.columnar.texts",
     "read_table": "claimrecon.columnar.convert",
     "synthetic_batches": "claimrecon.columnar.synthetic",
     "synthetic_table": "claimrecon.columnar.synthetic",
     "table_to_claims": "claimrecon.columnar.convert",
     "validate_table": "claimrecon.columnar.validate",
+    "write_flags_csv": "claimrecon.columnar.texts",
     "write_table": "claimrecon.columnar.convert",
 }
 
@@ -48,11 +53,13 @@ __all__ = [
     "EXTRA_COLUMN",
     "MissingDependencyError",
     "claims_to_table",
+    "flag_texts",
     "read_table",
     "synthetic_batches",
     "synthetic_table",
     "table_to_claims",
     "validate_table",
+    "write_flags_csv",
     "write_table",
 ]
 
