@@ -242,13 +242,18 @@ _UNIQUE_IDS = (pl.col("id").n_unique() == pl.len()).alias("ids are unique")
 
 
 def _entries(name: str) -> pl.Expr:
-    """The distinct entries of a list column (a null entry is kept, an empty list adds none)."""
-    return pl.col(name).explode(keep_nulls=False).unique()
+    """The entries of a list column, each row's in turn (a null entry is kept, an empty list
+    adds none)."""
+    return pl.col(name).explode(keep_nulls=False)
 
 
 def _distinct(names: Iterable[str]) -> dict[str, pl.Expr]:
+    # in order of first sight: polars' streaming engine finds the distinct texts of a long
+    # column about twice as fast so as without keeping an order
     return {
-        name: (_entries(name) if name in LIST_COLUMNS else pl.col(name).unique()).implode()
+        name: (_entries(name) if name in LIST_COLUMNS else pl.col(name))
+        .unique(maintain_order=True)
+        .implode()
         for name in names
     }
 
