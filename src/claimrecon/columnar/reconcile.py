@@ -169,8 +169,8 @@ def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> E
     # echoes share every column used below (figure, source, stance, period): any one will do
     said = ["stmt", *EST, "low", "high", "rule", "stated", "stance", "source"]
     credible = rows.select(*said, "kind", "as_of", "disputed", "id", "action").filter(used)
-    statements = (
-        credible.select(said).unique(subset=["stmt"], keep="any").with_columns(point=_point())
+    statements = (  # the first claim of each statement (a filter: cheaper than a unique)
+        credible.select(said).filter(pl.col("stmt").is_first_distinct()).with_columns(point=_point())
     )
     agg = statements.group_by(EST).agg(
         low=pl.col("low").min(),
