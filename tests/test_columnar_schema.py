@@ -169,6 +169,34 @@ class TestClaimsToTable:
         assert (err.line, err.field, err.record) == (1, EXTRA_COLUMN, "a")
 
 
+class TestExtraColumn:
+    def test_every_bad_extra_reported(self, tmp_path: Path) -> None:
+        """Text that is not a JSON object is reported by row, field and id, on every path.
+
+        ``flag`` on the file says it too, though no check reads ``extra``: a file
+        is valid or not whichever reader takes it.
+        """
+        from claimrecon import flag
+
+        claims = [Claim(id=f"c{i}", figure=Figure.exact(3)) for i in range(4)]
+        table = claims_to_table(claims)
+        texts = [None, "{x_region: Tartar}", '["Tartar"]', '{"x_region": "Tartar"}']
+        table = table.set_column(
+            table.schema.get_field_index(EXTRA_COLUMN), EXTRA_COLUMN, pa.array(texts, pa.string())
+        )
+        with pytest.raises(FormatError) as info:
+            validate_table(table)
+        found = [(e.line, e.field, e.record, e.message) for e in info.value.errors]
+        assert [f[:3] for f in found] == [(2, EXTRA_COLUMN, "c1"), (3, EXTRA_COLUMN, "c2")]
+        assert "must be a JSON object (Expecting property name" in found[0][3]
+        assert "must be a JSON object" in found[1][3]
+        pq.write_table(table, tmp_path / "c.parquet")
+        for read in (read_table, flag):
+            with pytest.raises(FormatError) as info:
+                read(tmp_path / "c.parquet")
+            assert [e.line for e in info.value.errors] == [2, 3]
+
+
 class TestTableToClaims:
     @given(claim_lists())
     def test_round_trip(self, claims: list[Claim]) -> None:

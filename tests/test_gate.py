@@ -159,6 +159,9 @@ BAD: dict[str, Callable[[Rows, int], None]] = {
     "evidence start negative": cell(evidence_start=-1, evidence_end=3, evidence=None),
     "evidence empty": cell(evidence=""),
     "evidence not as long as its span": cell(evidence_start=0, evidence_end=3, evidence="ab"),
+    "extra not JSON": cell(extra="{x_region: Tartar}"),
+    "extra a JSON list": cell(extra='["Tartar"]'),
+    "extra empty": cell(extra=""),
 }
 
 #: one cell the exact path would fill in or make canonical: a valid row, not a canonical one

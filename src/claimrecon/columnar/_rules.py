@@ -6,10 +6,13 @@ so they take them from here; importing this module loads no table library.
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from claimrecon.claim import Category, Kind, Outcome, Precision, Status
 from claimrecon.figure import Rule
 
-__all__ = ["ENUM_WORDS", "STRIP_SPACE"]
+__all__ = ["ENUM_WORDS", "STRIP_SPACE", "json_object"]
 
 #: the words each enumeration column may hold
 ENUM_WORDS: dict[str, tuple[str, ...]] = {
@@ -25,3 +28,14 @@ ENUM_WORDS: dict[str, tuple[str, ...]] = {
 #: the rule of the model's own validators (``not value.strip()``): every character
 #: ``str.isspace`` holds for lies below U+3001
 STRIP_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+
+
+def json_object(text: str) -> dict[str, Any]:
+    """The ``extra`` column's text as the JSON object it must be; ``ValueError`` if not."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"must be a JSON object ({err.msg})") from None
+    if not isinstance(value, dict):
+        raise ValueError("must be a JSON object")
+    return value

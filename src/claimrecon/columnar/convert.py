@@ -30,6 +30,7 @@ from typing import Any
 import pyarrow as pa
 
 from claimrecon.claim import Claim, Evidence, Hop, Period, Subject
+from claimrecon.columnar._rules import json_object
 from claimrecon.columnar.schema import (
     CLAIM_SCHEMA,
     DICTIONARY_COLUMNS,
@@ -228,13 +229,9 @@ class _Builder:
         items: list[tuple[str, Any]] = []
         if text is not None:
             try:
-                value = json.loads(text)
-            except json.JSONDecodeError as err:
-                message = f"must be a JSON object ({err.msg})"
-                raise InvalidClaimError(EXTRA_COLUMN, message, text) from None
-            if not isinstance(value, dict):
-                raise InvalidClaimError(EXTRA_COLUMN, "must be a JSON object", text)
-            items += value.items()
+                items += json_object(text).items()
+            except ValueError as err:
+                raise InvalidClaimError(EXTRA_COLUMN, str(err), text) from None
         items += ((name, values[row]) for name, values in self.native.items())
         return items
 

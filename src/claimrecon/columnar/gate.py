@@ -36,10 +36,11 @@ How it checks:
   engine's columns, then a streamed ``select`` and ``group_by`` over the
   others;
 * rules on text values (units, sides, enumerations, names of hops and
-  disputers, claimants, places, qualifiers, dates written as text): once per
-  *distinct* value, in Python, with the model's own functions; ``as_of`` is
-  compared with the publication date by grouping the rows by ``published``:
-  each group's latest ``as_of`` against that date, parsed once.
+  disputers, claimants, places, qualifiers, dates written as text, the JSON
+  objects of ``extra``): once per *distinct* value, in Python, with the
+  model's own functions; ``as_of`` is compared with the publication date by
+  grouping the rows by ``published``: each group's latest ``as_of`` against
+  that date, parsed once.
 
 It reads with polars only and builds no Arrow array from Python values, so
 that pyarrow never imports pandas on this path.
@@ -63,7 +64,7 @@ from claimrecon.claim import (
     Status,
     Subject,
 )
-from claimrecon.columnar._rules import ENUM_WORDS, STRIP_SPACE
+from claimrecon.columnar._rules import ENUM_WORDS, STRIP_SPACE, json_object
 from claimrecon.columnar.columns import (
     BOOL_COLUMNS,
     CLAIM_COLUMNS,
@@ -111,9 +112,8 @@ def _accepted_types(column: str) -> tuple[pl.DataType, ...]:
 
 #: each column of the flat row and the polars types it may have
 _TYPES: dict[str, tuple[pl.DataType, ...]] = {name: _accepted_types(name) for name in CLAIM_COLUMNS}
-#: the columns no rule of the engine's own columns reads, read only to be checked (all but
-#: ``extra``, which no rule reads)
-_OTHER = tuple(n for n in CLAIM_COLUMNS if n not in NEEDED and n != EXTRA_COLUMN)
+#: the columns no rule of the engine's own columns reads, read only to be checked
+_OTHER = tuple(n for n in CLAIM_COLUMNS if n not in NEEDED)
 
 
 def read_checked_frame(
@@ -266,7 +266,9 @@ _ENGINE_DISTINCT = _distinct(
     for n in NEEDED
     if n in (*DICTIONARY_COLUMNS, *LIST_COLUMNS, "claimant", "location", "qualifier")
 )
-_OTHER_DISTINCT = _distinct(n for n in _OTHER if n in (*DICTIONARY_COLUMNS, *LIST_COLUMNS))
+_OTHER_DISTINCT = _distinct(
+    n for n in _OTHER if n in (*DICTIONARY_COLUMNS, *LIST_COLUMNS, EXTRA_COLUMN)
+)
 
 
 def _member(words: frozenset[str]) -> Callable[[Any], bool]:
@@ -309,6 +311,10 @@ def _hop_date(value: Any) -> bool:
     return True
 
 
+def _extra(value: Any) -> bool:
+    return value is None or json_object(value) is not None
+
+
 def _disputer(value: Any) -> bool:
     # a null entry would be dropped: the file is not canonical
     return value is not None and bool(value.strip()) and LIST_SEPARATOR.strip() not in value
@@ -322,6 +328,7 @@ _VALUE_RULES: dict[str, Callable[[Any], bool]] = {
     "reported_by": _hop,
     "reported_dates": _hop_date,
     "disputed_by": _disputer,
+    EXTRA_COLUMN: _extra,
     "claimant": _text,
     "location": _text,
     "qualifier": _text,

@@ -50,7 +50,7 @@ from claimrecon.claim import (
     Status,
     Subject,
 )
-from claimrecon.columnar._rules import ENUM_WORDS, STRIP_SPACE
+from claimrecon.columnar._rules import ENUM_WORDS, STRIP_SPACE, json_object
 from claimrecon.columnar.schema import (
     CLAIM_SCHEMA,
     EXTRA_COLUMN,
@@ -592,6 +592,7 @@ class _Checker:
         if not self.broken:
             self.check_ids()
             self.check_texts()
+            self.check_extra()
             self.check_figure()
             self.check_subject()
             self.check_period()
@@ -627,6 +628,13 @@ class _Checker:
         for name in ("claimant", "location", "document", "url", "note"):
             self.blank(name, "must be None or non-empty text")
         self.blank("qualifier", "must be None or a non-empty word")
+
+    def check_extra(self) -> None:
+        """``extra`` holds a JSON object or nothing, each distinct text parsed once."""
+        values = self.out[EXTRA_COLUMN]
+        if values.null_count < len(values):
+            parse = lambda text: json_object(text) is not None  # noqa: E731
+            self.distinct(EXTRA_COLUMN, values, parse, pa.bool_())
 
     def blank(self, name: str, rule: str) -> None:
         values = self.out[name]
