@@ -11,6 +11,10 @@ job in a fresh process and prints its whole-process wall time and peak RSS:
 
 * ``engine``: ``claimrecon.columnar.engine.prepare_claims`` (the file read,
   checked and prepared once), then ``flag_table`` and ``reconcile_table``;
+* ``csv``: what ``claimrecon flag FILE --format csv -o OUT`` does: the
+  engine's flags written as CSV straight from the flag table
+  (``claimrecon.columnar.write_flags_csv``), at the ``--csv-at`` sizes
+  (default 1M);
 * ``gate``: ``claimrecon.columnar.gate.read_checked_frame`` alone: the
   engine's first step on a file claimrecon wrote, read with polars and
   checked against every rule of the model without normalizing anything;
@@ -113,6 +117,18 @@ def job_engine(path: Path) -> dict[str, Any]:
     return {"rows": len(claims), "flags": len(flags), "estimates": len(estimates)}
 
 
+def job_csv(path: Path) -> dict[str, Any]:
+    """``claimrecon flag FILE --format csv -o OUT``: flags written as CSV from the flag table."""
+    from claimrecon.columnar.engine import flag_table, prepare_claims
+    from claimrecon.columnar.texts import write_flags_csv
+
+    flags = flag_table(prepare_claims(path))
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "flags.csv"
+        write_flags_csv(flags, out)
+        return {"flags": len(flags), "csv_mb": round(out.stat().st_size / 1e6, 1)}
+
+
 def job_check(path: Path) -> dict[str, Any]:
     """Only the edge: ``read_table``, which checks every row against the model, vectorized."""
     from claimrecon.columnar import read_table
@@ -210,6 +226,7 @@ def job_duckdb(path: Path) -> dict[str, Any]:
 
 JOBS = {
     "engine": job_engine,
+    "csv": job_csv,
     "gate": job_gate,
     "check": job_check,
     "polars": job_polars,
@@ -317,6 +334,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--data", default=str(DATA), help="where the Parquet files live")
     parser.add_argument("--duckdb-at", nargs="*", default=["1M"], help="sizes to run DuckDB at")
+    parser.add_argument("--csv-at", nargs="*", default=["1M"], help="sizes to write flag CSV at")
     parser.add_argument("--regenerate", action="store_true", help="write the data files again")
     parser.add_argument("--repeat", type=int, default=1, help="runs per job; the median is shown")
     parser.add_argument("--max-rss-mb", type=float, default=8_000, help="stop a job above this")
@@ -332,6 +350,7 @@ def main(argv: list[str] | None = None) -> None:
     print(versions())
     guard = Guard(args.max_rss_mb, args.timeout)
     duckdb_at = {parse_size(s) for s in args.duckdb_at}
+    csv_at = {parse_size(s) for s in args.csv_at}
     columns = ("wall s", "work s", "peak MB", "x polars")
     print(f"{'size':>6} {'job':<8} " + " ".join(f"{c:>8}" for c in columns) + "  result")
     for n in map(parse_size, args.sizes):
@@ -345,7 +364,8 @@ def main(argv: list[str] | None = None) -> None:
             size_mb = made["bytes"] / 1e6
             print(f"{label(n):>6} {'generate':<8} {wall:8.2f} {made['work_s']:8.2f} "
                   f"{made['peak_rss_mb']:8.0f} {'':>8}  {size_mb:.1f} MB Parquet")  # fmt: skip
-        jobs = ["engine", "gate", "check", "polars"] + (["duckdb"] if n in duckdb_at else [])
+        jobs = ["engine", *(["csv"] if n in csv_at else []), "gate", "check", "polars"]
+        jobs += ["duckdb"] if n in duckdb_at else []
         results = {
             job: median(guard, args.repeat, "--run", job, "--path", str(path)) for job in jobs
         }
