@@ -151,22 +151,25 @@ def claims_frame(claims: Sequence[Claim]) -> pl.DataFrame:
     """
     with no_gc():  # a million small lists and no cycles: collecting would only slow it
         columns = _claim_columns(claims)
-    errors = [
-        RecordError(row + 1, name, f"must fit a 64-bit integer: {value!r}", claims[row].id)
-        for name in ("low", "high", "stated")
-        for row, value in enumerate(columns[name])
-        if value is not None and not -(2**63) <= value < 2**63
-    ]
-    if errors:
-        raise FormatError("<claims>", errors)
-    return pl.DataFrame(
-        [
-            _text_lists(name, columns[name])
-            if name in ("reported_by", "disputed_by")
-            else pl.Series(name, columns[name], dtype=_ENGINE_TYPES[name], strict=True)
-            for name in NEEDED
+    try:
+        return pl.DataFrame(
+            [
+                _text_lists(name, columns[name])
+                if name in ("reported_by", "disputed_by")
+                else pl.Series(name, columns[name], dtype=_ENGINE_TYPES[name], strict=True)
+                for name in NEEDED
+            ]
+        )
+    except TypeError:  # polars refuses a value its type cannot hold: find the counts that cannot
+        errors = [
+            RecordError(row + 1, name, f"must fit a 64-bit integer: {value!r}", claims[row].id)
+            for name in ("low", "high", "stated")
+            for row, value in enumerate(columns[name])
+            if value is not None and not -(2**63) <= value < 2**63
         ]
-    )
+        if errors:
+            raise FormatError("<claims>", errors) from None
+        raise
 
 
 def _text_lists(name: str, lists: Sequence[Sequence[str]]) -> pl.Series:
