@@ -77,6 +77,8 @@ def _render(template: str, fields: Mapping[str, pl.Expr]) -> pl.Expr:
 
     A field with a format spec is looked up as ``name:spec``, so that a field
     formatted two ways (a factor to two places or to one) is never mixed up.
+    A missing value reads as :meth:`str.format` writes it on the object path:
+    ``None``, and ``nan`` for a factor (which the object path shows as NaN).
     """
     pieces: list[pl.Expr] = []
     for literal, name, spec, conversion in string.Formatter().parse(template):
@@ -85,7 +87,8 @@ def _render(template: str, fields: Mapping[str, pl.Expr]) -> pl.Expr:
         if name is not None:
             if conversion:  # pragma: no cover - no template converts a field
                 raise ValueError(f"a message field cannot convert: {name}!{conversion}")
-            pieces.append(fields[f"{name}:{spec}" if spec else name])
+            missing = "nan" if spec else "None"
+            pieces.append(fields[f"{name}:{spec}" if spec else name].fill_null(missing))
     return pl.concat_str(pieces)
 
 
