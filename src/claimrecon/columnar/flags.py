@@ -490,7 +490,9 @@ def _pairs(enemy: pl.DataFrame, refs: pl.DataFrame, window_days: int) -> pl.Data
     """
     refs = _ceilings(refs)
     refs = refs.rename({c: f"r_{c}" for c in refs.columns if c not in ("e_outcome", "ceiling")})
-    left = enemy.select("stmt", "low", *PERIOD)
+    # the four joins below are independent: one lazy query runs them side by side
+    refs_lazy = refs.lazy()
+    left = enemy.lazy().select("stmt", "low", *PERIOD)
     totals = left.filter(pl.col("kind") == "cumulative")
     # each running total beside every day of its window, as one row per day (no lists)
     cumulative = pl.concat(
@@ -507,7 +509,7 @@ def _pairs(enemy: pl.DataFrame, refs: pl.DataFrame, window_days: int) -> pl.Data
         ("cumulative", cumulative, ["j_as_of"], ["r_as_of"]),
         ("incident", incident, ["j_as_of", "j_start"], ["r_as_of", "r_start"]),
     ):
-        pool = refs.filter(pl.col("r_kind") == kind)
+        pool = refs_lazy.filter(pl.col("r_kind") == kind)
         # a reference for all places bounds the claim; one for a place, only that place
         everywhere = frame.join(
             pool.filter(pl.col("r_location").is_null()),
@@ -526,7 +528,7 @@ def _pairs(enemy: pl.DataFrame, refs: pl.DataFrame, window_days: int) -> pl.Data
             here.filter(pl.col("low") > pl.col("ceiling")),
         ]
     keep = ["stmt", "low", "ceiling", *(c for c in refs.columns if c.startswith("r_payload_"))]
-    return pl.concat([f.select(keep) for f in joined], how="vertical_relaxed")
+    return pl.concat([f.select(keep) for f in joined], how="vertical_relaxed").collect()
 
 
 def _statements(live: pl.DataFrame) -> pl.DataFrame:
