@@ -589,7 +589,8 @@ def _series(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         said.filter(pl.col("kind") == "cumulative"), ["source", *KEY, "location", "start"], "sid"
     )
     days = (
-        totals.group_by("sid", "as_of")
+        totals.lazy()
+        .group_by("sid", "as_of")
         .agg(top=pl.col("low").max(), bottom=pl.col("high").min())
         .sort("sid", "as_of")
     )
@@ -604,6 +605,7 @@ def _series(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         prev_max=pl.when(first).then(None).otherwise(pl.col("run").shift(1)),
         prev_day=pl.when(first).then(None).otherwise(pl.col("best_day").shift(1)),
     ).filter(pl.col("bottom") < pl.col("prev_max"))  # only the days a total fell below
+    days = days.collect()
     falling = totals.join(
         days.select("sid", "as_of", "prev_max", "prev_day"), on=["sid", "as_of"]
     ).filter(pl.col("high").is_not_null() & (pl.col("high") < pl.col("prev_max")))
@@ -621,14 +623,19 @@ def _series(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     stmts = pl.concat(
         [falling.select("sid", day="as_of", stmt="stmt"), earlier.select("sid", "day", "stmt")]
     ).unique()
-    ids = (
-        stmts.join(claims_of, on="stmt")
+    ids = (  # lazy: gathered beside the join below, in one query
+        stmts.lazy()
+        .join(claims_of.lazy(), on="stmt")
         .group_by("sid", "day")
         .agg(claims=pl.col("members").list.explode(keep_nulls=False, empty_as_null=False))
     )
-    out = worst.rename({"as_of": "day"}).join(
-        before.select("sid", "day", date2="as_of", **{f"b_{c}": c for c in FIG}),
-        on=["sid", "day"],
+    out = (
+        worst.lazy()
+        .rename({"as_of": "day"})
+        .join(
+            before.lazy().select("sid", "day", date2="as_of", **{f"b_{c}": c for c in FIG}),
+            on=["sid", "day"],
+        )
     )
     out = out.join(ids, on=["sid", "day"]).with_columns(
         as_of=pl.col("day"),
