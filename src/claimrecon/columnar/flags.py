@@ -601,13 +601,16 @@ def _series(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         # a series' first day always holds its running maximum: filling never crosses series
         best_day=pl.when(pl.col("top") == pl.col("run")).then(pl.col("as_of")).forward_fill(),
     )
-    days = days.with_columns(
-        prev_max=pl.when(first).then(None).otherwise(pl.col("run").shift(1)),
-        prev_day=pl.when(first).then(None).otherwise(pl.col("best_day").shift(1)),
-    ).filter(pl.col("bottom") < pl.col("prev_max"))  # only the days a total fell below
-    days = days.collect()
+    fell = (
+        days.with_columns(
+            prev_max=pl.when(first).then(None).otherwise(pl.col("run").shift(1)),
+            prev_day=pl.when(first).then(None).otherwise(pl.col("best_day").shift(1)),
+        )
+        .filter(pl.col("bottom") < pl.col("prev_max"))  # only the days a total fell below
+        .collect()
+    )
     falling = totals.join(
-        days.select("sid", "as_of", "prev_max", "prev_day"), on=["sid", "as_of"]
+        fell.select("sid", "as_of", "prev_max", "prev_day"), on=["sid", "as_of"]
     ).filter(pl.col("high").is_not_null() & (pl.col("high") < pl.col("prev_max")))
     if not falling.height:
         return None
@@ -686,8 +689,12 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     t_key = [*KEY, "place"]
     # covering subjects are worked out once per distinct subject, not once per claim, and
     # only those that some claim counts are kept
-    subjects = stmts.select(*KEY, "location", "kind").unique()
-    present = rows.select(pl.col(t_key).name.prefix("x_")).unique()
+    subjects, present = pl.collect_all(  # side by side
+        [
+            stmts.lazy().select(*KEY, "location", "kind").unique(),
+            rows.lazy().select(pl.col(t_key).name.prefix("x_")).unique(),
+        ]
+    )
     cover = _expand_wholes(subjects).join(
         present, left_on=w_key, right_on=[f"x_{c}" for c in t_key], how="semi"
     )
@@ -695,8 +702,9 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     wholes = stmts.join(cover, on=[*KEY, "location", "kind"], nulls_equal=True).with_row_index(
         "gid"
     )
-    days = (
-        totals.group_by([*t_key, "as_of"])
+    days = (  # lazy, with what follows up to the candidates: one query, days found once
+        totals.lazy()
+        .group_by([*t_key, "as_of"])
         .agg(w_min=pl.col("high").min())
         .with_columns(w_day=pl.col("as_of"))
         .sort("as_of")
@@ -704,7 +712,7 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     # a part can only exceed a whole that some day counts fewer than it: the others never
     # meet the whole's days (most parts, where wholes count their parts)
     floors = days.group_by(t_key).agg(floor=pl.col("w_min").min())
-    reachable = wholes.join(floors, left_on=w_key, right_on=t_key).filter(
+    reachable = wholes.lazy().join(floors, left_on=w_key, right_on=t_key).filter(
         pl.col("low") > pl.col("floor")
     )
     near = reachable.sort("as_of").join_asof(
@@ -715,8 +723,10 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         strategy="forward",
         check_sortedness=False,
     )
-    candidates = near.filter(pl.col("w_min") < pl.col("low")).select(
-        "gid", *w_key, "low", day="w_day"
+    candidates = (
+        near.filter(pl.col("w_min") < pl.col("low"))
+        .select("gid", *w_key, "low", day="w_day")
+        .collect()
     )
     # each whole's tightest claim per day (or incident) is found once per whole, not once per
     # part: the first in order among the lowest highs, an echo never before what it echoes
