@@ -12,7 +12,8 @@ the :class:`~claimrecon.flags.Flag` objects that the object path gives.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import attrs
@@ -359,16 +360,19 @@ def flag_frame(
     said = live.select(pl.exclude("id", "disputed_by")).filter(
         pl.col("is_rep") & pl.col("as_of").is_not_null() & (pl.col("side") != UNKNOWN)
     )
-    parts = [
-        _divergent(claims_of, said),
-        _partisan(claims_of, said, window_days),
-        _series(claims_of, said),
-        _parts(claims_of, said),
-        _sums(claims_of, said),
-        _disputed(live),
-        _undated(live),
-        _single_source(live),
+    checks: list[Callable[[], pl.DataFrame | None]] = [
+        lambda: _divergent(claims_of, said),
+        lambda: _partisan(claims_of, said, window_days),
+        lambda: _series(claims_of, said),
+        lambda: _parts(claims_of, said),
+        lambda: _sums(claims_of, said),
+        lambda: _disputed(live),
+        lambda: _undated(live),
+        lambda: _single_source(live),
     ]
+    # two checks at a time: each leaves a core idle between its polars operations
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        parts = list(pool.map(lambda check: check(), checks))
     frames = [p for p in parts if p is not None and p.height]
     if ids is None:  # a claim's rid is the rank of its id: ordering by it sorts the ids
         ids = rows.select(pl.col("id").sort_by("rid")).to_series()
