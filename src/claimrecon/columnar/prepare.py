@@ -302,17 +302,17 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
 
     claimant_side = pl.col("claimant_side").cast(enum).fill_null(name(UNKNOWN))
     # each source's name and side at once, from the code of its original claimant's name
-    source = pl.col("_source")
-    if frame.get_column("original").null_count():  # worked out only where a claim needs it
-        source = pl.when(no_source).then(unattributed.cast(enum)).otherwise(source)
-    # one lazy query from here: polars runs the independent columns side by side
-    lazy = frame.lazy().with_columns(
-        *(pl.col(c).cast(enum) for c in ("category", "outcome", "rule", "kind", "location")),
+    frame = frame.with_columns(
+        pl.col(c).cast(enum) for c in ("category", "outcome", "rule", "kind", "location")
+    ).with_columns(
         unit=mapped("unit", units),
         _source=mapped("original", canonical),
         _side=mapped("original", registry_side),
     )
-    lazy = lazy.with_columns(
+    source = pl.col("_source")
+    if frame.get_column("original").null_count():  # worked out only where a claim needs it
+        source = pl.when(no_source).then(unattributed.cast(enum)).otherwise(source)
+    frame = frame.with_columns(
         source=source,
         source_side=pl.when(no_source)
         .then(name(UNKNOWN))
@@ -325,11 +325,9 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         qualifier_text=pl.col("qualifier").cast(enum).fill_null(name("")),
         retracted=pl.col("status") == "retracted",
         disputed=pl.col("status") == "disputed",
-        # ranked here, beside the casts, which polars runs on the other core meanwhile
-        rid=pl.col("id").rank("ordinal").sub(1).cast(pl.UInt32),
     )
     cs, ss = pl.col("source_side"), pl.col("side")
-    lazy = lazy.with_columns(
+    frame = frame.with_columns(
         stance=pl.when(cs == name(THIRD_PARTY))
         .then(name("third_party"))
         .when((cs == name(UNKNOWN)) | (ss == name(UNKNOWN)))
@@ -340,8 +338,8 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         .then(name("own"))
         .otherwise(name("enemy")),
     )
-    frame = lazy.select(
-        "rid",
+    frame = frame.select(
+        pl.col("id").rank("ordinal").sub(1).cast(pl.UInt32).alias("rid"),
         "id",
         *ECHO_COLUMNS[:2],
         "stance",
@@ -351,7 +349,7 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         "retracted",
         "disputed",
         "disputed_by",
-    ).collect()
+    )
     # a statement is what its echoes say alike: a 64-bit hash of those columns, row by row
     return frame.with_columns(frame.select(ECHO_COLUMNS).hash_rows(seed=7).alias("stmt"))
 

@@ -10,8 +10,6 @@ reason).  :meth:`EstimateTable.to_estimates` gives exactly the
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import attrs
 import polars as pl
 
@@ -123,22 +121,17 @@ def _point() -> pl.Expr:
     )
 
 
-#: a claim's trace action: retracted and enemy-loss claims are set aside, the rest used
-_ACTION = (
-    pl.when(pl.col("retracted") | (pl.col("stance") == "enemy"))
-    .then(pl.lit(TraceAction.SET_ASIDE.value))
-    .otherwise(pl.lit(TraceAction.USED.value))
-)
-
-
-def _trace_reasons(rows: pl.DataFrame) -> pl.Series:
-    """Each claim's trace reason, in row order, the text written once per distinct reason."""
+def _trace_reason(rows: pl.DataFrame) -> pl.DataFrame:
+    """Each claim's trace action and reason, the text written once per distinct reason."""
     enemy = pl.col("stance") == "enemy"
     why = ["retracted", "stance", "source", "source_side"]
     reasons = (
         rows.select(why)
         .unique()
         .with_columns(
+            action=pl.when(pl.col("retracted") | enemy)
+            .then(pl.lit(TraceAction.SET_ASIDE.value))
+            .otherwise(pl.lit(TraceAction.USED.value)),
             reason=pl.when(pl.col("retracted"))
             .then(pl.lit(REASONS["retracted"]))
             .when(enemy)
@@ -158,23 +151,14 @@ def _trace_reasons(rows: pl.DataFrame) -> pl.Series:
             ),
         )
     )
-    joined = rows.select(why).join(
-        reasons, on=why, how="left", nulls_equal=True, maintain_order="left"
-    )
-    return joined.get_column("reason")
+    return rows.join(reasons, on=why, how="left", nulls_equal=True, maintain_order="left")
 
 
 def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> EstimateTable:
     """Reconcile prepared rows (see :func:`claimrecon.columnar.prepare.prepare`)."""
     policy = Policy(policy)
     undated = pl.col("as_of").is_null()
-    # the reasons' text is joined on in a thread, beside everything else, which needs only
-    # the actions
-    pool = ThreadPoolExecutor(max_workers=1)
-    reasons = pool.submit(_trace_reasons, rows)
-    pool.shutdown(wait=False)
-    rows = rows.with_columns(
-        action=_ACTION,
+    rows = _trace_reason(rows).with_columns(
         e_kind=pl.col("kind"),
         e_start=pl.when(undated | (pl.col("kind") == "cumulative"))
         .then(None)
@@ -186,9 +170,7 @@ def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> E
     said = ["stmt", *EST, "low", "high", "rule", "stated", "stance", "source"]
     credible = rows.select(*said, "kind", "as_of", "disputed", "id", "action").filter(used)
     statements = (  # the first claim of each statement (a filter: cheaper than a unique)
-        credible.select(said)
-        .filter(pl.col("stmt").is_first_distinct())
-        .with_columns(point=_point())
+        credible.select(said).filter(pl.col("stmt").is_first_distinct()).with_columns(point=_point())
     )
     agg = statements.group_by(EST).agg(
         low=pl.col("low").min(),
@@ -243,8 +225,7 @@ def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> E
         .otherwise(pl.lit(None, dtype=pl.String)),
     )
     estimates = pl.concat([found, discounted.select(cols)], how="vertical_relaxed")
-    claims = rows.select(*EST, "id", "action").with_columns(reason=reasons.result())
-    trace = pl.concat([claims, bounds], how="vertical_relaxed")
+    trace = pl.concat([rows.select(*EST, "id", "action", "reason"), bounds], how="vertical_relaxed")
     return EstimateTable(estimates, trace, policy)
 
 
