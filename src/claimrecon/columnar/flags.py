@@ -21,6 +21,7 @@ import polars as pl
 
 from claimrecon._gc import no_gc
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN
+from claimrecon.columnar._parallel import side_by_side
 from claimrecon.columnar.prepare import KEY, ORDER_COLUMNS, names_of
 from claimrecon.figure import Figure
 from claimrecon.flags import (
@@ -370,8 +371,8 @@ def flag_frame(
         lambda: _undated(live),
         lambda: _single_source(live),
     ]
-    # two checks at a time: each leaves a core idle between its polars operations
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    # on many claims two checks at a time: each leaves a core idle between its operations
+    with ThreadPoolExecutor(max_workers=side_by_side(rows.height)) as pool:
         parts = list(pool.map(lambda check: check(), checks))
     frames = [p for p in parts if p is not None and p.height]
     if ids is None:  # a claim's rid is the rank of its id: ordering by it sorts the ids
