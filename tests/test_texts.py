@@ -1,4 +1,4 @@
-"""Flags written as CSV straight from the flag table: the same bytes as from flag objects."""
+"""Flags written as CSV and JSON straight from the flag table: the bytes flag objects give."""
 
 from __future__ import annotations
 
@@ -11,9 +11,14 @@ from hypothesis import given, settings
 from claimrecon import Claim, flag, load_seeds, write_claims
 from claimrecon.columnar import claims_to_table, synthetic_table, write_table
 from claimrecon.columnar.engine import flag_table
-from claimrecon.columnar.texts import CSV_COLUMNS, flag_texts, write_flags_csv
+from claimrecon.columnar.texts import (
+    CSV_COLUMNS,
+    flag_texts,
+    write_flags_csv,
+    write_flags_json,
+)
 from claimrecon.flags import ratio
-from claimrecon.io.results import flag_records, to_csv_text
+from claimrecon.io.results import flag_records, to_csv_text, to_json_text
 from tests.builders import claim
 from tests.strategies import engine_claim_sets
 
@@ -31,12 +36,24 @@ def column_csv(data: object, tmp_path: Path) -> str:
     return path.read_bytes().decode("utf-8")
 
 
+def object_json(claims: list[Claim]) -> str:
+    """The flag JSON as built from flag objects, on the object path."""
+    return to_json_text(flag_records(flag(claims)))
+
+
+def column_json(data: object, tmp_path: Path) -> str:
+    path = tmp_path / "flags.json"
+    write_flags_json(flag_table(data), path)
+    return path.read_bytes().decode("utf-8")
+
+
 class TestSameBytes:
     def test_seeds(self, tmp_path: Path) -> None:
         """The seeds' flags: every code of the seeds, byte for byte."""
         seeds = load_seeds()
         text = column_csv(seeds, tmp_path)
         assert text == object_csv(seeds)
+        assert column_json(seeds, tmp_path) == object_json(seeds)
         assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
 
     def test_generated_set(self, tmp_path: Path) -> None:
@@ -51,6 +68,7 @@ class TestSameBytes:
         }
         expected = to_csv_text(flag_records(flags), columns=HEAD)
         assert column_csv(table, tmp_path) == expected
+        assert column_json(table, tmp_path) == to_json_text(flag_records(flags))
 
     @settings(max_examples=30, deadline=None)
     @given(engine_claim_sets(max_size=24))
@@ -60,10 +78,12 @@ class TestSameBytes:
 
         with tempfile.TemporaryDirectory() as folder:
             assert column_csv(claims, Path(folder)) == object_csv(claims)
+            assert column_json(claims, Path(folder)) == object_json(claims)
 
     def test_no_flags(self, tmp_path: Path) -> None:
         """No flag at all: the header of the four first columns, as from objects."""
         assert column_csv([], tmp_path) == object_csv([]) == "code,severity,claims,message\r\n"
+        assert column_json([], tmp_path) == object_json([]) == "[]\n"
         assert flag_texts(flag_table([])).columns == list(CSV_COLUMNS)
 
     def test_cells_a_spreadsheet_would_run(self, tmp_path: Path) -> None:
@@ -95,6 +115,17 @@ def test_factor_is_the_exact_quotient() -> None:
     assert [f.factor for f in table.to_flags()] == [f.factor for f in flag(claims)]
 
 
+def test_text_json_must_escape(tmp_path: Path) -> None:
+    """Quotes, backslashes and control characters in ids and names are escaped as json does."""
+    claims = [
+        claim('say "90"', 90, category="civilian", claimant='The "Ministry"'),
+        claim("back\\slash\ttab", 50, category="unspecified", claimant="Line\nbreak"),
+        claim("plain \u2028 é", 40, category="unspecified", claimant="Agence"),
+    ]
+    assert column_json(claims, tmp_path) == object_json(claims)
+    assert column_csv(claims, tmp_path) == object_csv(claims)
+
+
 class TestCommandLine:
     def test_table_file_as_csv(self, tmp_path: Path) -> None:
         """``claimrecon flag x.parquet -f csv`` writes what the same claims as JSONL give."""
@@ -109,6 +140,12 @@ class TestCommandLine:
             assert run("flag", str(tmp_path / name), "-f", "csv", "-o", str(out))[0] == 0
             written.append(out.read_bytes())
         assert written[0] == written[1]
+        as_json = []
+        for name in ("s.parquet", "s.jsonl"):
+            out = tmp_path / f"{name}.json"
+            assert run("flag", str(tmp_path / name), "-f", "json", "-o", str(out))[0] == 0
+            as_json.append(out.read_bytes())
+        assert as_json[0] == as_json[1]
         printed = [
             run("flag", str(tmp_path / name), "-f", "csv")[1] for name in ("s.parquet", "s.jsonl")
         ]
@@ -126,4 +163,5 @@ class TestCommandLine:
         write_table(claims_to_table(claims), tmp_path / "c.parquet")
         write_claims(claims, tmp_path / "c.jsonl")
         for name in ("c.parquet", "c.jsonl"):
-            assert run("flag", str(tmp_path / name), "-f", "csv", "--strict")[0] == code
+            for fmt in ("csv", "json"):
+                assert run("flag", str(tmp_path / name), "-f", fmt, "--strict")[0] == code

@@ -151,8 +151,8 @@ def flag_command(files: Files, from_: FromFormat = None, format: Format = Output
     """
     _no_ged(format)
     claims = load_for_engine(files, from_)
-    if format is Output.csv and not isinstance(claims, list):  # prepared: write from columns
-        _flag_csv_from_columns(claims, output, strict)
+    if format in (Output.csv, Output.json) and not isinstance(claims, list):  # from columns
+        _flags_from_columns(claims, format, output, strict)
         return
     flags = flag(claims)
     records = flag_records(flags)
@@ -171,16 +171,16 @@ def flag_command(files: Files, from_: FromFormat = None, format: Format = Output
     _strict_exit(flags, strict)
 
 
-def _flag_csv_from_columns(claims: Any, output: Path | None, strict: bool) -> None:
-    """Flags of prepared claims written as CSV straight from the flag table.
+def _flags_from_columns(claims: Any, format: Output, output: Path | None, strict: bool) -> None:
+    """Flags of prepared claims written as CSV or JSON straight from the flag table.
 
     The same file as from the flag objects, without building one per flag.
     """
     from claimrecon.columnar.engine import flag_table
-    from claimrecon.columnar.texts import write_flags_csv
+    from claimrecon.columnar.texts import write_flags_csv, write_flags_json
 
     table = flag_table(claims)
-    write_flags_csv(table, output)
+    (write_flags_json if format is Output.json else write_flags_csv)(table, output)
     errors = [code for code, severity in SEVERITIES.items() if severity is Severity.ERROR]
     if strict and table.frame.get_column("code").is_in(errors).any():
         raise typer.Exit(1)

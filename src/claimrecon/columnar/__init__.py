@@ -8,8 +8,9 @@
 * :func:`read_table` and :func:`write_table`: Parquet and Arrow IPC files,
   written atomically;
 * :func:`synthetic_table`: realistic synthetic claims for tests and benchmarks;
-* :func:`flag_texts` and :func:`write_flags_csv`: a flag table's flags as text
-  and as the CSV file ``claimrecon flag`` writes, without a flag object each.
+* :func:`flag_texts`, :func:`write_flags_csv` and :func:`write_flags_json`: a
+  flag table's flags as text and as the CSV and JSON files ``claimrecon flag``
+  writes, without a flag object each.
 """
 
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     )
     from claimrecon.columnar.schema import CLAIM_SCHEMA
     from claimrecon.columnar.synthetic import synthetic_batches, synthetic_table
-    from claimrecon.columnar.texts import flag_texts, write_flags_csv
+    from claimrecon.columnar.texts import flag_texts, write_flags_csv, write_flags_json
     from claimrecon.columnar.validate import validate_table
     from claimrecon.errors import MissingDependencyError
 
@@ -45,6 +46,7 @@ _EXPORTS: dict[str, str] = {
     "table_to_claims": "claimrecon.columnar.convert",
     "validate_table": "claimrecon.columnar.validate",
     "write_flags_csv": "claimrecon.columnar.texts",
+    "write_flags_json": "claimrecon.columnar.texts",
     "write_table": "claimrecon.columnar.convert",
 }
 
@@ -60,6 +62,7 @@ __all__ = [
     "table_to_claims",
     "validate_table",
     "write_flags_csv",
+    "write_flags_json",
     "write_table",
 ]
 

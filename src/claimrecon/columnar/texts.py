@@ -43,7 +43,7 @@ from claimrecon.flags import (
 from claimrecon.io._atomic import atomic_write
 from claimrecon.io.csvfile import FORMULA_START
 
-__all__ = ["CSV_COLUMNS", "flag_texts", "write_flags_csv"]
+__all__ = ["CSV_COLUMNS", "flag_texts", "write_flags_csv", "write_flags_json"]
 
 #: the columns of a flag CSV file, in order (an empty file has only the first four)
 CSV_COLUMNS = (
@@ -62,6 +62,9 @@ CSV_COLUMNS = (
 _EMPTY_COLUMNS = CSV_COLUMNS[:4]
 
 _TEXT = pl.String()
+#: one level of an indented JSON file, and what stands between two items of a list three down
+_INDENT = "  "
+_ITEM = ",\n" + _INDENT * 3
 _SUBJECT = ("unit", "side", "category", "outcome")
 
 
@@ -119,13 +122,19 @@ def _figures(frame: pl.DataFrame) -> pl.DataFrame:
     )
     shown = pl.concat([*slots, many], how="vertical_relaxed")
     distinct = shown.select(FIG).unique()
-    readings, records = [], []
+    readings, records, indented = [], [], []
     for values in distinct.iter_rows():
         figure = Figure(*values)
         readings.append(describe(figure))
-        records.append(json.dumps(converter.unstructure(figure), ensure_ascii=False))
+        record = converter.unstructure(figure)
+        records.append(json.dumps(record, ensure_ascii=False))
+        # as an indented JSON file holds it, three levels down
+        block = json.dumps(record, ensure_ascii=False, indent=2)
+        indented.append(block.replace("\n", "\n" + _INDENT * 3))
     distinct = distinct.with_columns(
-        _reading=pl.Series(readings, dtype=_TEXT), _record=pl.Series(records, dtype=_TEXT)
+        _reading=pl.Series(readings, dtype=_TEXT),
+        _record=pl.Series(records, dtype=_TEXT),
+        _block=pl.Series(indented, dtype=_TEXT),
     )
     shown = shown.join(distinct, on=FIG, nulls_equal=True)
     # a flag shows one or two figures in its slots, or a list of them: a list is put together
@@ -134,11 +143,14 @@ def _figures(frame: pl.DataFrame) -> pl.DataFrame:
         shown.filter(pl.col("_row").is_in(many.get_column("_row").implode()))
         .sort("_row", "_pos")
         .group_by("_row", maintain_order=True)
-        .agg(_many=pl.col("_record").str.join(", "))
+        .agg(
+            _many=pl.col("_record").str.join(", "),
+            _many_block=pl.col("_block").str.join(_ITEM),
+        )
     )
     first, second = (
         shown.filter(pl.col("_pos") == i).select(
-            "_row", **{f"_d{i}": "_reading", f"_r{i}": "_record"}
+            "_row", **{f"_d{i}": "_reading", f"_r{i}": "_record", f"_b{i}": "_block"}
         )
         for i in (1, 2)
     )
@@ -150,14 +162,21 @@ def _figures(frame: pl.DataFrame) -> pl.DataFrame:
         pl.when(pl.col("many").is_not_null()).then("_many").otherwise(in_slots),
         pl.lit("]"),
     )
-    # no figure at all is an empty cell, as an empty list is
+    blocks = pl.concat_str(
+        pl.lit("[\n" + _INDENT * 3),
+        pl.when(pl.col("many").is_not_null())
+        .then("_many_block")
+        .otherwise(pl.concat_str("_b1", pl.concat_str(pl.lit(_ITEM), "_b2"), ignore_nulls=True)),
+        pl.lit("\n" + _INDENT * 2 + "]"),
+    )
+    # no figure at all is an empty cell, as an empty list is, and [] in JSON
+    none = pl.col("_r1").is_null() & pl.col("_many").is_null()
     return out.select(
         "_row",
         "_d1",
         "_d2",
-        figures=pl.when(pl.col("_r1").is_null() & pl.col("_many").is_null())
-        .then(None)
-        .otherwise(figures),
+        figures=pl.when(none).then(None).otherwise(figures),
+        _figures_json=pl.when(none).then(pl.lit("[]")).otherwise(blocks),
     )
 
 
@@ -261,24 +280,23 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def flag_texts(table: FlagTable) -> pl.DataFrame:
-    """One row of text per flag, in listing order: the cells of a flag CSV file.
-
-    The columns are :data:`CSV_COLUMNS`; a cell the record has no value for is
-    null.  The cells are not yet defused for spreadsheets (see
-    :func:`write_flags_csv`).
-    """
+def _listed(table: FlagTable) -> pl.DataFrame:
+    """The flag table with its text columns, in listing order (at least one flag)."""
     frame = table.frame.with_row_index("_row")
-    if not frame.height:
-        return pl.DataFrame(schema=dict.fromkeys(CSV_COLUMNS, _TEXT))
     frame = frame.join(_figures(frame), on="_row", how="left")
-    claims = (
+    ids = (
         frame.select("_row", _rank=pl.col("claims").list.sort())
         .explode("_rank")
         .filter(pl.col("_rank").is_not_null())
         .with_columns(_id=pl.lit(table.ids).gather(pl.col("_rank")))
+    )
+    claims = (
+        ids.with_columns(_id_json=_json_string(ids, pl.col("_id")))
         .group_by("_row", maintain_order=True)
-        .agg(_claims_text=pl.col("_id").str.join("; "))
+        .agg(
+            _claims_text=pl.col("_id").str.join("; "),
+            _claims_json=pl.col("_id_json").str.join(_ITEM),
+        )
     )
     # str() of the subject tuple: each name's repr() between parentheses
     reprs = [_each(frame, pl.col(k).cast(_TEXT), repr) for k in _SUBJECT]
@@ -297,16 +315,29 @@ def flag_texts(table: FlagTable) -> pl.DataFrame:
         _as_of=_each(frame, pl.col("as_of"), str).fill_null("None"),
         _claims=pl.col("claims").list.sort(),
     )
-    frame = frame.sort("_code", "_subject", "_as_of", "_claims", "message")
-    return frame.select(
+    return frame.sort("_code", "_subject", "_as_of", "_claims", "message").with_columns(
+        as_of=_each(frame, pl.col("as_of"), str),
+        factor=_each(frame, pl.col("factor"), str),
+        **{k: pl.col(k).cast(_TEXT) for k in _SUBJECT},
+    )
+
+
+def flag_texts(table: FlagTable) -> pl.DataFrame:
+    """One row of text per flag, in listing order: the cells of a flag CSV file.
+
+    The columns are :data:`CSV_COLUMNS`; a cell the record has no value for is
+    null.  The cells are not yet defused for spreadsheets (see
+    :func:`write_flags_csv`).
+    """
+    if not len(table):
+        return pl.DataFrame(schema=dict.fromkeys(CSV_COLUMNS, _TEXT))
+    return _listed(table).select(
         "code",
         "severity",
         claims="_claims_text",
         message="message",
         figures="figures",
-        as_of=_each(frame, pl.col("as_of"), str),
-        factor=_each(frame, pl.col("factor"), str),
-        **{k: pl.col(k).cast(_TEXT) for k in _SUBJECT},
+        **{c: c for c in CSV_COLUMNS[5:]},
     )
 
 
@@ -334,3 +365,94 @@ def write_flags_csv(table: FlagTable, output: str | os.PathLike[str] | None = No
         return
     with atomic_write(output, newline="") as handle:
         cells.write_csv(handle, line_terminator="\r\n", null_value="")
+
+
+#: text JSON cannot hold as it is: a quote, a backslash or a control character
+_NEEDS_ESCAPE = r'["\\\x00-\x1f]'
+
+
+def _json_string(frame: pl.DataFrame, expr: pl.Expr) -> pl.Expr:
+    """Each text as a JSON string, as :func:`json.dumps` writes it with ``ensure_ascii=False``.
+
+    Text with nothing to escape is put between quotes; the rest goes through
+    :func:`json.dumps` once per distinct value.
+    """
+    escaped = _each(
+        frame,
+        pl.when(expr.str.contains(_NEEDS_ESCAPE)).then(expr),
+        lambda v: json.dumps(v, ensure_ascii=False),
+    )
+    quoted = pl.concat_str(pl.lit('"'), expr, pl.lit('"'))
+    return pl.when(expr.str.contains(_NEEDS_ESCAPE)).then(escaped).otherwise(quoted)
+
+
+def _record(frame: pl.DataFrame) -> pl.Expr:
+    """Each flag as its record in an indented JSON list (``json.dumps(records, indent=2)``)."""
+    one, two, three = _INDENT, _INDENT * 2, _INDENT * 3
+
+    def field(name: str, value: pl.Expr, depth: str = two) -> list[pl.Expr]:
+        return [pl.lit(f'{depth}"{name}": '), value]
+
+    def text(name: str) -> pl.Expr:
+        return _json_string(frame, pl.col(name)).fill_null("null")
+
+    def listed(column: str) -> pl.Expr:
+        return pl.concat_str(pl.lit("[\n" + three), pl.col(column), pl.lit("\n" + two + "]"))
+
+    factor = (
+        pl.when(pl.col("factor").is_null())
+        .then(pl.lit("null"))
+        .when(pl.col("factor").is_in(["inf", "-inf", "nan"]))  # the writer writes these as text
+        .then(pl.concat_str(pl.lit('"'), pl.col("factor"), pl.lit('"')))
+        .otherwise(pl.col("factor"))
+    )
+    subject = [
+        piece
+        for i, k in enumerate(_SUBJECT)
+        for piece in [pl.lit(",\n" if i else "{\n"), *field(k, text(k), three)]
+    ]
+    pieces = [
+        pl.lit(one + "{\n"),
+        *field("code", text("code")),
+        pl.lit(",\n"),
+        *field("severity", text("severity")),
+        pl.lit(",\n"),
+        *field(
+            "claims",
+            pl.when(pl.col("_claims_json").is_null())
+            .then(pl.lit("[]"))
+            .otherwise(listed("_claims_json")),
+        ),
+        pl.lit(",\n"),
+        *field("figures", pl.col("_figures_json")),
+        pl.lit(",\n"),
+        *field("message", text("message")),
+        pl.lit(",\n"),
+        *field("as_of", text("as_of")),
+        pl.lit(",\n"),
+        *field("factor", factor),
+        pl.lit(",\n"),
+        *field("subject", pl.concat_str(*subject, pl.lit("\n" + two + "}"))),
+        pl.lit("\n" + one + "}"),
+    ]
+    return pl.concat_str(pieces)
+
+
+def write_flags_json(table: FlagTable, output: str | os.PathLike[str] | None = None) -> None:
+    """Write a flag table as ``claimrecon flag --format json`` writes its flags.
+
+    The same text as ``to_json_text(flag_records(table.to_flags()))``: an
+    indented JSON list of records, to ``output`` atomically, or to standard
+    output when it is ``None``.
+    """
+    if not len(table):
+        text = "[]\n"
+    else:
+        frame = _listed(table)
+        records = frame.select(_record(frame)).to_series()
+        text = "[\n" + ",\n".join(records.to_list()) + "\n]\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    with atomic_write(output, newline="") as handle:
+        handle.write(text)
