@@ -244,14 +244,13 @@ _UNIQUE_IDS = (pl.col("id").n_unique() == pl.len()).alias("ids are unique")
 
 
 def _entries(name: str) -> pl.Expr:
-    """The entries of a list column, each row's in turn (a null entry is kept, an empty list
-    adds none)."""
+    """The entries of a list column, row by row (a null entry kept, an empty list adds none)."""
     return pl.col(name).explode(keep_nulls=False)
 
 
 def _distinct(names: Iterable[str]) -> dict[str, pl.Expr]:
     # in order of first sight: polars' streaming engine finds the distinct texts of a long
-    # column about twice as fast so as without keeping an order
+    # column about twice as fast that way as without keeping an order
     return {
         name: (_entries(name) if name in LIST_COLUMNS else pl.col(name))
         .unique(maintain_order=True)
