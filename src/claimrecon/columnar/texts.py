@@ -16,7 +16,9 @@ the two files byte for byte), built by polars a column at a time.
   subject text, as-of text, claims and message.
 
 :func:`write_flags_csv` writes the rows as CSV (formula-like cells defused as
-:func:`claimrecon.io.csvfile.neutralize` does), to a file atomically or to
+:func:`claimrecon.io.csvfile.neutralize` does), and :func:`write_flags_json`
+as the indented JSON list ``claimrecon flag --format json`` writes (the same
+text as ``to_json_text(flag_records(...))``), each to a file atomically or to
 standard output.
 """
 
