@@ -297,3 +297,33 @@ class TestFlagRecords:
         assert records == expected
         assert [list(r) for r in records] == [list(r) for r in expected]  # the keys' order too
         assert json.dumps(records) == json.dumps(expected)
+
+
+class TestEstimateRecords:
+    @pytest.mark.parametrize("trace", [True, False])
+    def test_same_as_the_converter(self, trace: bool) -> None:
+        """Estimate records are the converter's, with the ids used and set aside, keys in order.
+
+        Without the trace, the record is the converter's of the estimate without
+        its trace entries, the key dropped.
+        """
+        import attrs
+
+        from claimrecon import load_seeds, reconcile
+        from claimrecon.columnar import synthetic_table
+        from claimrecon.io.results import converter, estimate_records
+
+        estimates = reconcile(load_seeds()) + reconcile(synthetic_table(3_000, seed=2))
+        assert len(estimates) > 100 and any(e.trace for e in estimates)
+        expected = []
+        for e in estimates:
+            record = converter.unstructure(e if trace else attrs.evolve(e, trace=()))
+            if not trace:
+                del record["trace"]
+            record["used"] = list(e.used)
+            record["set_aside"] = list(e.set_aside)
+            expected.append(record)
+        records = estimate_records(estimates, trace=trace)
+        assert records == expected
+        assert [list(r) for r in records] == [list(r) for r in expected]
+        assert json.dumps(records) == json.dumps(expected)
