@@ -189,10 +189,7 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
     def text(name: str) -> pl.Expr:
         return c(name).cast(_TEXT)
 
-    def date_text(name: str) -> pl.Expr:
-        return _each(frame, c(name), str)
-
-    def number(name: str) -> pl.Expr:
+    def as_text(name: str) -> pl.Expr:  # a date or a number, as str() writes it
         return _each(frame, c(name), str)
 
     def subject(side: str, category: str, outcome: str) -> pl.Expr:
@@ -203,7 +200,7 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
 
     common = {
         "subject": subject("side", "category", "outcome"),
-        "as_of": date_text("as_of"),
+        "as_of": as_text("as_of"),
         "side": text("side"),
         "category": text("category"),
         "outcome": text("outcome"),
@@ -214,13 +211,13 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
         {
             "ref_outcome": text("p_outcome2"),
             "ref_figure": c("_d2"),
-            "ceiling": number("p_ceiling"),
+            "ceiling": as_text("p_ceiling"),
             "outcome": text("outcome"),
         },
     )
     fields: dict[str, dict[str, pl.Expr]] = {
         "divergent": {
-            "sources": number("p_n"),
+            "sources": as_text("p_n"),
             "high_source": text("p_src2"),
             "high_figure": c("_d2"),
             "low_source": text("p_src1"),
@@ -239,9 +236,9 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
         },
         "series_regression": {
             "before": c("_d1"),
-            "before_as_of": date_text("p_date2"),
+            "before_as_of": as_text("p_date2"),
             "after": c("_d2"),
-            "after_as_of": date_text("as_of"),
+            "after_as_of": as_text("as_of"),
         },
         "part_exceeds_whole": {
             "what": pl.when(c("p_incident_in_total"))
@@ -251,12 +248,12 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
             "whole_source": text("p_src2"),
             "whole_figure": c("_d2"),
             "whole_subject": subject("p_w_side", "p_w_category", "p_w_outcome"),
-            "whole_as_of": date_text("p_date2"),
+            "whole_as_of": as_text("p_date2"),
         },
         "part_sum": {
             "dimension": text("p_dimension"),
-            "total": number("p_n"),
-            "day": date_text("as_of"),
+            "total": as_text("p_n"),
+            "day": as_text("as_of"),
             "whole_source": text("p_src2"),
             "whole_figure": c("_d2"),
         },
@@ -282,8 +279,12 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _listed(table: FlagTable) -> pl.DataFrame:
-    """The flag table with its text columns, in listing order (at least one flag)."""
+def _listed(table: FlagTable, *, json_ids: bool = False) -> pl.DataFrame:
+    """The flag table with its text columns, in listing order (at least one flag).
+
+    ``json_ids`` adds each flag's ids as the items of a JSON list
+    (``_claims_json``), which only the JSON writer needs.
+    """
     frame = table.frame.with_row_index("_row")
     frame = frame.join(_figures(frame), on="_row", how="left")
     ids = (
@@ -292,14 +293,11 @@ def _listed(table: FlagTable) -> pl.DataFrame:
         .filter(pl.col("_rank").is_not_null())
         .with_columns(_id=pl.lit(table.ids).gather(pl.col("_rank")))
     )
-    claims = (
-        ids.with_columns(_id_json=_json_string(ids, pl.col("_id")))
-        .group_by("_row", maintain_order=True)
-        .agg(
-            _claims_text=pl.col("_id").str.join("; "),
-            _claims_json=pl.col("_id_json").str.join(_ITEM),
-        )
-    )
+    joined = [pl.col("_id").str.join("; ").alias("_claims_text")]
+    if json_ids:
+        ids = ids.with_columns(_id_json=_json_string(ids, pl.col("_id")))
+        joined.append(pl.col("_id_json").str.join(_ITEM).alias("_claims_json"))
+    claims = ids.group_by("_row", maintain_order=True).agg(joined)
     # str() of the subject tuple: each name's repr() between parentheses
     reprs = [_each(frame, pl.col(k).cast(_TEXT), repr) for k in _SUBJECT]
     subject = pl.concat_str(pl.lit("("), pl.concat_str(reprs, separator=", "), pl.lit(")"))
@@ -314,11 +312,10 @@ def _listed(table: FlagTable) -> pl.DataFrame:
         _code=pl.col("code").replace_strict(list(CODES), list(range(len(CODES)))),
         # flags sort by the text of their subject tuple and of their date, as objects do
         _subject=subject,
-        _as_of=_each(frame, pl.col("as_of"), str).fill_null("None"),
         _claims=pl.col("claims").list.sort(),
-    )
-    return frame.sort("_code", "_subject", "_as_of", "_claims", "message").with_columns(
         as_of=_each(frame, pl.col("as_of"), str),
+    ).with_columns(_as_of=pl.col("as_of").fill_null("None"))
+    return frame.sort("_code", "_subject", "_as_of", "_claims", "message").with_columns(
         factor=_each(frame, pl.col("factor"), str),
         **{k: pl.col(k).cast(_TEXT) for k in _SUBJECT},
     )
@@ -450,7 +447,7 @@ def write_flags_json(table: FlagTable, output: str | os.PathLike[str] | None = N
     if not len(table):
         text = "[]\n"
     else:
-        frame = _listed(table)
+        frame = _listed(table, json_ids=True)
         records = frame.select(_record(frame)).to_series()
         text = "[\n" + ",\n".join(records.to_list()) + "\n]\n"
     if output is None:
