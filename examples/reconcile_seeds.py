@@ -32,7 +32,7 @@ def main(policy: str = "best") -> None:
             "-" if e.low is None else f"{e.low} / {e.best} / {'open' if e.high is None else e.high}"
         )
         print(
-            f"  {what}{where}, {e.kind.value}, as of {e.as_of or 'undated'}: "
+            f"  {what}{where}, {e.span}, as of {e.as_of or 'undated'}: "
             f"{figure}  [{e.grade.value}, {e.sources} source(s)]"
         )
         for t in e.trace:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
-from claimrecon import Estimate, Figure, Grade, Policy, load_seeds, reconcile
+from claimrecon import Estimate, Figure, Grade, Period, Policy, load_seeds, reconcile
+from claimrecon.columnar import claims_to_table
+from claimrecon.columnar.engine import reconcile_table
 from claimrecon.reconcile import TraceAction, point_of
-from tests.builders import claim, day
+from tests.builders import WAR_START, claim, day
 
 
 def series(
@@ -104,6 +107,37 @@ class TestReconcile:
         actions = {(t.claim, t.action) for t in middle.trace}
         assert ("a", TraceAction.LOWER_BOUND) in actions
         assert ("c", TraceAction.UPPER_BOUND) in actions
+
+    def test_series_per_start(self) -> None:
+        """Totals from different starts, or with no start, are series of their own."""
+        since_10 = attrs.evolve(
+            claim("b", 50, as_of=day(20), claimant="Reuters"),
+            period=Period.since(day(10), as_of=day(20)),
+        )
+        no_start = attrs.evolve(claim("c", 60, as_of=day(25)), period=Period(as_of=day(25)))
+        claims = [claim("a", 700, as_of=day(5)), since_10, no_start]
+        engine = reconcile_table(claims_to_table(claims)).to_estimates()
+        for estimates in (reconcile(claims), engine):
+            assert [(e.start, e.as_of, e.low, e.best, e.high) for e in estimates] == [
+                (WAR_START, day(5), 700, 700, 700),
+                (day(10), day(20), 50, 50, 50),
+                (None, day(25), 60, 60, 60),
+            ]
+            assert all(t.action is TraceAction.USED for e in estimates for t in e.trace)
+        assert [e.span for e in engine] == [
+            "cumulative since 2020-09-27",
+            "cumulative since 2020-10-10",
+            "cumulative",
+        ]
+
+    def test_span_of_incidents(self) -> None:
+        """An incident names its first day only when it began before its as-of day."""
+        one_day = claim("i", 3, as_of=day(2), incident=True)
+        three_days = attrs.evolve(
+            one_day, id="j", claimant="Reuters", period=Period.incident(day(3), until=day(5))
+        )
+        spans = {e.as_of: e.span for e in reconcile([one_day, three_days])}
+        assert spans == {day(2): "incident", day(5): "incident from 2020-10-03"}
 
     def test_crossing_bounds_contested(self) -> None:
         """When the lower bound from earlier exceeds the cap from later, the day is contested."""

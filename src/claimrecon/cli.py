@@ -227,7 +227,7 @@ def reconcile_command(
             table.add_row(
                 f"{e.side} {e.category} {e.outcome} ({e.unit})"
                 + (f" at {e.location}" if e.location else ""),
-                e.kind.value, str(e.as_of or "undated"), _num(e.low), _num(e.best),
+                e.span, str(e.as_of or "undated"), _num(e.low), _num(e.best),
                 "open" if e.high is None and e.low is not None else _num(e.high), e.grade.value,
                 ", ".join(e.used), ", ".join(e.set_aside),
             )

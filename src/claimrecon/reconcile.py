@@ -11,9 +11,12 @@ side's figure for the other side's losses), which are set aside with that
 reason under every policy.  Echoes of one statement count once; each
 independent source has one vote.
 
-Running totals are a series: a credible count as of one date is a lower
-bound for every later date, and a credible later count bounds earlier ones
-from above, so the reconciled low, best and high never decrease.  When the
+Running totals are a series per start: a credible count as of one date is
+a lower bound for every later date, and a credible later count bounds earlier
+ones from above, so the reconciled low, best and high never decrease.  A total
+"since 10 October" is not held against one "since 27 September", and a total
+whose start is not stated is a series of its own (as the series check of
+:func:`claimrecon.flag` takes it): nothing is guessed about when it began.  When the
 two bounds cross, the high is raised to the low and the estimate is graded
 contested.
 
@@ -119,6 +122,8 @@ class Estimate:
     discounted; ``high`` is also ``None`` when the credible figures leave the
     upper bound open.  ``sources`` counts the independent sources used that
     day; ``trace`` lists every claim used, bounding or set aside, with why.
+    ``start`` is the incident's first day, or the day a running total counts
+    from (``None`` where its claims do not say).
     """
 
     unit: str
@@ -159,6 +164,18 @@ class Estimate:
         return None if self.low is None else Figure.from_bounds(self.low, self.high, self.unit)
 
     @property
+    def span(self) -> str:
+        """The kind of count with its start: ``cumulative since 2020-09-27``, ``incident``.
+
+        A running total with no stated start is plain ``cumulative``; an
+        incident names its first day only when it is not the as-of day.
+        """
+        if self.start is None or (self.kind is Kind.INCIDENT and self.start == self.as_of):
+            return self.kind.value
+        word = "since" if self.kind is Kind.CUMULATIVE else "from"
+        return f"{self.kind.value} {word} {self.start.isoformat()}"
+
+    @property
     def sort_key(self) -> tuple[object, ...]:
         """Estimates sort by subject, place, kind, date."""
         return (
@@ -170,6 +187,7 @@ class Estimate:
             self.kind.value,
             self.as_of is None,
             self.as_of or date.min,
+            self.start is not None,  # no start first, then by start
             self.start or date.min,
         )
 
@@ -320,8 +338,8 @@ def reconcile(
             single[(*base, c.period.kind.value, None, None)].append(r)
         elif c.period.kind is Kind.INCIDENT:
             single[(*base, Kind.INCIDENT.value, c.period.start, c.period.as_of)].append(r)
-        else:
-            series[base][c.period.as_of].append(r)
+        else:  # a running total counts from its start: totals from two starts are two series
+            series[(*base, c.period.start)][c.period.as_of].append(r)
     estimates = [_single(key, rows, policy) for key, rows in single.items()]
     for series_key, days in series.items():
         estimates += _series(series_key, days, policy)
@@ -386,13 +404,15 @@ def _single(key: tuple[object, ...], rows: list[Annotated], policy: Policy) -> E
 
 
 def _series(
-    base: tuple[object, ...], days: dict[date, list[Annotated]], policy: Policy
+    key: tuple[object, ...], days: dict[date, list[Annotated]], policy: Policy
 ) -> list[Estimate]:
+    """One running total's estimates: the subject and place, and its start, as ``key``."""
+    base, start = key[:5], key[5] if isinstance(key[5], date) else None
     assessed = {d: _assess(rows, policy) for d, rows in days.items()}
     dated = sorted(d for d, a in assessed.items() if a.low is not None)
     out = [
         _make(
-            base, Kind.CUMULATIVE, None, d, a, policy, None, None, None, a.trace, Grade.DISCOUNTED
+            base, Kind.CUMULATIVE, start, d, a, policy, None, None, None, a.trace, Grade.DISCOUNTED
         )
         for d, a in assessed.items()
         if a.low is None
@@ -437,7 +457,7 @@ def _series(
             _make(
                 base,
                 Kind.CUMULATIVE,
-                None,
+                start,
                 d,
                 a,
                 policy,

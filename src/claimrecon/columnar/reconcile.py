@@ -3,7 +3,7 @@
 Estimates are group-bys over (subject, place, kind, date); each independent
 source's vote is a lower median within its group; running totals are made
 monotonic with a running maximum of the lows and a reversed running minimum of
-the highs per subject.  The trace is a table of (estimate, claim, action,
+the highs per subject, place and start.  The trace is a table of (estimate, claim, action,
 reason).  :meth:`EstimateTable.to_estimates` gives exactly the
 :class:`~claimrecon.reconcile.Estimate` objects of the object path.
 """
@@ -31,6 +31,8 @@ __all__ = ["EstimateTable", "reconcile_frame"]
 
 BASE = [*KEY, "location"]
 EST = [*BASE, "e_kind", "e_start", "e_as_of"]
+#: a running total: its subject and place, and the day it counts from
+SERIES = [*BASE, "e_start"]
 _BIG = 2**62
 
 
@@ -160,9 +162,7 @@ def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> E
     undated = pl.col("as_of").is_null()
     rows = _trace_reason(rows).with_columns(
         e_kind=pl.col("kind"),
-        e_start=pl.when(undated | (pl.col("kind") == "cumulative"))
-        .then(None)
-        .otherwise(pl.col("start")),
+        e_start=pl.when(undated).then(None).otherwise(pl.col("start")),
         e_as_of=pl.col("as_of"),
     )
     used = pl.col("action") == TraceAction.USED.value
@@ -257,21 +257,21 @@ def _series(series: pl.DataFrame, credible: pl.DataFrame) -> tuple[pl.DataFrame,
             }
         )
         return series.with_columns(note=pl.lit(None, dtype=pl.String)), empty
-    s = series.sort([*BASE, "e_as_of"], nulls_last=True)
+    s = series.sort([*SERIES, "e_as_of"], nulls_last=True)
     high_filled = pl.col("high").fill_null(_BIG)
     s = s.with_columns(
-        c_low=pl.col("low").cum_max().over(BASE),
-        c_high=high_filled.cum_min(reverse=True).over(BASE),
+        c_low=pl.col("low").cum_max().over(SERIES),
+        c_high=high_filled.cum_min(reverse=True).over(SERIES),
     )
     s = s.with_columns(
         low_day=pl.when(pl.col("low") == pl.col("c_low"))
         .then(pl.col("e_as_of"))
         .forward_fill()
-        .over(BASE),
+        .over(SERIES),
         high_day=pl.when(pl.col("high").is_not_null() & (pl.col("high") == pl.col("c_high")))
         .then(pl.col("e_as_of"))
         .backward_fill()
-        .over(BASE),
+        .over(SERIES),
         c_high=pl.when(pl.col("c_high") == _BIG).then(None).otherwise(pl.col("c_high")),
     )
     crossed = pl.col("c_high").is_not_null() & (pl.col("c_low") > pl.col("c_high"))
@@ -285,7 +285,7 @@ def _series(series: pl.DataFrame, credible: pl.DataFrame) -> tuple[pl.DataFrame,
         best=pl.when(pl.col("final_high").is_null())
         .then(clamped)
         .otherwise(pl.min_horizontal(clamped, pl.col("final_high"))),
-    ).with_columns(best=pl.col("best").cum_max().over(BASE))
+    ).with_columns(best=pl.col("best").cum_max().over(SERIES))
     adjusted = s.with_columns(low=pl.col("c_low"), high=pl.col("final_high"))
     lower = s.filter(pl.col("low_day") != pl.col("e_as_of")).select(
         *EST, day="low_day", value="c_low"
@@ -294,7 +294,7 @@ def _series(series: pl.DataFrame, credible: pl.DataFrame) -> tuple[pl.DataFrame,
         pl.col("c_high").is_not_null() & (pl.col("high_day") != pl.col("e_as_of"))
     ).select(*EST, day="high_day", value="c_high")
     pool = credible.filter(pl.col("kind") == "cumulative").select(
-        *BASE, "as_of", "low", "high", "id"
+        *SERIES, "as_of", "low", "high", "id"
     )
     bounds = []
     for frame, column, action, reason in (
@@ -305,8 +305,8 @@ def _series(series: pl.DataFrame, credible: pl.DataFrame) -> tuple[pl.DataFrame,
             continue
         hits = frame.join(
             pool,
-            left_on=[*BASE, "day", "value"],
-            right_on=[*BASE, "as_of", column],
+            left_on=[*SERIES, "day", "value"],
+            right_on=[*SERIES, "as_of", column],
             nulls_equal=True,
         )
         text = REASONS[reason].replace("{day}", "{}")

@@ -76,7 +76,7 @@ def _figure(low: int | None, best: int | None, high: int | None) -> str:
 def _estimate_cells(e: Estimate) -> list[str]:
     return [
         str(e.as_of or "undated"),
-        e.kind.value + (f" at {e.location}" if e.location else ""),
+        e.span + (f" at {e.location}" if e.location else ""),
         _figure(e.low, e.best, e.high),
         e.grade.value,
         str(e.sources),

@@ -115,12 +115,14 @@ def render(subject: SubjectView, *, width: float = 7.5, height: float = 3.6) -> 
 def _band(ax: Any, subject: SubjectView) -> None:
     points = [e for e in subject.estimates if e.kind.value == "cumulative" and e.as_of is not None
               and e.low is not None and e.location is None]
-    if not points:
-        return
-    xs = [e.as_of for e in points]
-    lows = [e.low for e in points]
-    highs = [e.high if e.high is not None else e.low for e in points]
-    ax.fill_between(xs, lows, highs, step="post", color="#2ca02c", alpha=0.15,
-                    label="reconciled low-high")
-    ax.step(xs, [e.best for e in points], where="post", color="#2ca02c", lw=1.2,
-            label="reconciled best")
+    # one band per series: running totals from different starts are not joined into one line
+    starts = sorted({e.start for e in points}, key=lambda d: (d is not None, d or date.min))
+    for i, start in enumerate(starts):
+        series = [e for e in points if e.start == start]
+        xs = [e.as_of for e in series]
+        lows = [e.low for e in series]
+        highs = [e.high if e.high is not None else e.low for e in series]
+        ax.fill_between(xs, lows, highs, step="post", color="#2ca02c", alpha=0.15,
+                        label="reconciled low-high" if i == 0 else None)
+        ax.step(xs, [e.best for e in series], where="post", color="#2ca02c", lw=1.2,
+                label="reconciled best" if i == 0 else None)
