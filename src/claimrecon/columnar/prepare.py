@@ -149,13 +149,14 @@ def claims_frame(claims: Sequence[Claim]) -> pl.DataFrame:
     claim, as :func:`~claimrecon.columnar.convert.claims_to_table` reports it.
     Gives the frame :func:`to_frame` gives of ``claims_to_table(claims)``.
     """
-    with no_gc():  # a million small lists and no cycles: collecting would only slow it
+    with no_gc():  # long lists of values and no cycles: collecting would only slow it
         columns = _claim_columns(claims)
+        lists = _flat_lists(claims)
     try:
         return pl.DataFrame(
             [
-                _text_lists(name, columns[name])
-                if name in ("reported_by", "disputed_by")
+                _text_lists(name, *lists[name], len(claims))
+                if name in lists
                 else pl.Series(name, columns[name], dtype=_ENGINE_TYPES[name], strict=True)
                 for name in NEEDED
             ]
@@ -172,17 +173,32 @@ def claims_frame(claims: Sequence[Claim]) -> pl.DataFrame:
         raise
 
 
-def _text_lists(name: str, lists: Sequence[Sequence[str]]) -> pl.Series:
-    """A ``List(String)`` column of Python lists, built from their items and rows.
+def _flat_lists(claims: Sequence[Claim]) -> dict[str, tuple[list[int], list[str]]]:
+    """Each list column's items, flat, and beside each item its claim's row: no list per claim."""
+    hop_rows: list[int] = []
+    hops: list[str] = []
+    disputer_rows: list[int] = []
+    disputers: list[str] = []
+    for row, claim in enumerate(claims):
+        if chain := claim.chain:
+            hop_rows += [row] * len(chain)
+            hops += [hop.name for hop in chain]
+        if disputed_by := claim.disputed_by:
+            disputer_rows += [row] * len(disputed_by)
+            disputers += disputed_by
+    return {"reported_by": (hop_rows, hops), "disputed_by": (disputer_rows, disputers)}
+
+
+def _text_lists(name: str, rows: list[int], items: list[str], height: int) -> pl.Series:
+    """A ``List(String)`` column of ``height`` rows from its items and each item's row.
 
     polars builds a list column from nested Python lists about twenty times
     slower than it groups a flat column, so the items go in flat, each beside
     its row, and the rows with none get an empty list.
     """
-    rows = pl.Series("row", [row for row, items in enumerate(lists) for _ in items], pl.UInt32)
-    items = pl.Series(name, [item for items in lists for item in items], pl.String)
-    grouped = pl.DataFrame([rows, items]).group_by("row").agg(pl.col(name))
-    every = pl.DataFrame([pl.int_range(len(lists), dtype=pl.UInt32, eager=True).alias("row")])
+    flat = pl.DataFrame([pl.Series("row", rows, pl.UInt32), pl.Series(name, items, pl.String)])
+    grouped = flat.group_by("row").agg(pl.col(name))
+    every = pl.DataFrame([pl.int_range(height, dtype=pl.UInt32, eager=True).alias("row")])
     return (
         every.join(grouped, on="row", how="left", maintain_order="left")
         .get_column(name)
@@ -196,7 +212,6 @@ def _claim_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:
         "id": [c.id for c in claims],
         "claimant": [c.claimant for c in claims],
         "claimant_side": [c.claimant_side for c in claims],
-        "reported_by": [[h.name for h in c.chain] for c in claims],
         "subject_side": [c.subject.side for c in claims],
         "category": [c.subject.category for c in claims],
         "outcome": [c.subject.outcome for c in claims],
@@ -211,7 +226,6 @@ def _claim_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:
         "kind": [c.period.kind for c in claims],
         "location": [c.subject.location for c in claims],
         "status": [c.status for c in claims],
-        "disputed_by": [list(c.disputed_by) for c in claims],
     }
 
 

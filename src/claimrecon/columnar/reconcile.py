@@ -55,31 +55,38 @@ class EstimateTable:
 
     def to_estimates(self) -> list[Estimate]:
         """The estimates as objects, sorted as :func:`claimrecon.reconcile` sorts them."""
-        actions = {a.value: a for a in TraceAction}
         kinds = {k.value: k for k in Kind}
         grades = {g.value: g for g in Grade}
+        # actions and reasons go to Python as codes: each text is made once, not once per entry
+        actions = sorted(TraceAction, key=lambda a: a.value)
+        entries = self.trace.select(*EST, "id", "action", "reason")
+        reasons = entries.get_column("reason").unique().sort().to_list()
+        coded = entries.with_columns(
+            action=pl.col("action").cast(pl.Enum([a.value for a in actions])).to_physical(),
+            reason=pl.col("reason").cast(pl.Enum(reasons)).to_physical(),
+        )
         # each estimate's trace gathered in polars, in order of claim and action, beside it
         traces = (
-            self.trace.select(*EST, "id", "action", "reason")
-            .sort("id", "action")
+            coded.sort("id", "action")
             .group_by(EST, maintain_order=True)
             .agg("id", "action", "reason")
         )
         columns = ["low", "best", "high", "grade", "sources", "note"]
-        rows = self.estimates.select(*EST, *columns).join(
-            traces, on=EST, how="left", nulls_equal=True, maintain_order="left"
+        rows = (
+            self.estimates.select(*EST, *columns)
+            .join(traces, on=EST, how="left", nulls_equal=True, maintain_order="left")
+            .sort(_SORT, nulls_last=_NULLS_LAST)  # as Estimate.sort_key sorts, names by their text
         )
         out = []
-        with no_gc():
+        with no_gc():  # many new objects and no cycles
             for row in rows.iter_rows():
                 unit, side, category, outcome, location, kind, start, as_of = row[:8]
-                low, best, high, grade, sources, note, ids, done, reasons = row[8:]
+                low, best, high, grade, sources, note, ids, done, said = row[8:]
                 trace = (
                     ()
                     if ids is None
                     else tuple(
-                        TraceEntry(i, actions[a], r)
-                        for i, a, r in zip(ids, done, reasons, strict=True)
+                        map(TraceEntry, ids, [actions[a] for a in done], [reasons[r] for r in said])
                     )
                 )
                 out.append(
@@ -102,7 +109,13 @@ class EstimateTable:
                         note=note,
                     )
                 )
-            return sorted(out, key=lambda e: e.sort_key)  # new objects: no collection yet
+        return out
+
+
+#: the order of :attr:`Estimate.sort_key`: names are a sorted Enum, so they sort by their text;
+#: no place first, undated last, no start first
+_SORT = [*BASE, "e_kind", "e_as_of", "e_start"]
+_NULLS_LAST = [False] * len(BASE) + [False, True, False]
 
 
 def _lower_median(column: str) -> pl.Expr:
