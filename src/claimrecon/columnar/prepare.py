@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import polars as pl
@@ -157,6 +158,8 @@ def claims_frame(claims: Sequence[Claim]) -> pl.DataFrame:
             [
                 _text_lists(name, *lists[name], len(claims))
                 if name in lists
+                else pl.Series(name, columns[name], dtype=pl.Int32, strict=True).cast(pl.Date)
+                if name in ("as_of", "period_start")
                 else pl.Series(name, columns[name], dtype=_ENGINE_TYPES[name], strict=True)
                 for name in NEEDED
             ]
@@ -206,6 +209,10 @@ def _text_lists(name: str, rows: list[int], items: list[str], height: int) -> pl
     )
 
 
+#: 1970-01-01 as a proleptic Gregorian ordinal: a date's polars value is its ordinal minus this
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
 def _claim_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:
     # the enumerations are StrEnums: polars reads each member as its text, no .value needed
     return {
@@ -221,8 +228,13 @@ def _claim_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:
         "rule": [c.figure.rule for c in claims],
         "stated": [c.figure.stated for c in claims],
         "qualifier": [c.figure.qualifier for c in claims],
-        "as_of": [c.period.as_of for c in claims],
-        "period_start": [c.period.start for c in claims],
+        # dates as days since 1970 (polars' own), twice as fast as polars reading date objects
+        "as_of": [
+            None if (d := c.period.as_of) is None else d.toordinal() - _EPOCH for c in claims
+        ],
+        "period_start": [
+            None if (d := c.period.start) is None else d.toordinal() - _EPOCH for c in claims
+        ],
         "kind": [c.period.kind for c in claims],
         "location": [c.subject.location for c in claims],
         "status": [c.status for c in claims],
