@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import doctest
+from datetime import date
 from pathlib import Path
 
+import attrs
 import polars as pl
 import pytest
 from hypothesis import given
@@ -18,6 +20,7 @@ from claimrecon import (
     Claim,
     DuplicateIdError,
     FormatError,
+    Period,
     load_seeds,
 )
 from claimrecon.attribution import COLUMNAR_THRESHOLD, route
@@ -250,6 +253,15 @@ class TestClaimsFrame:
     @given(claim_lists(max_size=6))
     def test_same_rows_as_the_table(self, claims: list[Claim]) -> None:
         """Claim objects give the engine the rows their Arrow table gives it."""
+        from_table = to_frame(claims_to_table(claims))
+        from_table = from_table.with_columns(pl.col(pl.Categorical).cast(pl.String))
+        assert_frame_equal(claims_frame(claims), from_table)
+
+    @given(st.dates(), st.none() | st.dates())
+    def test_dates_of_any_year(self, one: date, other: date | None) -> None:
+        """Dates from year 1 to 9999, before 1970 too, reach the engine as the table gives them."""
+        start, as_of = (None, one) if other is None else sorted((one, other))
+        claims = [attrs.evolve(claim("a", 3), period=Period(as_of=as_of, start=start))]
         from_table = to_frame(claims_to_table(claims))
         from_table = from_table.with_columns(pl.col(pl.Categorical).cast(pl.String))
         assert_frame_equal(claims_frame(claims), from_table)
