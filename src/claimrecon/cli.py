@@ -181,9 +181,31 @@ def _flags_from_columns(claims: Any, format: Output, output: Path | None, strict
 
     table = flag_table(claims)
     (write_flags_json if format is Output.json else write_flags_csv)(table, output)
+    if strict:
+        _strict_from_columns(table)
+
+
+def _strict_from_columns(table: Any) -> None:
+    """``--strict`` answered from a flag table: exit 1 if it holds an error."""
     errors = [code for code, severity in SEVERITIES.items() if severity is Severity.ERROR]
-    if strict and table.frame.get_column("code").is_in(errors).any():
+    if table.frame.get_column("code").is_in(errors).any():
         raise typer.Exit(1)
+
+
+def _estimates_from_columns(
+    claims: Any, policy: Policy, format: Output, output: Path | None, strict: bool
+) -> None:
+    """Estimates of prepared claims written as CSV or JSON straight from the estimate table.
+
+    The same file as from the estimate objects, without building one per estimate.
+    """
+    from claimrecon.columnar.engine import flag_table, reconcile_table
+    from claimrecon.columnar.estimate_texts import write_estimates_csv, write_estimates_json
+
+    table = reconcile_table(claims, policy)
+    (write_estimates_json if format is Output.json else write_estimates_csv)(table, output)
+    if strict:  # flagging only when its answer is asked for
+        _strict_from_columns(flag_table(claims))
 
 
 @app.command("reconcile")
@@ -200,6 +222,9 @@ def reconcile_command(
     Example: claimrecon reconcile seeds/claims.jsonl --policy conservative --format csv
     """
     claims = load_for_engine(files, from_)
+    if format in (Output.csv, Output.json) and not isinstance(claims, list):  # from columns
+        _estimates_from_columns(claims, policy, format, output, strict)
+        return
     estimates = reconcile(claims, policy)
     if format is Output.ged:
         if output is None:

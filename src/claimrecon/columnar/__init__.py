@@ -10,7 +10,10 @@
 * :func:`synthetic_table`: realistic synthetic claims for tests and benchmarks;
 * :func:`flag_texts`, :func:`write_flags_csv` and :func:`write_flags_json`: a
   flag table's flags as text and as the CSV and JSON files ``claimrecon flag``
-  writes, without a flag object each.
+  writes, without a flag object each;
+* :func:`estimate_texts`, :func:`write_estimates_csv` and
+  :func:`write_estimates_json`: the same for an estimate table and
+  ``claimrecon reconcile``.
 """
 
 from typing import TYPE_CHECKING
@@ -24,6 +27,11 @@ if TYPE_CHECKING:
         read_table,
         table_to_claims,
         write_table,
+    )
+    from claimrecon.columnar.estimate_texts import (
+        estimate_texts,
+        write_estimates_csv,
+        write_estimates_json,
     )
     from claimrecon.columnar.schema import CLAIM_SCHEMA
     from claimrecon.columnar.synthetic import synthetic_batches, synthetic_table
@@ -39,12 +47,15 @@ _EXPORTS: dict[str, str] = {
     "EXTRA_COLUMN": "claimrecon.columnar.columns",
     "MissingDependencyError": "claimrecon.errors",
     "claims_to_table": "claimrecon.columnar.convert",
+    "estimate_texts": "claimrecon.columnar.estimate_texts",
     "flag_texts": "claimrecon.columnar.texts",
     "read_table": "claimrecon.columnar.convert",
     "synthetic_batches": "claimrecon.columnar.synthetic",
     "synthetic_table": "claimrecon.columnar.synthetic",
     "table_to_claims": "claimrecon.columnar.convert",
     "validate_table": "claimrecon.columnar.validate",
+    "write_estimates_csv": "claimrecon.columnar.estimate_texts",
+    "write_estimates_json": "claimrecon.columnar.estimate_texts",
     "write_flags_csv": "claimrecon.columnar.texts",
     "write_flags_json": "claimrecon.columnar.texts",
     "write_table": "claimrecon.columnar.convert",
@@ -55,12 +66,15 @@ __all__ = [
     "EXTRA_COLUMN",
     "MissingDependencyError",
     "claims_to_table",
+    "estimate_texts",
     "flag_texts",
     "read_table",
     "synthetic_batches",
     "synthetic_table",
     "table_to_claims",
     "validate_table",
+    "write_estimates_csv",
+    "write_estimates_json",
     "write_flags_csv",
     "write_flags_json",
     "write_table",

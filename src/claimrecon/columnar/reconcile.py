@@ -75,7 +75,7 @@ class EstimateTable:
         rows = (
             self.estimates.select(*EST, *columns)
             .join(traces, on=EST, how="left", nulls_equal=True, maintain_order="left")
-            .sort(_SORT, nulls_last=_NULLS_LAST)  # as Estimate.sort_key sorts, names by their text
+            .sort(SORT, nulls_last=SORT_NULLS_LAST)  # as Estimate.sort_key sorts
         )
         out = []
         with no_gc():  # many new objects and no cycles
@@ -114,8 +114,8 @@ class EstimateTable:
 
 #: the order of :attr:`Estimate.sort_key`: names are a sorted Enum, so they sort by their text;
 #: no place first, undated last, no start first
-_SORT = [*BASE, "e_kind", "e_as_of", "e_start"]
-_NULLS_LAST = [False] * len(BASE) + [False, True, False]
+SORT = [*BASE, "e_kind", "e_as_of", "e_start"]
+SORT_NULLS_LAST = [False] * len(BASE) + [False, True, False]
 
 
 def _lower_median(column: str) -> pl.Expr:

@@ -28,7 +28,7 @@ import json
 import os
 import string
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import polars as pl
@@ -70,7 +70,7 @@ _ITEM = ",\n" + _INDENT * 3
 _SUBJECT = ("unit", "side", "category", "outcome")
 
 
-def _each(frame: pl.DataFrame, expr: pl.Expr, fn: Callable[[Any], str]) -> pl.Expr:
+def each(frame: pl.DataFrame, expr: pl.Expr, fn: Callable[[Any], str]) -> pl.Expr:
     """``fn`` of each value of ``expr``, computed once per distinct value (null stays null)."""
     values = frame.select(expr.drop_nulls().unique().alias("v")).to_series()
     texts = pl.Series([fn(v) for v in values.to_list()], dtype=_TEXT)
@@ -190,7 +190,7 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
         return c(name).cast(_TEXT)
 
     def as_text(name: str) -> pl.Expr:  # a date or a number, as str() writes it
-        return _each(frame, c(name), str)
+        return each(frame, c(name), str)
 
     def subject(side: str, category: str, outcome: str) -> pl.Expr:
         return pl.concat_str(
@@ -222,14 +222,14 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
             "high_figure": c("_d2"),
             "low_source": text("p_src1"),
             "low_figure": c("_d1"),
-            "factor:.2f": _each(frame, c("factor"), lambda v: f"{v:.2f}"),
+            "factor:.2f": each(frame, c("factor"), lambda v: f"{v:.2f}"),
         },
         "partisan_enemy_claim": {
             "source_side": text("p_side1"),
             "figure": c("_d1"),
-            "factor:.1f": _each(frame, c("factor"), lambda v: f"{v:.1f}"),
+            "factor:.1f": each(frame, c("factor"), lambda v: f"{v:.1f}"),
             "ref_source": text("p_src2"),
-            "ref_stance": _each(frame, text("p_stance2"), stance_text),
+            "ref_stance": each(frame, text("p_stance2"), stance_text),
             "basis": pl.when(c("p_outcome2") == c("outcome"))
             .then(pl.lit("", dtype=_TEXT))
             .otherwise(partisan_basis),
@@ -295,11 +295,11 @@ def _listed(table: FlagTable, *, json_ids: bool = False) -> pl.DataFrame:
     )
     joined = [pl.col("_id").str.join("; ").alias("_claims_text")]
     if json_ids:
-        ids = ids.with_columns(_id_json=_json_string(ids, pl.col("_id")))
+        ids = ids.with_columns(_id_json=json_string(ids, pl.col("_id")))
         joined.append(pl.col("_id_json").str.join(_ITEM).alias("_claims_json"))
     claims = ids.group_by("_row", maintain_order=True).agg(joined)
     # str() of the subject tuple: each name's repr() between parentheses
-    reprs = [_each(frame, pl.col(k).cast(_TEXT), repr) for k in _SUBJECT]
+    reprs = [each(frame, pl.col(k).cast(_TEXT), repr) for k in _SUBJECT]
     subject = pl.concat_str(pl.lit("("), pl.concat_str(reprs, separator=", "), pl.lit(")"))
     messages = _messages(frame)
     if messages.height != frame.height:  # pragma: no cover - a code without a template
@@ -313,10 +313,10 @@ def _listed(table: FlagTable, *, json_ids: bool = False) -> pl.DataFrame:
         # flags sort by the text of their subject tuple and of their date, as objects do
         _subject=subject,
         _claims=pl.col("claims").list.sort(),
-        as_of=_each(frame, pl.col("as_of"), str),
+        as_of=each(frame, pl.col("as_of"), str),
     ).with_columns(_as_of=pl.col("as_of").fill_null("None"))
     return frame.sort("_code", "_subject", "_as_of", "_claims", "message").with_columns(
-        factor=_each(frame, pl.col("factor"), str),
+        factor=each(frame, pl.col("factor"), str),
         **{k: pl.col(k).cast(_TEXT) for k in _SUBJECT},
     )
 
@@ -349,10 +349,17 @@ def write_flags_csv(table: FlagTable, output: str | os.PathLike[str] | None = No
     To ``output`` atomically, or to standard output when it is ``None``.
     """
     texts = flag_texts(table)
-    if not texts.height:
-        texts = texts.select(_EMPTY_COLUMNS)
+    write_cells(texts if texts.height else texts.select(_EMPTY_COLUMNS), output)
+
+
+def write_cells(texts: pl.DataFrame, output: str | os.PathLike[str] | None) -> None:
+    """Text cells written as :func:`claimrecon.io.results.to_csv_text` writes its rows.
+
+    Each cell defused as :func:`~claimrecon.io.csvfile.neutralize` defuses it;
+    a null or empty cell is written bare, as :mod:`csv` writes it.  To
+    ``output`` atomically, or to standard output when it is ``None``.
+    """
     cells = texts.select(
-        # defused as neutralize() defuses a cell; an empty cell is written bare, as csv does
         pl.when(pl.col(c).str.contains(_FORMULA))
         .then(pl.lit("'") + pl.col(c))
         .otherwise(pl.when(pl.col(c) != "").then(pl.col(c)))
@@ -366,17 +373,34 @@ def write_flags_csv(table: FlagTable, output: str | os.PathLike[str] | None = No
         cells.write_csv(handle, line_terminator="\r\n", null_value="")
 
 
+def write_text(text: str, output: str | os.PathLike[str] | None) -> None:
+    """Text to ``output`` atomically, or to standard output when it is ``None``."""
+    write_pieces([text], output)
+
+
+def write_pieces(pieces: Iterable[str], output: str | os.PathLike[str] | None) -> None:
+    """Pieces of one text, one after another: never the whole text in memory at once.
+
+    To ``output`` atomically, or to standard output when it is ``None``.
+    """
+    if output is None:
+        sys.stdout.writelines(pieces)
+        return
+    with atomic_write(output, newline="") as handle:
+        handle.writelines(pieces)
+
+
 #: text JSON cannot hold as it is: a quote, a backslash or a control character
 _NEEDS_ESCAPE = r'["\\\x00-\x1f]'
 
 
-def _json_string(frame: pl.DataFrame, expr: pl.Expr) -> pl.Expr:
+def json_string(frame: pl.DataFrame, expr: pl.Expr) -> pl.Expr:
     """Each text as a JSON string, as :func:`json.dumps` writes it with ``ensure_ascii=False``.
 
     Text with nothing to escape is put between quotes; the rest goes through
     :func:`json.dumps` once per distinct value.
     """
-    escaped = _each(
+    escaped = each(
         frame,
         pl.when(expr.str.contains(_NEEDS_ESCAPE)).then(expr),
         lambda v: json.dumps(v, ensure_ascii=False),
@@ -393,7 +417,7 @@ def _record(frame: pl.DataFrame) -> pl.Expr:
         return [pl.lit(f'{depth}"{name}": '), value]
 
     def text(name: str) -> pl.Expr:
-        return _json_string(frame, pl.col(name)).fill_null("null")
+        return json_string(frame, pl.col(name)).fill_null("null")
 
     def listed(column: str) -> pl.Expr:
         return pl.concat_str(pl.lit("[\n" + three), pl.col(column), pl.lit("\n" + two + "]"))
@@ -445,13 +469,15 @@ def write_flags_json(table: FlagTable, output: str | os.PathLike[str] | None = N
     output when it is ``None``.
     """
     if not len(table):
-        text = "[]\n"
-    else:
-        frame = _listed(table, json_ids=True)
-        records = frame.select(_record(frame)).to_series()
-        text = "[\n" + ",\n".join(records.to_list()) + "\n]\n"
-    if output is None:
-        sys.stdout.write(text)
+        write_text("[]\n", output)
         return
-    with atomic_write(output, newline="") as handle:
-        handle.write(text)
+    frame = _listed(table, json_ids=True)
+    write_pieces(json_list(frame.select(_record(frame)).to_series()), output)
+
+
+def json_list(records: pl.Series, size: int = 10_000) -> Iterator[str]:
+    """An indented JSON list of records already written as JSON, a slice of records at a time."""
+    yield "[\n"
+    for start in range(0, len(records), size):
+        yield ("" if start == 0 else ",\n") + ",\n".join(records.slice(start, size).to_list())
+    yield "\n]\n"
