@@ -58,6 +58,11 @@ class FlagTable:
     ``f_den``); the figures (``f1_low`` ... ``f2_qualifier``, or ``many`` for a
     subject's several figures); and what the message says (the ``p_``
     columns), null where a flag has no use for one.
+
+    The rows, and the ranks in ``claims``, come in no set order: the engine
+    runs its checks in parallel.  :meth:`to_flags` and the writers of
+    :mod:`claimrecon.columnar.texts` list flags in :func:`claimrecon.flag`'s
+    order; sort the frame yourself to compare two of them row by row.
     """
 
     frame: pl.DataFrame

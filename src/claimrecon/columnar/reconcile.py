@@ -43,7 +43,10 @@ class EstimateTable:
     ``estimates`` has one row per estimate (the subject, ``e_kind``,
     ``e_start``, ``e_as_of``, ``low``, ``best``, ``high``, ``grade``,
     ``sources``, ``note``); ``trace`` one row per trace entry, keyed by the
-    same estimate columns.
+    same estimate columns.  Neither frame's rows come in a set order:
+    :meth:`to_estimates` and the writers of
+    :mod:`claimrecon.columnar.estimate_texts` list estimates in
+    :func:`claimrecon.reconcile`'s order.
     """
 
     estimates: pl.DataFrame
