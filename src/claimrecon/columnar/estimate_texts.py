@@ -137,8 +137,12 @@ def _field(name: str, value: pl.Expr, depth: int = 2) -> list[pl.Expr]:
     return [pl.lit(f'{_INDENT * depth}"{name}": '), value]
 
 
-def _record(rows: pl.DataFrame) -> pl.Expr:
-    """Each estimate as its record in an indented JSON list (``json.dumps(records, indent=2)``)."""
+def _record(rows: pl.DataFrame, policy: str) -> pl.Expr:
+    """Each estimate as its record in an indented JSON list (``json.dumps(records, indent=2)``).
+
+    ``rows`` has the estimates with their trace, ids used and ids set aside
+    already as JSON lists (``_trace``, ``_used``, ``_set_aside``).
+    """
 
     def text(expr: pl.Expr) -> pl.Expr:
         return json_string(rows, expr.cast(_TEXT)).fill_null("null")
@@ -158,7 +162,7 @@ def _record(rows: pl.DataFrame) -> pl.Expr:
         "best": number("best"),
         "high": number("high"),
         "grade": text(pl.col("grade")),
-        "policy": pl.col("_policy"),
+        "policy": pl.lit(json.dumps(policy), dtype=_TEXT),
         "sources": number("sources"),
         "trace": listed("_trace"),
         "note": text(pl.col("note")),
@@ -185,14 +189,15 @@ def write_estimates_json(
         write_text("[]\n", output)
         return
     rows, entries = _listed(table)
-    at = [_INDENT * 4 + f'"{k}": ' for k in ("claim", "action", "reason")]
+    # each trace entry as a JSON object at depth 3, its fields at depth 4
+    key = {k: _INDENT * 4 + f'"{k}": ' for k in ("claim", "action", "reason")}
     entries = entries.with_columns(_id=json_string(entries, pl.col("id"))).with_columns(
         _entry=pl.concat_str(
-            pl.lit("{\n" + at[0]),
+            pl.lit("{\n" + key["claim"]),
             pl.col("_id"),
-            pl.lit(",\n" + at[1]),
+            pl.lit(",\n" + key["action"]),
             _dumped(entries, "action"),  # a few distinct texts: each dumped once
-            pl.lit(",\n" + at[2]),
+            pl.lit(",\n" + key["reason"]),
             _dumped(entries, "reason"),
             pl.lit("\n" + _INDENT * 3 + "}"),
         ),
@@ -203,8 +208,7 @@ def write_estimates_json(
         _set_aside=pl.when(_ASIDE.any()).then(_items(pl.col("_id").filter(_ASIDE), 2)),
     )
     rows = rows.join(lists, on="_row", how="left").sort("_row")
-    rows = rows.with_columns(_policy=pl.lit(json.dumps(table.policy.value), dtype=_TEXT))
-    write_pieces(json_list(rows.select(_record(rows)).to_series()), output)
+    write_pieces(json_list(rows.select(_record(rows, table.policy.value)).to_series()), output)
 
 
 def _dumped(frame: pl.DataFrame, column: str) -> pl.Expr:
