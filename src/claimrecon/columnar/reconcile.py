@@ -3,8 +3,8 @@
 Estimates are group-bys over (subject, place, kind, date); each independent
 source's vote is a lower median within its group; running totals are made
 monotonic with a running maximum of the lows and a reversed running minimum of
-the highs per subject, place and start.  The trace is a table of (estimate, claim, action,
-reason).  :meth:`EstimateTable.to_estimates` gives exactly the
+the highs per subject, place and start.  The trace is a table of (estimate,
+claim, action, reason).  :meth:`EstimateTable.to_estimates` gives exactly the
 :class:`~claimrecon.reconcile.Estimate` objects of the object path.
 """
 
