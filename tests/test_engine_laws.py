@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from datetime import date
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimrecon import Claim, Estimate, Flag, Grade, compare, flag, reconcile
+from claimrecon import Claim, Estimate, Flag, Grade, Kind, Period, compare, flag, reconcile
 from claimrecon.attribution import annotate
+from claimrecon.columnar import claims_to_table
+from claimrecon.columnar.engine import reconcile_table
 from claimrecon.flags import sort_flags
 from claimrecon.reconcile import TraceAction
 from tests.strategies import engine_claim_sets, engine_claims
@@ -155,11 +159,11 @@ class TestReconcileLaws:
 
     @given(engine_claim_sets(), st.sampled_from(["best", "conservative", "range"]))
     def test_series_never_decrease(self, claims: list[Claim], policy: str) -> None:
-        """Every reconciled running total is non-decreasing in low, best and high."""
+        """Every reconciled running total (one per start) is non-decreasing in low, best, high."""
         series: dict[object, list[Estimate]] = defaultdict(list)
         for e in reconcile(claims, policy):
             if e.kind == "cumulative" and e.as_of is not None and e.low is not None:
-                series[(e.subject, e.location)].append(e)
+                series[(e.subject, e.location, e.start)].append(e)
         for points in series.values():
             for before, after in itertools.pairwise(points):
                 assert before.as_of is not None and after.as_of is not None
@@ -179,3 +183,26 @@ class TestReconcileLaws:
                 if t.action in (TraceAction.USED, TraceAction.SET_ASIDE):
                     seen[t.claim] += 1
         assert dict(seen) == {c.id: 1 for c in claims}
+
+    @given(engine_claim_sets(), engine_claim_sets(max_size=8))
+    def test_series_from_another_start_apart(
+        self, claims: list[Claim], others: list[Claim]
+    ) -> None:
+        """Running totals from another start add estimates of their own and change no other.
+
+        On both paths: a count "since 30 September" never lifts, caps or joins
+        the estimates of the totals counted from 27 September or from no stated
+        start.
+        """
+        later = date(2020, 9, 30)  # no generated claim counts from it
+        moved = [
+            attrs.evolve(c, id=f"x{c.id}", period=Period.since(later, as_of=c.period.as_of))
+            for c in others
+            if c.period.kind is Kind.CUMULATIVE and c.period.as_of is not None
+        ]
+        for run in (reconcile, lambda cs: reconcile_table(claims_to_table(cs)).to_estimates()):
+            before = run(claims)
+            after = run([*claims, *moved])
+            assert [e for e in after if e.start != later] == before
+            apart = [e for e in after if e.start == later]
+            assert {t.claim for e in apart for t in e.trace} == {c.id for c in moved}
