@@ -184,27 +184,29 @@ def settled(flags: pl.DataFrame) -> pl.DataFrame:
 
 class TestSideBySide:
     def test_same_results_in_threads(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Passes run two at a time (as from PARALLEL_ROWS claims) give what they give in turn.
+        """Passes run two at a time (as on few or many claims) give what they give in turn.
 
         The gate's two passes over a file and the flag checks, on the seeds and on
         synthetic claims, whose every check flags something.
         """
         from claimrecon.columnar import _parallel
 
+        assert [_parallel.side_by_side(n) for n in (10, 10**6, 10**7)] == [2, 1, 2]
         table = synthetic_table(5_000, seed=4)
         path = tmp_path / "claims.parquet"
         write_table(table, path)
         for data in (load_seeds(), table, path):
+            monkeypatch.setattr(_parallel, "SMALL_ROWS", 0)  # one after another
+            assert _parallel.side_by_side(2) == 1
             in_turn = flag_table(data)
             gated = read_checked_frame(path)
-            monkeypatch.setattr(_parallel, "PARALLEL_ROWS", 1)
+            monkeypatch.undo()
             assert _parallel.side_by_side(2) == 2
             assert flag_table(data).to_flags() == in_turn.to_flags()
             # the table itself too, up to the order of rows and of each flag's claims
             assert_frame_equal(settled(flag_table(data).frame), settled(in_turn.frame))
             assert gated is not None
             assert_frame_equal(read_checked_frame(path), gated)
-            monkeypatch.undo()
         assert len(in_turn) > 100
 
 
