@@ -69,3 +69,29 @@ class TestWriteReport:
         files = write_report([claim("a", 5, as_of=None)], tmp_path)
         assert files.charts == ()
         assert "nothing to draw" in files.html.read_text(encoding="utf-8")
+
+
+def test_one_band_per_running_total() -> None:
+    """Totals from two starts get a band each; a total of one day gets a bar, not nothing."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.collections import LineCollection, PolyCollection
+
+    from claimrecon.report.charts import _band
+    from claimrecon.report.model import build
+
+    seeds = build(load_seeds())
+    subject = next(s for s in seeds.subjects if s.key == ("person", "all", "unspecified", "killed"))
+    assert sorted({str(e.start) for e in subject.estimates}) == ["2020-09-27", "None"]
+    fig, ax = plt.subplots()
+    try:
+        _band(ax, subject)
+        polys = [c for c in ax.collections if isinstance(c, PolyCollection)]
+        bars = [c for c in ax.collections if isinstance(c, LineCollection)]
+        assert len(polys) == 1 and len(bars) == 1  # 1 and 6 October; 9 October alone
+        labels = [a.get_label() for a in [*ax.collections, *ax.lines]]
+        assert labels.count("reconciled low-high") == labels.count("reconciled best") == 1
+    finally:
+        plt.close(fig)

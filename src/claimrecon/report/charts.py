@@ -122,7 +122,12 @@ def _band(ax: Any, subject: SubjectView) -> None:
         xs = [e.as_of for e in series]
         lows = [e.low for e in series]
         highs = [e.high if e.high is not None else e.low for e in series]
-        ax.fill_between(xs, lows, highs, step="post", color="#2ca02c", alpha=0.15,
-                        label="reconciled low-high" if i == 0 else None)
-        ax.step(xs, [e.best for e in series], where="post", color="#2ca02c", lw=1.2,
-                label="reconciled best" if i == 0 else None)
+        bests = [e.best for e in series]
+        band = "reconciled low-high" if i == 0 else None
+        best = "reconciled best" if i == 0 else None
+        if len(series) == 1:  # one day: a step would draw nothing
+            ax.vlines(xs, lows, highs, color="#2ca02c", alpha=0.15, lw=10, label=band)
+            ax.plot(xs, bests, "_", color="#2ca02c", ms=14, mew=1.2, label=best)
+            continue
+        ax.fill_between(xs, lows, highs, step="post", color="#2ca02c", alpha=0.15, label=band)
+        ax.step(xs, bests, where="post", color="#2ca02c", lw=1.2, label=best)
