@@ -16,9 +16,9 @@ a lower bound for every later date, and a credible later count bounds earlier
 ones from above, so the reconciled low, best and high never decrease.  A total
 "since 10 October" is not held against one "since 27 September", and a total
 whose start is not stated is a series of its own (as the series check of
-:func:`claimrecon.flag` takes it): nothing is guessed about when it began.  When the
-two bounds cross, the high is raised to the low and the estimate is graded
-contested.
+:func:`claimrecon.flag` takes it): nothing is guessed about when it began.
+When the two bounds cross, the high is raised to the low and the estimate is
+graded contested.
 
 Grades follow Airwars: ``confirmed`` (two or more independent sources agree
 and one of them is the side that suffered the losses), ``fair`` (two or more
