@@ -268,6 +268,26 @@ class TestClaimsFrame:
         from_table = from_table.with_columns(pl.col(pl.Categorical).cast(pl.String))
         assert_frame_equal(claims_frame(claims), from_table)
 
+    def test_categorical_columns_of_any_codes(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Name columns held as Categorical give the rows their text gives, whatever the codes.
+
+        Categorical codes count up over a process (here past 5,000 unrelated
+        texts), and past the longest lookup table the text is coded instead.
+        """
+        from claimrecon.columnar import prepare as module
+
+        frame = to_frame(claims_to_table(load_seeds()))
+        as_text = frame.with_columns(pl.col(pl.Categorical).cast(pl.String))
+        expected = module.prepare(as_text, DEFAULT_SIDES)
+        pl.Series([f"other {i}" for i in range(5_000)]).cast(pl.Categorical)
+        as_codes = as_text.with_columns(
+            pl.col(c).cast(pl.Categorical) for c in ("unit", "category", "location", "claimant")
+        )
+        assert_frame_equal(module.prepare(as_codes, DEFAULT_SIDES), expected)
+        monkeypatch.setattr(module, "_LONGEST_TABLE", 10)
+        assert_frame_equal(module.prepare(as_codes, DEFAULT_SIDES), expected)
+        assert_frame_equal(module.prepare(frame, DEFAULT_SIDES), expected)
+
     def test_counts_beyond_64_bits(self) -> None:
         """A count no column can hold is reported as the table conversion reports it."""
         claims = [claim("fine", 3), claim("huge", 2**64)]

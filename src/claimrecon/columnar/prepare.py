@@ -290,25 +290,30 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
     claim's id, so that ordering by ``rid`` is ordering by id.
 
     The names are gathered from the distinct values of the columns (units and
-    sources mapped once per distinct value), and every name column is cast to
-    the Enum once: no column is written out as text on the way.
+    sources mapped once per distinct value), and every name column is coded
+    in the Enum by a lookup per distinct value (a categorical column by its
+    codes): no column is written out as text on the way.
     """
     frame = to_frame(data).with_columns(
         original=pl.coalesce(pl.col("claimant").cast(pl.String), pl.col("reported_by").list.last()),
     )
     given = [*_NAMED_AS_GIVEN, "unit", "original"]
-    distinct = frame.select(  # every column's distinct values, in one parallel pass
-        pl.col(c).unique().drop_nulls().cast(pl.String).implode() for c in given
-    ).row(0, named=True)
-    units = _check_units(frame, distinct["unit"])
-    originals = distinct["original"]
+    distinct = {  # every column's distinct values, in one parallel pass
+        column: values[0]
+        for column, values in frame.select(
+            pl.col(c).unique().drop_nulls().implode() for c in given
+        ).to_dict().items()
+    }
+    texts = {c: distinct[c].cast(pl.String).to_list() for c in given}
+    units = _check_units(frame, texts["unit"])
+    originals = texts["original"]
     canonical = {n: registry.canonical(n) for n in originals}
     registry_side = {n: registry.side_of(n) for n in originals}
     no_source = pl.col("original").is_null()
     unattributed = pl.concat_str([pl.lit("(unattributed: "), pl.col("id"), pl.lit(")")])
     names = set(map(str, CONSTANTS))
     for column in _NAMED_AS_GIVEN:
-        names.update(distinct[column])
+        names.update(texts[column])
     names.update(units.values())
     names.update(canonical.values())
     names.update(registry_side.values())
@@ -318,22 +323,18 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
     def name(value: str | None) -> pl.Expr:
         return pl.lit(value, dtype=enum)
 
-    def mapped(column: str, mapping: dict[str, str]) -> pl.Expr:
-        """Each value's name, looked up by the value's code among the mapping's keys."""
-        if not mapping:  # no value to map: every cell is null
-            return name(None)
-        keys = list(mapping)
-        code = pl.col(column).cast(pl.String).cast(pl.Enum(keys)).to_physical()
-        return pl.lit(pl.Series([mapping[k] for k in keys], dtype=enum)).gather(code)
+    def named(column: str, mapping: dict[str, str] | None = None) -> pl.Expr:
+        """Each value of a column as its name (``mapping[value]``, or the value itself)."""
+        return _coded(column, distinct[column], enum, mapping)
 
-    claimant_side = pl.col("claimant_side").cast(enum).fill_null(name(UNKNOWN))
+    claimant_side = named("claimant_side").fill_null(name(UNKNOWN))
     # each source's name and side at once, from the code of its original claimant's name
     frame = frame.with_columns(
-        pl.col(c).cast(enum) for c in ("category", "outcome", "rule", "kind", "location")
+        named(c) for c in ("category", "outcome", "rule", "kind", "location")
     ).with_columns(
-        unit=mapped("unit", units),
-        _source=mapped("original", canonical),
-        _side=mapped("original", registry_side),
+        unit=named("unit", units),
+        _source=named("original", canonical),
+        _side=named("original", registry_side),
     )
     source = pl.col("_source")
     if frame.get_column("original").null_count():  # worked out only where a claim needs it
@@ -345,10 +346,10 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
         .when(claimant_side != name(UNKNOWN))
         .then(claimant_side)
         .otherwise(pl.col("_side")),
-        side=pl.col("subject_side").cast(enum).fill_null(name(UNKNOWN)),
+        side=named("subject_side").fill_null(name(UNKNOWN)),
         start=pl.col("period_start"),
-        qualifier=pl.col("qualifier").cast(enum),
-        qualifier_text=pl.col("qualifier").cast(enum).fill_null(name("")),
+        qualifier=named("qualifier"),
+        qualifier_text=named("qualifier").fill_null(name("")),
         retracted=pl.col("status") == "retracted",
         disputed=pl.col("status") == "disputed",
     )
@@ -378,6 +379,35 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
     )
     # a statement is what its echoes say alike: a 64-bit hash of those columns, row by row
     return frame.with_columns(frame.select(ECHO_COLUMNS).hash_rows(seed=7).alias("stmt"))
+
+
+#: the most codes a categorical column is looked up by (codes count up in a process)
+_LONGEST_TABLE = 1 << 22
+
+
+def _coded(
+    column: str, values: pl.Series, enum: pl.Enum, mapping: dict[str, str] | None
+) -> pl.Expr:
+    """The names of a column's values, looked up once per distinct value, not once per row.
+
+    ``values`` are the column's distinct values (nulls dropped); each becomes
+    ``mapping[value]`` (or itself, with no mapping) as a value of ``enum``.  A
+    categorical column is looked up by its codes, with no text per row; text
+    is coded by a cast to an Enum of its distinct values.
+    """
+    texts = values.cast(pl.String).to_list()
+    named = texts if mapping is None else [mapping[t] for t in texts]
+    if not texts:  # no value: every cell is null
+        return pl.lit(None, dtype=enum).alias(column)
+    if values.dtype == pl.Categorical or isinstance(values.dtype, pl.Enum):
+        codes = values.to_physical()
+        size = int(codes.max()) + 1  # type: ignore[arg-type]
+        if size <= _LONGEST_TABLE:
+            table = pl.repeat(None, size, dtype=enum, eager=True)
+            table = table.scatter(codes, pl.Series(named, dtype=enum))
+            return pl.lit(table).gather(pl.col(column).to_physical()).alias(column)
+    code = pl.col(column).cast(pl.String).cast(pl.Enum(texts)).to_physical()
+    return pl.lit(pl.Series(named, dtype=enum)).gather(code).alias(column)
 
 
 def names_of(rows: pl.DataFrame) -> pl.DataType:
