@@ -34,6 +34,10 @@ EST = [*BASE, "e_kind", "e_start", "e_as_of"]
 #: a running total: its subject and place, and the day it counts from
 SERIES = [*BASE, "e_start"]
 _BIG = 2**62
+#: a trace entry's action: an Enum whose order is the order of the actions' text
+ACTIONS = pl.Enum(sorted(a.value for a in TraceAction))
+#: a trace entry's reason: few distinct texts over many entries, held once each
+REASON = pl.Categorical()
 
 
 @attrs.frozen
@@ -43,7 +47,9 @@ class EstimateTable:
     ``estimates`` has one row per estimate (the subject, ``e_kind``,
     ``e_start``, ``e_as_of``, ``low``, ``best``, ``high``, ``grade``,
     ``sources``, ``note``); ``trace`` one row per trace entry, keyed by the
-    same estimate columns.  Neither frame's rows come in a set order:
+    same estimate columns, with the claim's ``id``, its ``action`` (an Enum,
+    :data:`ACTIONS`) and its ``reason`` (categorical: each distinct text is
+    held once, not once per entry).  Neither frame's rows come in a set order:
     :meth:`to_estimates` and the writers of
     :mod:`claimrecon.columnar.estimate_texts` list estimates in
     :func:`claimrecon.reconcile`'s order.
@@ -62,12 +68,13 @@ class EstimateTable:
         grades = {g.value: g for g in Grade}
         # actions and reasons go to Python as codes: each text is made once, not once per entry
         actions = sorted(TraceAction, key=lambda a: a.value)
-        entries = self.trace.select(*EST, "id", "action", "reason")
-        reasons = entries.get_column("reason").unique().sort().to_list()
-        coded = entries.with_columns(
-            action=pl.col("action").cast(pl.Enum([a.value for a in actions])).to_physical(),
-            reason=pl.col("reason").cast(pl.Enum(reasons)).to_physical(),
+        entries = self.trace.select(
+            *EST, "id", pl.col("action").cast(ACTIONS), pl.col("reason").cast(REASON)
         )
+        distinct = entries.get_column("reason").unique()
+        codes, texts = distinct.to_physical().to_list(), distinct.cast(pl.String).to_list()
+        reasons = dict(zip(codes, texts, strict=True))
+        coded = entries.with_columns(pl.col("action", "reason").to_physical())
         # each estimate's trace gathered in polars, in order of claim and action, beside it
         traces = (
             coded.sort("id", "action")
@@ -140,7 +147,10 @@ def _point() -> pl.Expr:
 
 
 def _trace_reason(rows: pl.DataFrame) -> pl.DataFrame:
-    """Each claim's trace action and reason, the text written once per distinct reason."""
+    """Each claim's trace action and reason, the text written once per distinct reason.
+
+    The rows carry the action and reason as codes (see :data:`ACTIONS`, :data:`REASON`).
+    """
     enemy = pl.col("stance") == "enemy"
     why = ["retracted", "stance", "source", "source_side"]
     reasons = (
@@ -148,8 +158,8 @@ def _trace_reason(rows: pl.DataFrame) -> pl.DataFrame:
         .unique()
         .with_columns(
             action=pl.when(pl.col("retracted") | enemy)
-            .then(pl.lit(TraceAction.SET_ASIDE.value))
-            .otherwise(pl.lit(TraceAction.USED.value)),
+            .then(pl.lit(TraceAction.SET_ASIDE.value, dtype=ACTIONS))
+            .otherwise(pl.lit(TraceAction.USED.value, dtype=ACTIONS)),
             reason=pl.when(pl.col("retracted"))
             .then(pl.lit(REASONS["retracted"]))
             .when(enemy)
@@ -166,7 +176,8 @@ def _trace_reason(rows: pl.DataFrame) -> pl.DataFrame:
                     pl.col("stance").cast(pl.String).str.replace_all("_", " "),
                     pl.col("source"),
                 )
-            ),
+            )
+            .cast(REASON),
         )
     )
     return rows.join(reasons, on=why, how="left", nulls_equal=True, maintain_order="left")
@@ -268,8 +279,8 @@ def _series(series: pl.DataFrame, credible: pl.DataFrame) -> tuple[pl.DataFrame,
             schema={
                 **{c: series.schema[c] for c in EST},
                 "id": pl.String,
-                "action": pl.String,
-                "reason": pl.String,
+                "action": ACTIONS,
+                "reason": REASON,
             }
         )
         return series.with_columns(note=pl.lit(None, dtype=pl.String)), empty
@@ -330,8 +341,8 @@ def _series(series: pl.DataFrame, credible: pl.DataFrame) -> tuple[pl.DataFrame,
             hits.select(
                 *EST,
                 "id",
-                action=pl.lit(action.value),
-                reason=pl.format(text, pl.col("day").dt.to_string("%Y-%m-%d")),
+                action=pl.lit(action.value, dtype=ACTIONS),
+                reason=pl.format(text, pl.col("day").dt.to_string("%Y-%m-%d")).cast(REASON),
             )
         )
     trace = (
@@ -341,8 +352,8 @@ def _series(series: pl.DataFrame, credible: pl.DataFrame) -> tuple[pl.DataFrame,
             schema={
                 **{c: s.schema[c] for c in EST},
                 "id": pl.String,
-                "action": pl.String,
-                "reason": pl.String,
+                "action": ACTIONS,
+                "reason": REASON,
             }
         )
     )
