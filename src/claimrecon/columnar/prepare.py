@@ -178,18 +178,18 @@ def claims_frame(claims: Sequence[Claim]) -> pl.DataFrame:
 
 def _flat_lists(claims: Sequence[Claim]) -> dict[str, tuple[list[int], list[str]]]:
     """Each list column's items, flat, and beside each item its claim's row: no list per claim."""
-    hop_rows: list[int] = []
-    hops: list[str] = []
-    disputer_rows: list[int] = []
-    disputers: list[str] = []
-    for row, claim in enumerate(claims):
-        if chain := claim.chain:
-            hop_rows += [row] * len(chain)
-            hops += [hop.name for hop in chain]
-        if disputed_by := claim.disputed_by:
-            disputer_rows += [row] * len(disputed_by)
-            disputers += disputed_by
-    return {"reported_by": (hop_rows, hops), "disputed_by": (disputer_rows, disputers)}
+    chains = [claim.chain for claim in claims]
+    disputers = [claim.disputed_by for claim in claims]
+    return {
+        "reported_by": (
+            [row for row, chain in enumerate(chains) for _ in chain],
+            [hop.name for chain in chains for hop in chain],
+        ),
+        "disputed_by": (
+            [row for row, names in enumerate(disputers) for _ in names],
+            [name for names in disputers for name in names],
+        ),
+    }
 
 
 def _text_lists(name: str, rows: list[int], items: list[str], height: int) -> pl.Series:
@@ -214,29 +214,31 @@ _EPOCH = date(1970, 1, 1).toordinal()
 
 
 def _claim_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:
-    # the enumerations are StrEnums: polars reads each member as its text, no .value needed
+    # the enumerations are StrEnums: polars reads each member as its text, no .value needed;
+    # each part of a claim is looked up once, not once per column of it
+    subjects = [c.subject for c in claims]
+    figures = [c.figure for c in claims]
+    periods = [c.period for c in claims]
     return {
         "id": [c.id for c in claims],
         "claimant": [c.claimant for c in claims],
         "claimant_side": [c.claimant_side for c in claims],
-        "subject_side": [c.subject.side for c in claims],
-        "category": [c.subject.category for c in claims],
-        "outcome": [c.subject.outcome for c in claims],
-        "unit": [c.figure.unit for c in claims],
-        "low": [c.figure.low for c in claims],
-        "high": [c.figure.high for c in claims],
-        "rule": [c.figure.rule for c in claims],
-        "stated": [c.figure.stated for c in claims],
-        "qualifier": [c.figure.qualifier for c in claims],
+        "subject_side": [s.side for s in subjects],
+        "category": [s.category for s in subjects],
+        "outcome": [s.outcome for s in subjects],
+        "unit": [f.unit for f in figures],
+        "low": [f.low for f in figures],
+        "high": [f.high for f in figures],
+        "rule": [f.rule for f in figures],
+        "stated": [f.stated for f in figures],
+        "qualifier": [f.qualifier for f in figures],
         # dates as days since 1970 (polars' own), twice as fast as polars reading date objects
-        "as_of": [
-            None if (d := c.period.as_of) is None else d.toordinal() - _EPOCH for c in claims
-        ],
+        "as_of": [None if (d := p.as_of) is None else d.toordinal() - _EPOCH for p in periods],
         "period_start": [
-            None if (d := c.period.start) is None else d.toordinal() - _EPOCH for c in claims
+            None if (d := p.start) is None else d.toordinal() - _EPOCH for p in periods
         ],
-        "kind": [c.period.kind for c in claims],
-        "location": [c.subject.location for c in claims],
+        "kind": [p.kind for p in periods],
+        "location": [s.location for s in subjects],
         "status": [c.status for c in claims],
     }
 
