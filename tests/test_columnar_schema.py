@@ -390,6 +390,21 @@ class TestValidateTable:
         )
         assert table.column("reported_by").to_pylist() == [[], [], []]
 
+    @pytest.mark.parametrize(
+        "table",
+        [
+            claims_to_table([]),
+            pa.table({"id": pa.array([], pa.string()), "low": pa.array([], pa.int64())}),
+            pa.Table.from_batches([], claims_to_table([]).schema),  # columns of no chunks
+        ],
+        ids=["canonical", "minimal", "no chunks"],
+    )
+    def test_no_rows(self, table: pa.Table) -> None:
+        """A table of no rows is valid and comes back empty in the schema (pyarrow before 26
+        crashed the interpreter on finding the rows of an empty mask)."""
+        checked = validate_table(table)
+        assert checked.num_rows == 0 and checked.schema == CLAIM_SCHEMA
+
     def test_units_made_canonical(self) -> None:
         """Unit names become the registry's own: ``people`` is ``person``, ``tanks`` ``tank``."""
         table = validate_table(

@@ -685,10 +685,10 @@ def _expand_wholes(stmts: pl.DataFrame) -> pl.DataFrame:
             .then(pl.concat_list([_name(NO_PLACE, stmts)]))
             .otherwise(pl.concat_list([_name(NO_PLACE, stmts), pl.col("location")])),
         )
-        .explode("w_side")
-        .explode("w_category")
-        .explode("w_outcome")
-        .explode("w_place")
+        .explode("w_side", empty_as_null=False)
+        .explode("w_category", empty_as_null=False)
+        .explode("w_outcome", empty_as_null=False)
+        .explode("w_place", empty_as_null=False)
     )
     own = (pl.col("w_side") == side) & (pl.col("w_category") == cat) & (pl.col("w_outcome") == out)
     return frame.with_columns(w_own=own).filter(~pl.col("w_own") | (pl.col("kind") == "incident"))
@@ -838,7 +838,10 @@ def _sums(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         tight = _first(below, day, high_first=True)
         # the parts summed and every whole below their sum, each with all its echoes
         stmts = pl.concat(
-            [tight.select(*day, "stmts").explode("stmts"), below.select(*day, stmts="stmt")]
+            [
+                tight.select(*day, "stmts").explode("stmts", empty_as_null=False),
+                below.select(*day, stmts="stmt"),
+            ]
         )
         ids = (
             stmts.join(claims_of.rename({"stmt": "stmts"}), on="stmts")

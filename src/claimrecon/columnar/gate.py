@@ -245,7 +245,7 @@ _UNIQUE_IDS = (pl.col("id").n_unique() == pl.len()).alias("ids are unique")
 
 def _entries(name: str) -> pl.Expr:
     """The entries of a list column, row by row (a null entry kept, an empty list adds none)."""
-    return pl.col(name).explode(keep_nulls=False)
+    return pl.col(name).explode(keep_nulls=False, empty_as_null=False)
 
 
 def _distinct(names: Iterable[str]) -> dict[str, pl.Expr]:

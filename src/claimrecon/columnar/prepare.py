@@ -340,7 +340,9 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
     )
     source = pl.col("_source")
     if frame.get_column("original").null_count():  # worked out only where a claim needs it
-        source = pl.when(no_source).then(unattributed.cast(enum)).otherwise(source)
+        # every unattributed name is in the Enum; not strict, as polars before 2.0 casts the
+        # branch for every row, attributed or not
+        source = pl.when(no_source).then(unattributed.cast(enum, strict=False)).otherwise(source)
     frame = frame.with_columns(
         source=source,
         source_side=pl.when(no_source)

@@ -115,7 +115,7 @@ def _figures(frame: pl.DataFrame) -> pl.DataFrame:
     many = (
         frame.select("_row", "many")
         .filter(pl.col("many").is_not_null())
-        .explode("many")
+        .explode("many", empty_as_null=False)
         .filter(pl.col("many").is_not_null())
         .with_columns(_pos=pl.int_range(pl.len(), dtype=pl.UInt32).over("_row"))
         .unnest("many")
@@ -289,7 +289,7 @@ def _listed(table: FlagTable, *, json_ids: bool = False) -> pl.DataFrame:
     frame = frame.join(_figures(frame), on="_row", how="left")
     ids = (
         frame.select("_row", _rank=pl.col("claims").list.sort())
-        .explode("_rank")
+        .explode("_rank", empty_as_null=False)
         .filter(pl.col("_rank").is_not_null())
         .with_columns(_id=pl.lit(table.ids).gather(pl.col("_rank")))
     )

@@ -208,7 +208,7 @@ def _repeated_ids(ids: pa.ChunkedArray, bad: set[int]) -> list[RecordError]:
         return []
     counts = pc.value_counts(ids)
     repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
-    rows = pc.indices_nonzero(_mask(pc.is_in(ids, value_set=repeated)))
+    rows = _rows_where(pc.is_in(ids, value_set=repeated))
     first: dict[str, int] = {}
     errors: list[RecordError] = []
     for row, value in zip(rows.to_pylist(), ids.take(rows).to_pylist(), strict=True):
@@ -336,6 +336,17 @@ def _mask(value: Any) -> Any:
     return pc.fill_null(value, False)
 
 
+def _rows_where(mask: Any) -> pa.Array:
+    """The row numbers where ``mask`` holds (a null counts as false).
+
+    An empty mask gives none without asking pyarrow: before pyarrow 26,
+    ``indices_nonzero`` of an empty chunked array crashes the interpreter.
+    """
+    if len(mask) == 0:
+        return pa.array([], pa.uint64())
+    return pc.indices_nonzero(_mask(mask))
+
+
 class _Checker:
     """One pass over a table: normalize each column, then check the rules between columns."""
 
@@ -395,7 +406,7 @@ class _Checker:
         details: pa.Array | pa.ChunkedArray | None = None,
     ) -> None:
         """Report the rows where ``mask`` holds, showing each row's entry of ``values``."""
-        rows = pc.indices_nonzero(_mask(mask))
+        rows = _rows_where(mask)
         if len(rows):
             self.report(
                 field,
@@ -546,7 +557,7 @@ class _Checker:
                 try:
                     word = canonical(value)
                 except (ValueError, TypeError) as err:
-                    rows = pc.indices_nonzero(_mask(pc.equal(indices, i)))
+                    rows = _rows_where(pc.equal(indices, i))
                     self.report(name, rows, _rule_of(err), [value] * len(rows))
                     bad.append(i)
                     continue
@@ -645,7 +656,7 @@ class _Checker:
             self.where(name, _blank(values), rule, values)
             return
         indices, words = _encode(coded)
-        bad = pc.indices_nonzero(_mask(_blank(pa.array(words, pa.string()))))
+        bad = _rows_where(_blank(pa.array(words, pa.string())))
         if len(bad):
             self.where(name, pc.is_in(indices, value_set=bad.cast(pa.int32())), rule, values)
 
@@ -728,7 +739,7 @@ class _Checker:
             low,
         )
         approx = among(*sorted(APPROXIMATE_RULES))
-        rows = pc.indices_nonzero(_mask(pc.not_equal(out["approx"], approx)))
+        rows = _rows_where(pc.not_equal(out["approx"], approx))
         if len(rows):  # the message's text is made for the bad rows only
             wanted = pc.binary_join_element_wise(
                 pc.if_else(approx.take(rows), "true", "false"),
