@@ -327,7 +327,7 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
 
     def named(column: str, mapping: dict[str, str] | None = None) -> pl.Expr:
         """Each value of a column as its name (``mapping[value]``, or the value itself)."""
-        return _coded(column, distinct[column], enum, mapping)
+        return _coded(column, distinct[column], texts[column], enum, mapping)
 
     claimant_side = named("claimant_side").fill_null(name(UNKNOWN))
     # each source's name and side at once, from the code of its original claimant's name
@@ -390,16 +390,20 @@ _LONGEST_TABLE = 1 << 22
 
 
 def _coded(
-    column: str, values: pl.Series, enum: pl.Enum, mapping: dict[str, str] | None
+    column: str,
+    values: pl.Series,
+    texts: list[str],
+    enum: pl.Enum,
+    mapping: dict[str, str] | None,
 ) -> pl.Expr:
     """The names of a column's values, looked up once per distinct value, not once per row.
 
-    ``values`` are the column's distinct values (nulls dropped); each becomes
-    ``mapping[value]`` (or itself, with no mapping) as a value of ``enum``.  A
-    categorical column is looked up by its codes, with no text per row; text
-    is coded by a cast to an Enum of its distinct values.
+    ``values`` are the column's distinct values (nulls dropped) and ``texts``
+    their text, in the same order; each becomes ``mapping[value]`` (or itself,
+    with no mapping) as a value of ``enum``.  A categorical column is looked up
+    by its codes, with no text per row; text is coded by a cast to an Enum of
+    its distinct values.
     """
-    texts = values.cast(pl.String).to_list()
     named = texts if mapping is None else [mapping[t] for t in texts]
     if not texts:  # no value: every cell is null
         return pl.lit(None, dtype=enum).alias(column)
