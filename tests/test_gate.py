@@ -413,6 +413,48 @@ class TestOtherFiles:
                 assert_same(path, frame)
 
 
+class TestSlices:
+    """The other columns are checked a slice of rows at a time: every slice counts."""
+
+    @pytest.fixture(autouse=True)
+    def small_slices(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(gate_module, "OTHER_SLICE_ROWS", 2)
+
+    def test_synthetic(self) -> None:
+        """A file of many slices passes, and prepares as the exact path's."""
+        with tempfile.TemporaryDirectory() as folder:
+            path = written(synthetic_table(301, seed=5), folder, row_group_size=64)
+            frame = read_checked_frame(path)
+            assert frame is not None
+            assert_same(path, frame)
+
+    @pytest.mark.parametrize("kind", sorted(BAD))
+    @pytest.mark.parametrize("row", [0, 3, 5])
+    def test_bad_cell_in_any_slice(self, kind: str, row: int) -> None:
+        """A bad cell in the first, a middle or the last slice (of one row): left to read_table."""
+        with tempfile.TemporaryDirectory() as folder:
+            path = written(injected(claims_to_table(some_claims()), kind, row), folder)
+            assert read_checked_frame(path) is None
+
+    @file_settings
+    @given(
+        st.lists(claims(), min_size=1, max_size=7, unique_by=lambda c: c.id),
+        st.sampled_from(["none", *BAD, *NOT_CANONICAL]),
+        st.data(),
+    )
+    def test_never_says_valid_wrongly(self, items: list[Claim], kind: str, data: Any) -> None:
+        """Sliced, the gate still passes exactly the valid canonical files."""
+        table = claims_to_table(items)
+        if kind != "none":
+            table = injected(table, kind, data.draw(st.integers(0, len(items) - 1)))
+        with tempfile.TemporaryDirectory() as folder:
+            path = written(table, folder)
+            frame = read_checked_frame(path)
+            assert (frame is None) == (kind != "none")
+            if frame is not None:
+                assert_same(path, frame)
+
+
 class TestRules:
     def test_blank_and_padded_text_as_str_strip_sees_it(self) -> None:
         """The gate's patterns find blank and padded text by ``str.strip``, at every code point."""
