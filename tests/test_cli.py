@@ -24,6 +24,53 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def as_table_and_objects(claims: list[Claim], folder: Path, stem: str) -> tuple[Path, Path]:
+    """The claims as a Parquet file (the engine's path) and as JSON Lines (objects)."""
+    from claimrecon.columnar import claims_to_table, write_table
+
+    table, lines = folder / f"{stem}.parquet", folder / f"{stem}.jsonl"
+    write_table(claims_to_table(claims), table)
+    write_claims(claims, lines)
+    return table, lines
+
+
+def assert_table_file_like_objects(
+    command: str, claims: list[Claim], folder: Path, *options: str
+) -> str:
+    """``claimrecon COMMAND x.parquet`` writes and prints what the same claims as JSON Lines give.
+
+    Every file format, written with ``-o`` and printed; returns the printed CSV.
+    """
+    paths = as_table_and_objects(claims, folder, "same")
+    for fmt in ("csv", "json"):
+        written = []
+        for path in paths:  # columns, then objects
+            out = folder / f"{path.name}.{fmt}"
+            assert run(command, str(path), "-f", fmt, *options, "-o", str(out))[0] == 0
+            written.append(out.read_bytes())
+        assert written[0] == written[1], fmt
+    printed = [run(command, str(path), "-f", "csv", *options)[1] for path in paths]
+    assert printed[0] == printed[1]
+    return printed[0]
+
+
+def strict_exit_codes(command: str, low: int, folder: Path) -> set[int]:
+    """The exit codes of ``COMMAND --strict`` on a table and on objects, in every format.
+
+    The claims: a partisan claim of ``low`` civilians against a wire's 50 (an
+    error flag when ``low`` is well above 50).
+    """
+    claims = [
+        claim("p", low, category="civilian"),
+        claim("w", 50, category="unspecified", claimant="Reuters"),
+    ]
+    return {
+        run(command, str(path), "-f", fmt, "--strict")[0]
+        for path in as_table_and_objects(claims, folder, "strict")
+        for fmt in ("csv", "json")
+    }
+
+
 class TestFlagCommand:
     def test_json(self) -> None:
         """JSON output is a list of flags with code, severity, claims and message."""

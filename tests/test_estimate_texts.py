@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
-from claimrecon import Claim, Policy, load_seeds, reconcile, write_claims
-from claimrecon.columnar import claims_to_table, synthetic_table, write_table
+from claimrecon import Claim, Policy, load_seeds, reconcile
+from claimrecon.columnar import synthetic_table
 from claimrecon.columnar.engine import reconcile_table
 from claimrecon.columnar.estimate_texts import (
     ESTIMATE_CSV_COLUMNS,
@@ -115,38 +115,18 @@ class TestSameBytes:
 
 
 class TestCommandLine:
-    def test_table_file(self, tmp_path: Path) -> None:
+    @pytest.mark.parametrize("policy", POLICIES)
+    def test_table_file(self, tmp_path: Path, policy: Policy) -> None:
         """``reconcile x.parquet -f csv|json`` writes what the same claims as JSONL give."""
-        from tests.test_cli import run
+        from tests.test_cli import assert_table_file_like_objects
 
-        seeds = load_seeds()
-        write_table(claims_to_table(seeds), tmp_path / "s.parquet")
-        write_claims(seeds, tmp_path / "s.jsonl")
-        for fmt in ("csv", "json"):
-            written = []
-            for name in ("s.parquet", "s.jsonl"):  # columns, then objects
-                out = tmp_path / f"{name}.{fmt}"
-                args = ("reconcile", str(tmp_path / name), "-f", fmt, "--policy", "range")
-                assert run(*args, "-o", str(out))[0] == 0
-                written.append(out.read_bytes())
-            assert written[0] == written[1]
-        printed = [
-            run("reconcile", str(tmp_path / name), "-f", "csv")[1]
-            for name in ("s.parquet", "s.jsonl")
-        ]
-        assert printed[0] == printed[1] and printed[0].startswith("unit,side")
+        options = ("--policy", policy.value)
+        printed = assert_table_file_like_objects("reconcile", load_seeds(), tmp_path, *options)
+        assert printed.startswith("unit,side")
 
     @pytest.mark.parametrize(("low", "code"), [(90, 1), (40, 0)])
     def test_strict(self, tmp_path: Path, low: int, code: int) -> None:
         """--strict exits 1 on an error flag, from the table as from objects."""
-        from tests.test_cli import run
+        from tests.test_cli import strict_exit_codes
 
-        claims = [
-            claim("p", low, category="civilian"),
-            claim("w", 50, category="unspecified", claimant="Reuters"),
-        ]
-        write_table(claims_to_table(claims), tmp_path / "c.parquet")
-        write_claims(claims, tmp_path / "c.jsonl")
-        for name in ("c.parquet", "c.jsonl"):
-            for fmt in ("csv", "json"):
-                assert run("reconcile", str(tmp_path / name), "-f", fmt, "--strict")[0] == code
+        assert strict_exit_codes("reconcile", low, tmp_path) == {code}

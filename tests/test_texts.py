@@ -8,8 +8,8 @@ import polars as pl
 import pytest
 from hypothesis import given, settings
 
-from claimrecon import Claim, flag, load_seeds, write_claims
-from claimrecon.columnar import claims_to_table, synthetic_table, write_table
+from claimrecon import Claim, flag, load_seeds
+from claimrecon.columnar import synthetic_table
 from claimrecon.columnar.engine import flag_table
 from claimrecon.columnar.texts import (
     CSV_COLUMNS,
@@ -127,41 +127,16 @@ def test_text_json_must_escape(tmp_path: Path) -> None:
 
 
 class TestCommandLine:
-    def test_table_file_as_csv(self, tmp_path: Path) -> None:
-        """``claimrecon flag x.parquet -f csv`` writes what the same claims as JSONL give."""
-        from tests.test_cli import run
+    def test_table_file(self, tmp_path: Path) -> None:
+        """``claimrecon flag x.parquet -f csv|json`` writes what the same claims as JSONL give."""
+        from tests.test_cli import assert_table_file_like_objects
 
-        seeds = load_seeds()
-        write_table(claims_to_table(seeds), tmp_path / "s.parquet")
-        write_claims(seeds, tmp_path / "s.jsonl")
-        written = []
-        for name in ("s.parquet", "s.jsonl"):  # columns, then objects
-            out = tmp_path / f"{name}.csv"
-            assert run("flag", str(tmp_path / name), "-f", "csv", "-o", str(out))[0] == 0
-            written.append(out.read_bytes())
-        assert written[0] == written[1]
-        as_json = []
-        for name in ("s.parquet", "s.jsonl"):
-            out = tmp_path / f"{name}.json"
-            assert run("flag", str(tmp_path / name), "-f", "json", "-o", str(out))[0] == 0
-            as_json.append(out.read_bytes())
-        assert as_json[0] == as_json[1]
-        printed = [
-            run("flag", str(tmp_path / name), "-f", "csv")[1] for name in ("s.parquet", "s.jsonl")
-        ]
-        assert printed[0] == printed[1] and printed[0].startswith("code,severity")
+        printed = assert_table_file_like_objects("flag", load_seeds(), tmp_path)
+        assert printed.startswith("code,severity")
 
     @pytest.mark.parametrize(("low", "code"), [(90, 1), (40, 0)])
     def test_strict(self, tmp_path: Path, low: int, code: int) -> None:
         """--strict exits 1 on an error flag from the table, as from objects."""
-        from tests.test_cli import run
+        from tests.test_cli import strict_exit_codes
 
-        claims = [
-            claim("p", low, category="civilian"),
-            claim("w", 50, category="unspecified", claimant="Reuters"),
-        ]
-        write_table(claims_to_table(claims), tmp_path / "c.parquet")
-        write_claims(claims, tmp_path / "c.jsonl")
-        for name in ("c.parquet", "c.jsonl"):
-            for fmt in ("csv", "json"):
-                assert run("flag", str(tmp_path / name), "-f", fmt, "--strict")[0] == code
+        assert strict_exit_codes("flag", low, tmp_path) == {code}
