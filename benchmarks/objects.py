@@ -55,8 +55,10 @@ def main(size: int = 100_000) -> None:
     for label, seconds in timings.items():
         print(f"  {label:45} {seconds:7.2f} s")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  {len(flags):,} flags ({len(flags_found):,} rows), {len(estimates):,} estimates "
-          f"({len(estimates_found):,} rows); peak RSS {peak:,.0f} MB")
+    print(
+        f"  {len(flags):,} flags ({len(flags_found):,} rows), {len(estimates):,} estimates "
+        f"({len(estimates_found):,} rows); peak RSS {peak:,.0f} MB"
+    )
 
 
 if __name__ == "__main__":

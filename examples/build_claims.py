@@ -43,8 +43,14 @@ def main() -> None:
         claimant_side="azerbaijan",
         note="date of the incident not given",
     )
-    print(military.id, military.figure, "- said by", military.original_source,
-          "via", " > ".join(h.name for h in military.chain))
+    print(
+        military.id,
+        military.figure,
+        "- said by",
+        military.original_source,
+        "via",
+        " > ".join(h.name for h in military.chain),
+    )
     print(civilians.id, civilians.figure, "- bounds", civilians.figure.bounds)
     print(tanks.id, tanks.figure)
     try:

@@ -31,8 +31,10 @@ def main(size: int = 100_000) -> None:
         flags = flag_table(claims)
         estimates = reconcile_table(claims, "best")
         seconds = time.perf_counter() - start
-    print(f"{len(claims):,} claims: {len(flags):,} flags and {len(estimates):,} estimates "
-          f"in {seconds:.2f} s")
+    print(
+        f"{len(claims):,} claims: {len(flags):,} flags and {len(estimates):,} estimates "
+        f"in {seconds:.2f} s"
+    )
     if len(flags):
         by_code = flags.frame.group_by("code").len().sort("len", descending=True)
         for code, count in by_code.iter_rows():
@@ -40,10 +42,12 @@ def main(size: int = 100_000) -> None:
     divergent = flags.frame.filter(pl.col("code") == "divergent")
     if divergent.height:
         print("\nthe widest disagreements above zero (largest low over smallest high):")
-        print(divergent.filter(pl.col("factor").is_finite())
-              .sort("factor", descending=True)
-              .select("side", "category", "outcome", "as_of", "factor", "p_src1", "p_src2")
-              .head(5))
+        print(
+            divergent.filter(pl.col("factor").is_finite())
+            .sort("factor", descending=True)
+            .select("side", "category", "outcome", "as_of", "factor", "p_src1", "p_src2")
+            .head(5)
+        )
     grades = estimates.estimates.group_by("grade").len().sort("grade")
     print("\nestimates by grade:", dict(grades.iter_rows()))
 

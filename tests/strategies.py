@@ -217,8 +217,9 @@ def engine_claims(draw: st.DrawFn, *, claim_id: str = "c0") -> Claim:
 
 
 @st.composite
-def engine_claim_sets(draw: st.DrawFn, *, max_size: int = 14, dense: bool | None = None
-                      ) -> list[Claim]:
+def engine_claim_sets(
+    draw: st.DrawFn, *, max_size: int = 14, dense: bool | None = None
+) -> list[Claim]:
     """Claim sets from the small world, with unique ids; packed half the time (or as asked).
 
     The claims come in any order: their ids are not sorted, so no law can lean on
@@ -240,33 +241,47 @@ def packed_claim_sets(draw: st.DrawFn, *, size: int) -> list[Claim]:
     With so few choices claims meet constantly: sources disagree, series go
     back, parts exceed their wholes and sides claim each other's losses.
     """
-    subjects = draw(st.lists(st.tuples(
-        st.sampled_from(("armenia", "azerbaijan", "all")),
-        st.sampled_from(("military", "civilian", "unspecified")),
-        st.sampled_from(("killed", "wounded", "killed_or_wounded")),
-        st.sampled_from((None, None, "Martakert")),
-    ), min_size=1, max_size=3))
-    claimants = draw(st.lists(st.sampled_from(("Armenpress", "Azerbaijan", "Reuters", "Artsakh",
-                                               None)), min_size=2, max_size=3, unique=True))
+    subjects = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(("armenia", "azerbaijan", "all")),
+                st.sampled_from(("military", "civilian", "unspecified")),
+                st.sampled_from(("killed", "wounded", "killed_or_wounded")),
+                st.sampled_from((None, None, "Martakert")),
+            ),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    claimants = draw(
+        st.lists(
+            st.sampled_from(("Armenpress", "Azerbaijan", "Reuters", "Artsakh", None)),
+            min_size=2,
+            max_size=3,
+            unique=True,
+        )
+    )
     days = draw(st.lists(PACKED_DAYS | st.none(), min_size=1, max_size=3))
     out = []
     for i in range(size):
         side, category, outcome, place = draw(st.sampled_from(subjects))
         kind = draw(st.sampled_from((Kind.CUMULATIVE, Kind.CUMULATIVE, Kind.INCIDENT)))
         as_of = draw(st.sampled_from(days))
-        status = draw(st.sampled_from((Status.REPORTED,) * 8 + (Status.DISPUTED,
-                                                                  Status.RETRACTED)))
-        out.append(Claim(
-            id=f"c{i:02d}",
-            figure=draw(figures(max_value=40)),
-            subject=Subject(side, category, outcome, place),
-            period=Period(as_of=as_of, start=as_of if kind is Kind.INCIDENT else WAR_START,
-                          kind=kind),
-            claimant=draw(st.sampled_from(claimants)),
-            chain=tuple(Hop(name) for name in draw(st.sampled_from(ENGINE_CHAINS))),
-            status=status,
-            disputed_by=("Turkey",) if status is Status.DISPUTED else (),
-        ))
+        status = draw(st.sampled_from((Status.REPORTED,) * 8 + (Status.DISPUTED, Status.RETRACTED)))
+        out.append(
+            Claim(
+                id=f"c{i:02d}",
+                figure=draw(figures(max_value=40)),
+                subject=Subject(side, category, outcome, place),
+                period=Period(
+                    as_of=as_of, start=as_of if kind is Kind.INCIDENT else WAR_START, kind=kind
+                ),
+                claimant=draw(st.sampled_from(claimants)),
+                chain=tuple(Hop(name) for name in draw(st.sampled_from(ENGINE_CHAINS))),
+                status=status,
+                disputed_by=("Turkey",) if status is Status.DISPUTED else (),
+            )
+        )
     return out
 
 

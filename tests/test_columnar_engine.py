@@ -61,7 +61,8 @@ class TestFlagTable:
         """The flag table is a frame with codes, claim rows, subjects, factors and figures."""
         table = flag_table(claims_to_table(load_seeds()))
         assert {"code", "claims", "unit", "side", "as_of", "factor", "f1_low", "f1_high"} <= set(
-            table.frame.columns)
+            table.frame.columns
+        )
         assert len(table) == len(claimrecon.flag(load_seeds()))
 
     @given(engine_claim_sets(max_size=8))
@@ -93,8 +94,9 @@ class TestReconcileTable:
     def test_seeds(self, policy: str) -> None:
         """The seeds give identical estimates on both paths."""
         seeds = load_seeds()
-        assert reconcile_table(claims_to_table(seeds), policy).to_estimates() == \
-            claimrecon.reconcile(seeds, policy)
+        assert reconcile_table(
+            claims_to_table(seeds), policy
+        ).to_estimates() == claimrecon.reconcile(seeds, policy)
 
 
 class TestDispatch:
@@ -105,8 +107,13 @@ class TestDispatch:
         parquet = tmp_path / "seeds.parquet"
         write_table(claims_to_table(seeds), parquet)
         table = claims_to_table(seeds)
-        for given_input in (table, pl.from_arrow(table), parquet, str(parquet),
-                            claimrecon.seeds.seeds_dir() / "claims.jsonl"):
+        for given_input in (
+            table,
+            pl.from_arrow(table),
+            parquet,
+            str(parquet),
+            claimrecon.seeds.seeds_dir() / "claims.jsonl",
+        ):
             assert route(given_input)[0] is None
             assert claimrecon.flag(given_input) == expected
             assert claimrecon.reconcile(given_input) == claimrecon.reconcile(seeds)
@@ -222,7 +229,6 @@ class TestBadTables:
             claimrecon.flag(table)
         assert {(e.line, e.field) for e in info.value.errors} == {(2, "low"), (2, "unit")}
 
-
     def test_bad_frames_named(self) -> None:
         """A polars frame with a bad row is refused, eager or lazy."""
         frame = pl.from_arrow(claims_to_table(load_seeds()))
@@ -233,7 +239,6 @@ class TestBadTables:
                 prepare_claims(given_input)
             assert ("low", "003-02") in [(e.field, e.record) for e in info.value.errors]
             assert {e.record for e in info.value.errors} == {"003-02"}
-
 
     def test_repeated_ids_in_a_canonical_file(self, tmp_path: Path) -> None:
         """A file the gate would pass but for a repeated id is refused, each line named."""

@@ -44,8 +44,6 @@ def strict(claims: list[Claim]) -> list[str]:
     return [json.dumps(to_row(c), sort_keys=False) for c in claims]
 
 
-
-
 def table_of(rows: list[dict[str, Any]]) -> pa.Table:
     """A table of JSON-native rows, each column's type inferred from all its cells."""
     names = list(dict.fromkeys(k for row in rows for k in row))

@@ -64,9 +64,7 @@ class TestSameBytes:
         actions = {t.action.value for e in estimates for t in e.trace}
         assert actions == {"used", "set_aside", "lower_bound", "upper_bound"}
         assert {e.grade.value for e in estimates} >= {"contested", "weak", "discounted"}
-        assert column_csv(table, tmp_path) == to_csv_text(
-            estimate_records(estimates, trace=False)
-        )
+        assert column_csv(table, tmp_path) == to_csv_text(estimate_records(estimates, trace=False))
         assert column_json(table, tmp_path) == to_json_text(estimate_records(estimates))
 
     @settings(max_examples=30, deadline=None)

@@ -26,7 +26,11 @@ def test_example_runs(path: Path) -> None:
     """The example exits cleanly and prints something."""
     done = subprocess.run(
         [sys.executable, str(path), *ARGUMENTS.get(path.name, [])],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip()

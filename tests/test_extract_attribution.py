@@ -89,7 +89,9 @@ class TestSides:
         assert sides().resolve(phrase, tokenize(phrase)) == (phrase, "armenia")
         known = "Ombudsman Nagorno-Karabakh Artak Beglaryan"  # an alias: its canonical name
         assert sides().resolve(known, tokenize(known)) == (
-            "Nagorno-Karabakh Ombudsman Artak Beglaryan", "armenia")
+            "Nagorno-Karabakh Ombudsman Artak Beglaryan",
+            "armenia",
+        )
 
     def test_opponent(self) -> None:
         """With exactly two belligerents each is the other's opponent."""

@@ -17,8 +17,6 @@ from tests.strategies import claim_lists
 tmp_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-
-
 def write_lines(path: Path, rows: list[object]) -> None:
     path.write_text(
         "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows), encoding="utf-8"

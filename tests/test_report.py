@@ -52,8 +52,10 @@ class TestWriteReport:
     def test_untrusted_text_escaped(self, tmp_path: Path) -> None:
         """A claimant named <script>alert(1)</script> renders as text and runs nothing."""
         evil = "<script>alert(1)</script>"
-        claims = [claim("a", 5, claimant=evil, chain=("<img src=x onerror=alert(1)/",)),
-                  claim("b", 90, claimant="Reuters")]
+        claims = [
+            claim("a", 5, claimant=evil, chain=("<img src=x onerror=alert(1)/",)),
+            claim("b", 90, claimant="Reuters"),
+        ]
         files = write_report(claims, tmp_path, title="<b>title</b>")
         html_text = files.html.read_text(encoding="utf-8")
         assert evil not in html_text and "<img src=x" not in html_text

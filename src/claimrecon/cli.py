@@ -56,13 +56,19 @@ class Output(StrEnum):
     ged = "ged"
 
 
-Files = Annotated[list[Path], typer.Argument(help="Claim files (any known format).",
-                                             show_default=False)]
-FromFormat = Annotated[str | None, typer.Option(
-    "--from", help=f"Input format, when the suffix does not say: {', '.join(FORMATS)}.")]
+Files = Annotated[
+    list[Path], typer.Argument(help="Claim files (any known format).", show_default=False)
+]
+FromFormat = Annotated[
+    str | None,
+    typer.Option(
+        "--from", help=f"Input format, when the suffix does not say: {', '.join(FORMATS)}."
+    ),
+]
 Format = Annotated[Output, typer.Option("--format", "-f", help="table, json or csv.")]
-OutFile = Annotated[Path | None, typer.Option("--output", "-o",
-                                              help="Write to this file instead of the screen.")]
+OutFile = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of the screen.")
+]
 Strict = Annotated[bool, typer.Option(help="Exit 1 when a flag of severity error is found.")]
 
 
@@ -74,8 +80,14 @@ def _fail(error: Exception) -> typer.Exit:
 @contextmanager
 def _progress(total: int, label: str) -> Iterator[Progress]:
     """A progress bar on the terminal (hidden when output is not a terminal)."""
-    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                  console=err, transient=True, disable=not err.is_terminal) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
         progress.add_task(label, total=total)
         yield progress
 
@@ -143,8 +155,13 @@ def _no_ged(format: Output) -> None:
 
 
 @app.command("flag")
-def flag_command(files: Files, from_: FromFormat = None, format: Format = Output.table,
-                 output: OutFile = None, strict: Strict = False) -> None:
+def flag_command(
+    files: Files,
+    from_: FromFormat = None,
+    format: Format = Output.table,
+    output: OutFile = None,
+    strict: Strict = False,
+) -> None:
     """Flag divergent, partisan, regressing and impossible claims.
 
     Example: claimrecon flag seeds/claims.jsonl --format json
@@ -212,7 +229,9 @@ def _estimates_from_columns(
 def reconcile_command(
     files: Files,
     policy: Annotated[Policy, typer.Option(help="best, conservative or range.")] = Policy.BEST,
-    from_: FromFormat = None, format: Format = Output.table, output: OutFile = None,
+    from_: FromFormat = None,
+    format: Format = Output.table,
+    output: OutFile = None,
     strict: Strict = False,
 ) -> None:
     """Reconcile a low/best/high estimate per subject and date, with a trace.
@@ -236,25 +255,42 @@ def reconcile_command(
             write_ged_estimates(killed, output)
         except ClaimReconError as error:
             raise _fail(error) from None
-        err.print(f"wrote {len(killed)} estimates of people killed to {output}; GED holds no "
-                  f"other outcome, so {len(estimates) - len(killed)} were left out",
-                  markup=False, highlight=False)
+        err.print(
+            f"wrote {len(killed)} estimates of people killed to {output}; GED holds no "
+            f"other outcome, so {len(estimates) - len(killed)} were left out",
+            markup=False,
+            highlight=False,
+        )
     elif format is Output.json:
         _emit(to_json_text(estimate_records(estimates)), output)
     elif format is Output.csv:  # a row per estimate: the trace stays out, the ids are listed
         _emit(to_csv_text(estimate_records(estimates, trace=False)), output)
     else:
         table = Table(title=f"{len(estimates)} estimates ({policy.value})", title_justify="left")
-        for column in ("subject", "kind", "as of", "low", "best", "high", "grade", "used",
-                       "set aside"):
+        for column in (
+            "subject",
+            "kind",
+            "as of",
+            "low",
+            "best",
+            "high",
+            "grade",
+            "used",
+            "set aside",
+        ):
             table.add_column(column, overflow="fold")
         for e in estimates:
             table.add_row(
                 f"{e.side} {e.category} {e.outcome} ({e.unit})"
                 + (f" at {e.location}" if e.location else ""),
-                e.span, str(e.as_of or "undated"), _num(e.low), _num(e.best),
-                "open" if e.high is None and e.low is not None else _num(e.high), e.grade.value,
-                ", ".join(e.used), ", ".join(e.set_aside),
+                e.span,
+                str(e.as_of or "undated"),
+                _num(e.low),
+                _num(e.best),
+                "open" if e.high is None and e.low is not None else _num(e.high),
+                e.grade.value,
+                ", ".join(e.used),
+                ", ".join(e.set_aside),
             )
         _print_table(table, output)
     if strict:  # flagging again only when its answer is asked for
@@ -275,8 +311,9 @@ def _print_table(table: Table, output: Path | None) -> None:
 
 
 @app.command("attribute")
-def attribute_command(files: Files, from_: FromFormat = None, format: Format = Output.table,
-                      output: OutFile = None) -> None:
+def attribute_command(
+    files: Files, from_: FromFormat = None, format: Format = Output.table, output: OutFile = None
+) -> None:
     """Show the independent sources, their statements and the echoes of each.
 
     Example: claimrecon attribute seeds/claims.jsonl
@@ -289,10 +326,18 @@ def attribute_command(files: Files, from_: FromFormat = None, format: Format = O
         _emit(to_json_text(records), output)
         return
     if format is Output.csv:
-        rows = [{"source": r["source"], "side": r["side"], "stance": st["stance"],
-                 "claims": st["claims"], "echoes": st["echoes"],
-                 "chains": [" > ".join(c) or "(direct)" for c in st["chains"]]}
-                for r in records for st in r["statements"]]
+        rows = [
+            {
+                "source": r["source"],
+                "side": r["side"],
+                "stance": st["stance"],
+                "claims": st["claims"],
+                "echoes": st["echoes"],
+                "chains": [" > ".join(c) or "(direct)" for c in st["chains"]],
+            }
+            for r in records
+            for st in r["statements"]
+        ]
         _emit(to_csv_text(rows), output)
         return
     by_id = {c.id: c for c in claims}
@@ -302,10 +347,14 @@ def attribute_command(files: Files, from_: FromFormat = None, format: Format = O
     for source in result.sources:
         for st in source.statements:
             first = by_id[st.claims[0]]
-            table.add_row(source.name, source.side, st.stance.value,
-                          f"{describe(first.figure)} {' '.join(first.subject.key)}",
-                          ", ".join(st.claims),
-                          "; ".join(" > ".join(c) or "(direct)" for c in st.chains))
+            table.add_row(
+                source.name,
+                source.side,
+                st.stance.value,
+                f"{describe(first.figure)} {' '.join(first.subject.key)}",
+                ", ".join(st.claims),
+                "; ".join(" > ".join(c) or "(direct)" for c in st.chains),
+            )
     _print_table(table, output)
 
 
@@ -314,7 +363,8 @@ def report_command(
     files: Files,
     out_dir: Annotated[Path, typer.Option("--output", "-o", help="Folder for the report.")],
     policy: Annotated[Policy, typer.Option(help="best, conservative or range.")] = Policy.BEST,
-    from_: FromFormat = None, strict: Strict = False,
+    from_: FromFormat = None,
+    strict: Strict = False,
     title: Annotated[str, typer.Option(help="The report's title.")] = "claimrecon report",
 ) -> None:
     """Write report.html (self-contained) and report.md with timeline charts.
@@ -325,12 +375,16 @@ def report_command(
 
     claims = load(files, from_)
     try:
-        written = write_report(claims, out_dir, inputs=[str(f) for f in files], policy=policy,
-                               title=title)
+        written = write_report(
+            claims, out_dir, inputs=[str(f) for f in files], policy=policy, title=title
+        )
     except ImportError as error:
         raise _fail(error) from None
-    err.print(f"wrote {written.html} and {written.markdown} ({len(written.charts)} charts)",
-              markup=False, highlight=False)
+    err.print(
+        f"wrote {written.html} and {written.markdown} ({len(written.charts)} charts)",
+        markup=False,
+        highlight=False,
+    )
     if strict:  # flagging again only when its answer is asked for
         _strict_exit(flag(claims), strict)
 
@@ -340,8 +394,9 @@ def convert_command(
     source: Annotated[Path, typer.Argument(help="The file to read.")],
     target: Annotated[Path, typer.Argument(help="The file to write.")],
     from_: FromFormat = None,
-    to: Annotated[str | None, typer.Option("--to", help="Output format, when the suffix does "
-                                                        "not say.")] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Output format, when the suffix does not say.")
+    ] = None,
 ) -> None:
     """Convert claims between formats (chosen by suffix, or --from / --to).
 

@@ -191,9 +191,7 @@ MESSAGES: dict[str, str] = {
         "gives {whole_figure} in all"
     ),
     "disputed": "{source}'s {figure} {subject} is disputed by {who}",
-    "undated": (
-        "{source}'s {figure} {subject} has no as-of date: kept out of every time series"
-    ),
+    "undated": ("{source}'s {figure} {subject} has no as-of date: kept out of every time series"),
     "single_source": "{subject} is known from one independent source only: {source}",
 }
 
@@ -506,15 +504,19 @@ def _partisan(rows: list[Annotated], statements: Statements, window_days: int) -
     # references grouped by what they count, when and where, each group with its lowest high,
     # so that a claim meets a handful of groups and opens only those it exceeds
     refs: dict[tuple[object, ...], dict[tuple[object, ...], list[Annotated]]] = defaultdict(
-        lambda: defaultdict(list))
+        lambda: defaultdict(list)
+    )
     for r in _dated(rows):
         if r.stance in (Stance.OWN, Stance.THIRD_PARTY) and r.claim.figure.high is not None:
             unit, side, category, outcome = _key(r)
             p = r.claim.period
             refs[(unit, side, category, p.kind.value, p.as_of)][
-                (outcome, r.claim.subject.location, p.start)].append(r)
-    lowest = {key: {g: min(m.claim.figure.high or 0 for m in members)
-                    for g, members in groups.items()} for key, groups in refs.items()}
+                (outcome, r.claim.subject.location, p.start)
+            ].append(r)
+    lowest = {
+        key: {g: min(m.claim.figure.high or 0 for m in members) for g, members in groups.items()}
+        for key, groups in refs.items()
+    }
     out = []
     for members in statements.values():
         e = members[0]
@@ -546,16 +548,30 @@ def _partisan(rows: list[Annotated], statements: Statements, window_days: int) -
             continue
         ceiling, tightest = min(exceeded, key=lambda t: (t[0], t[1].order_key))
         factor = ratio(c.figure.low, ceiling)
-        out.append(Flag(
-            "partisan_enemy_claim", SEVERITIES["partisan_enemy_claim"],
-            _ids([*members, *statements[tightest.echo_key]]),
-            (c.figure, tightest.claim.figure),
-            message_partisan(e.source, e.source_side, c.figure, _key(e), as_of, factor,
-                             tightest.source, tightest.stance.value,
-                             tightest.claim.subject.outcome.value, tightest.claim.figure,
-                             ceiling),
-            _key(e), as_of, factor,
-        ))
+        out.append(
+            Flag(
+                "partisan_enemy_claim",
+                SEVERITIES["partisan_enemy_claim"],
+                _ids([*members, *statements[tightest.echo_key]]),
+                (c.figure, tightest.claim.figure),
+                message_partisan(
+                    e.source,
+                    e.source_side,
+                    c.figure,
+                    _key(e),
+                    as_of,
+                    factor,
+                    tightest.source,
+                    tightest.stance.value,
+                    tightest.claim.subject.outcome.value,
+                    tightest.claim.figure,
+                    ceiling,
+                ),
+                _key(e),
+                as_of,
+                factor,
+            )
+        )
     return out
 
 

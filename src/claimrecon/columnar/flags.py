@@ -729,8 +729,10 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     # a part can only exceed a whole that some day counts fewer than it: the others never
     # meet the whole's days (most parts, where wholes count their parts)
     floors = days.group_by(t_key).agg(floor=pl.col("w_min").min())
-    reachable = wholes.lazy().join(floors, left_on=w_key, right_on=t_key).filter(
-        pl.col("low") > pl.col("floor")
+    reachable = (
+        wholes.lazy()
+        .join(floors, left_on=w_key, right_on=t_key)
+        .filter(pl.col("low") > pl.col("floor"))
     )
     near = reachable.sort("as_of").join_asof(
         days,

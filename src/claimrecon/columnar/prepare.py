@@ -302,9 +302,9 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
     given = [*_NAMED_AS_GIVEN, "unit", "original"]
     distinct = {  # every column's distinct values, in one parallel pass
         column: values[0]
-        for column, values in frame.select(
-            pl.col(c).unique().drop_nulls().implode() for c in given
-        ).to_dict().items()
+        for column, values in frame.select(pl.col(c).unique().drop_nulls().implode() for c in given)
+        .to_dict()
+        .items()
     }
     texts = {c: distinct[c].cast(pl.String).to_list() for c in given}
     units = _check_units(frame, texts["unit"])

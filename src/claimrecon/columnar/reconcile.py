@@ -197,7 +197,9 @@ def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> E
     said = ["stmt", *EST, "low", "high", "rule", "stated", "stance", "source"]
     credible = rows.select(*said, "kind", "as_of", "disputed", "id", "action").filter(used)
     statements = (  # the first claim of each statement (a filter: cheaper than a unique)
-        credible.select(said).filter(pl.col("stmt").is_first_distinct()).with_columns(point=_point())
+        credible.select(said)
+        .filter(pl.col("stmt").is_first_distinct())
+        .with_columns(point=_point())
     )
     agg = statements.group_by(EST).agg(
         low=pl.col("low").min(),

@@ -38,9 +38,14 @@ class ReportFiles:
     charts: tuple[Path, ...]
 
 
-def write_report(claims: Sequence[Claim], out_dir: str | os.PathLike[str], *,
-                 inputs: Sequence[str] = (), policy: Policy | str = "best",
-                 title: str = "claimrecon report") -> ReportFiles:
+def write_report(
+    claims: Sequence[Claim],
+    out_dir: str | os.PathLike[str],
+    *,
+    inputs: Sequence[str] = (),
+    policy: Policy | str = "best",
+    title: str = "claimrecon report",
+) -> ReportFiles:
     """Write ``report.html`` (self-contained) and ``report.md`` with its charts to ``out_dir``."""
     data = build(claims, inputs=inputs, policy=policy, title=title)
     out = Path(out_dir)
@@ -85,10 +90,20 @@ def _estimate_cells(e: Estimate) -> list[str]:
     ]
 
 
-ESTIMATE_HEADER = ["as of", "kind", "low / best / high", "grade", "sources", "used",
-                   "set aside"]
-CLAIM_HEADER = ["id", "figure", "qualifier", "as of", "kind", "claimant", "side", "stance",
-                "chain", "status", "flags"]
+ESTIMATE_HEADER = ["as of", "kind", "low / best / high", "grade", "sources", "used", "set aside"]
+CLAIM_HEADER = [
+    "id",
+    "figure",
+    "qualifier",
+    "as of",
+    "kind",
+    "claimant",
+    "side",
+    "stance",
+    "chain",
+    "status",
+    "flags",
+]
 FLAG_HEADER = ["severity", "code", "claims", "message"]
 
 
@@ -112,8 +127,9 @@ def _claim_cells(subject: SubjectView, index: int) -> list[str]:
 
 
 def _summary(data: ReportData) -> list[str]:
-    severities = {s: sum(1 for f in data.flags if f.severity.value == s)
-                  for s in ("error", "warning", "info")}
+    severities = {
+        s: sum(1 for f in data.flags if f.severity.value == s) for s in ("error", "warning", "info")
+    }
     return [
         f"{len(data.claims)} claims from {len(data.attribution.sources)} independent sources",
         f"{len(data.flags)} flags: {severities['error']} error, {severities['warning']} warning, "
@@ -161,44 +177,62 @@ def to_html(data: ReportData, images: dict[str, bytes]) -> str:
         f"<h1>{_e(data.title)}</h1>",
         "<ul>" + "".join(f"<li>{_e(line)}</li>" for line in _summary(data)) + "</ul>",
         '<h2 id="flags">Flags</h2>',
-        _table(FLAG_HEADER, [[f.severity.value, f.code, ", ".join(f.claims), f.message]
-                             for f in data.flags], [f.severity.value for f in data.flags])
-        if data.flags else "<p>No flags.</p>",
+        _table(
+            FLAG_HEADER,
+            [[f.severity.value, f.code, ", ".join(f.claims), f.message] for f in data.flags],
+            [f.severity.value for f in data.flags],
+        )
+        if data.flags
+        else "<p>No flags.</p>",
     ]
     for subject in data.subjects:
         parts.append(f'<h2 id="{_e(subject.slug)}">{_e(subject.title)}</h2>')
         png = images.get(subject.slug)
         if png is not None:
             encoded = base64.b64encode(png).decode("ascii")
-            parts.append(f'<img alt="{_e("timeline of " + subject.title)}" '
-                         f'src="data:image/png;base64,{encoded}">')
+            parts.append(
+                f'<img alt="{_e("timeline of " + subject.title)}" '
+                f'src="data:image/png;base64,{encoded}">'
+            )
         else:
             parts.append('<p class="muted">No dated claim: nothing to draw on a timeline.</p>')
         if subject.estimates:
             parts.append("<h3>Reconciled</h3>")
             parts.append(_table(ESTIMATE_HEADER, [_estimate_cells(e) for e in subject.estimates]))
         parts.append("<h3>Claims</h3>")
-        parts.append(_table(CLAIM_HEADER, [_claim_cells(subject, i)
-                                           for i in range(len(subject.rows))]))
+        parts.append(
+            _table(CLAIM_HEADER, [_claim_cells(subject, i) for i in range(len(subject.rows))])
+        )
         if subject.flags:
             parts.append("<h3>Flags on this subject</h3>")
-            parts.append(_table(FLAG_HEADER, [[f.severity.value, f.code, ", ".join(f.claims),
-                                               f.message] for f in subject.flags],
-                                [f.severity.value for f in subject.flags]))
+            parts.append(
+                _table(
+                    FLAG_HEADER,
+                    [
+                        [f.severity.value, f.code, ", ".join(f.claims), f.message]
+                        for f in subject.flags
+                    ],
+                    [f.severity.value for f in subject.flags],
+                )
+            )
     parts.append('<h2 id="attribution">Attribution</h2><ul>')
     for source in data.attribution.sources:
         items = []
         for st in source.statements:
-            chains = "; ".join(" &gt; ".join(_e(h) for h in chain) or "(direct)"
-                               for chain in st.chains)
+            chains = "; ".join(
+                " &gt; ".join(_e(h) for h in chain) or "(direct)" for chain in st.chains
+            )
             items.append(f"<li>{_e(', '.join(st.claims))} ({_e(st.stance.value)}): {chains}</li>")
         parts.append(
             f'<li><span class="side" style="background:{colour_of(source.side)}"></span>'
-            f"<strong>{_e(source.name)}</strong> [{_e(source.side)}]<ul>{''.join(items)}</ul></li>")
+            f"<strong>{_e(source.name)}</strong> [{_e(source.side)}]<ul>{''.join(items)}</ul></li>"
+        )
     parts.append("</ul>")
-    parts.append('<p class="muted">Made by claimrecon. Each estimate\'s trace lists every claim '
-                 "used or set aside and why; see the JSON output of "
-                 "<code>claimrecon reconcile</code>.</p></body></html>")
+    parts.append(
+        '<p class="muted">Made by claimrecon. Each estimate\'s trace lists every claim '
+        "used or set aside and why; see the JSON output of "
+        "<code>claimrecon reconcile</code>.</p></body></html>"
+    )
     return "\n".join(parts)
 
 
@@ -213,8 +247,7 @@ def md_escape(text: object) -> str:
 
 
 def _md_table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(md_escape(h) for h in header) + " |",
-             "|" + "---|" * len(header)]
+    lines = ["| " + " | ".join(md_escape(h) for h in header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
 
@@ -224,8 +257,14 @@ def to_markdown(data: ReportData, images: dict[str, str]) -> str:
     out = [f"# {md_escape(data.title)}", ""]
     out += [f"- {md_escape(line)}" for line in _summary(data)]
     out += ["", "## Flags", ""]
-    out.append(_md_table(FLAG_HEADER, [[f.severity.value, f.code, ", ".join(f.claims), f.message]
-                                       for f in data.flags]) if data.flags else "No flags.")
+    out.append(
+        _md_table(
+            FLAG_HEADER,
+            [[f.severity.value, f.code, ", ".join(f.claims), f.message] for f in data.flags],
+        )
+        if data.flags
+        else "No flags."
+    )
     for subject in data.subjects:
         out += ["", f"## {md_escape(subject.title)}", ""]
         if subject.slug in images:
@@ -233,20 +272,38 @@ def to_markdown(data: ReportData, images: dict[str, str]) -> str:
         else:
             out.append("No dated claim: nothing to draw on a timeline.")
         if subject.estimates:
-            out += ["", "### Reconciled", "",
-                    _md_table(ESTIMATE_HEADER, [_estimate_cells(e) for e in subject.estimates])]
-        out += ["", "### Claims", "",
-                _md_table(CLAIM_HEADER, [_claim_cells(subject, i)
-                                         for i in range(len(subject.rows))])]
+            out += [
+                "",
+                "### Reconciled",
+                "",
+                _md_table(ESTIMATE_HEADER, [_estimate_cells(e) for e in subject.estimates]),
+            ]
+        out += [
+            "",
+            "### Claims",
+            "",
+            _md_table(CLAIM_HEADER, [_claim_cells(subject, i) for i in range(len(subject.rows))]),
+        ]
         if subject.flags:
-            out += ["", "### Flags on this subject", "",
-                    _md_table(FLAG_HEADER, [[f.severity.value, f.code, ", ".join(f.claims),
-                                             f.message] for f in subject.flags])]
+            out += [
+                "",
+                "### Flags on this subject",
+                "",
+                _md_table(
+                    FLAG_HEADER,
+                    [
+                        [f.severity.value, f.code, ", ".join(f.claims), f.message]
+                        for f in subject.flags
+                    ],
+                ),
+            ]
     out += ["", "## Attribution", ""]
     for source in data.attribution.sources:
         out.append(f"- **{md_escape(source.name)}** \\[{md_escape(source.side)}\\]")
         for st in source.statements:
             chains = "; ".join(" > ".join(chain) or "(direct)" for chain in st.chains)
-            out.append(f"  - {md_escape(', '.join(st.claims))} "
-                       f"({md_escape(st.stance.value)}): {md_escape(chains)}")
+            out.append(
+                f"  - {md_escape(', '.join(st.claims))} "
+                f"({md_escape(st.stance.value)}): {md_escape(chains)}"
+            )
     return "\n".join(out) + "\n"

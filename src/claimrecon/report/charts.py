@@ -27,13 +27,11 @@ def _pyplot() -> Any:
     try:
         import matplotlib
     except ImportError as err:  # pragma: no cover - exercised only without the extra
-        raise ImportError(
-            "charts need matplotlib: pip install 'claimrecon[report]'") from err
+        raise ImportError("charts need matplotlib: pip install 'claimrecon[report]'") from err
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     return plt
-
 
 
 def colour_of(side: str) -> str:
@@ -55,8 +53,12 @@ def render(subject: SubjectView, *, width: float = 7.5, height: float = 3.6) -> 
     fig, ax = plt.subplots(figsize=(width, height), dpi=110)
     try:
         _band(ax, subject)
-        values = [v for rows in statements.values()
-                  for v in (rows[0].claim.figure.low, rows[0].claim.figure.high) if v is not None]
+        values = [
+            v
+            for rows in statements.values()
+            for v in (rows[0].claim.figure.low, rows[0].claim.figure.high)
+            if v is not None
+        ]
         arrow = max(values) * 0.12 + 1
         tops: list[float] = []
         seen_sides: set[str] = set()
@@ -74,8 +76,12 @@ def render(subject: SubjectView, *, width: float = 7.5, height: float = 3.6) -> 
             seen_sides.add(first.source_side)
             face = "white" if hollow else colour
             if high is None:
-                ax.annotate("", xy=(x, low + arrow), xytext=(x, low),
-                            arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.6})
+                ax.annotate(
+                    "",
+                    xy=(x, low + arrow),
+                    xytext=(x, low),
+                    arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.6},
+                )
                 ax.plot([x], [low], "o", color=colour, mfc=face, zorder=3)
                 tops.append(low + arrow)
             elif high == low:
@@ -86,8 +92,14 @@ def render(subject: SubjectView, *, width: float = 7.5, height: float = 3.6) -> 
                 ax.plot([x, x], [low, high], "_", color=colour, ms=10, zorder=3)
                 tops.append(high)
             if len(rows) > 1:
-                ax.annotate(f"x{len(rows)}", (x, high if high is not None else low),
-                            textcoords="offset points", xytext=(4, 4), fontsize=7, color=colour)
+                ax.annotate(
+                    f"x{len(rows)}",
+                    (x, high if high is not None else low),
+                    textcoords="offset points",
+                    xytext=(4, 4),
+                    fontsize=7,
+                    color=colour,
+                )
         ax.set_ylim(bottom=0, top=max(tops) * 1.12 + 1)
         if len(by_day) == 1:  # one day: a week around it, not matplotlib's years
             only = next(iter(by_day))
@@ -98,10 +110,14 @@ def render(subject: SubjectView, *, width: float = 7.5, height: float = 3.6) -> 
         handles, _ = ax.get_legend_handles_labels()
         for side in sorted(seen_sides):
             handles.append(Line2D([], [], marker="o", ls="", color=colour_of(side), label=side))
-        handles.append(Line2D([], [], marker="o", ls="", color="#555555", mfc="white",
-                              label="incident (hollow)"))
-        handles.append(Line2D([], [], marker=r"$\uparrow$", ls="", color="#555555",
-                              label="open upper bound"))
+        handles.append(
+            Line2D(
+                [], [], marker="o", ls="", color="#555555", mfc="white", label="incident (hollow)"
+            )
+        )
+        handles.append(
+            Line2D([], [], marker=r"$\uparrow$", ls="", color="#555555", label="open upper bound")
+        )
         ax.legend(handles=handles, fontsize=7, loc="upper left", frameon=False)
         fig.autofmt_xdate()
         fig.tight_layout()
@@ -113,8 +129,14 @@ def render(subject: SubjectView, *, width: float = 7.5, height: float = 3.6) -> 
 
 
 def _band(ax: Any, subject: SubjectView) -> None:
-    points = [e for e in subject.estimates if e.kind.value == "cumulative" and e.as_of is not None
-              and e.low is not None and e.location is None]
+    points = [
+        e
+        for e in subject.estimates
+        if e.kind.value == "cumulative"
+        and e.as_of is not None
+        and e.low is not None
+        and e.location is None
+    ]
     # one band per series: running totals from different starts are not joined into one line
     starts = sorted({e.start for e in points}, key=lambda d: (d is not None, d or date.min))
     for i, start in enumerate(starts):

@@ -55,8 +55,14 @@ class ReportData:
     policy: Policy
 
 
-def build(claims: Sequence[Claim], *, inputs: Sequence[str] = (), policy: Policy | str = "best",
-          registry: SideRegistry = DEFAULT_SIDES, title: str = "claimrecon report") -> ReportData:
+def build(
+    claims: Sequence[Claim],
+    *,
+    inputs: Sequence[str] = (),
+    policy: Policy | str = "best",
+    registry: SideRegistry = DEFAULT_SIDES,
+    title: str = "claimrecon report",
+) -> ReportData:
     """Attribute, flag and reconcile the claims, and group everything by subject."""
     rows = annotate(claims, registry)
     attribution = attribute(claims, registry)
@@ -68,13 +74,28 @@ def build(claims: Sequence[Claim], *, inputs: Sequence[str] = (), policy: Policy
     subjects = tuple(
         SubjectView(
             key,
-            tuple(sorted(members, key=lambda r: (r.claim.period.as_of is None,
-                                                 str(r.claim.period.as_of), r.id))),
+            tuple(
+                sorted(
+                    members,
+                    key=lambda r: (r.claim.period.as_of is None, str(r.claim.period.as_of), r.id),
+                )
+            ),
             tuple(e for e in estimates if e.subject == key),
-            tuple(f for f in flags if f.subject == key
-                  or any(c in {m.id for m in members} for c in f.claims)),
+            tuple(
+                f
+                for f in flags
+                if f.subject == key or any(c in {m.id for m in members} for c in f.claims)
+            ),
         )
         for key, members in sorted(by_subject.items())
     )
-    return ReportData(title, tuple(inputs), tuple(claims), attribution, tuple(flags),
-                      tuple(estimates), subjects, Policy(policy))
+    return ReportData(
+        title,
+        tuple(inputs),
+        tuple(claims),
+        attribution,
+        tuple(flags),
+        tuple(estimates),
+        subjects,
+        Policy(policy),
+    )
