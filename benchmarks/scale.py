@@ -5,19 +5,24 @@
     .venv/bin/python benchmarks/scale.py --duckdb-at 1M  # where DuckDB runs too (default 1M)
 
 For each size the script writes ``benchmarks/data/claims-<size>.parquet`` once
-(``claimrecon.columnar.synthetic_batches``, a million rows at a time, in a
-fresh process, then kept; ``--regenerate`` writes it again), then runs each
-job in a fresh process and prints its whole-process wall time and peak RSS:
+(``claimrecon.columnar.synthetic_batches``, a million rows at a time, through
+``claimrecon.columnar.write_table``, which checks the file and seals it, in a
+fresh process, then kept; ``--regenerate`` writes it again, as does a file
+without a seal), then runs each job in a fresh process and prints its
+whole-process wall time and peak RSS:
 
 * ``engine``: ``claimrecon.columnar.engine.prepare_claims`` (the file read,
-  checked and prepared once), then ``flag_table`` and ``reconcile_table``;
+  its seal verified, and prepared once), then ``flag_table`` and
+  ``reconcile_table``: what the engine does with a file claimrecon wrote;
+* ``full``: the same with the seal ignored, every rule checked as the file
+  is read: what the engine does with a file another program wrote;
 * ``csv``: what ``claimrecon flag FILE --format csv -o OUT`` does: the
   engine's flags written as CSV straight from the flag table
   (``claimrecon.columnar.write_flags_csv``), at the ``--csv-at`` sizes
   (default 1M);
-* ``gate``: ``claimrecon.columnar.gate.read_checked_frame`` alone: the
-  engine's first step on a file claimrecon wrote, read with polars and
-  checked against every rule of the model without normalizing anything;
+* ``gate``: ``claimrecon.columnar.gate.read_checked_frame`` alone, the seal
+  ignored: the first step of ``full``, the file read with polars and checked
+  against every rule of the model without normalizing anything;
 * ``check``: ``claimrecon.columnar.read_table`` alone: the exact path, which
   reads the file with Arrow, checks every row and normalizes what needs it
   (the engine takes it for a file the gate does not pass);
@@ -81,27 +86,16 @@ def peak_rss_mb() -> float:
 
 
 def job_generate(path: Path, n: int, seed: int) -> dict[str, Any]:
-    """Write ``n`` synthetic claims to ``path`` as Parquet, a million rows per row group."""
-    import pyarrow.parquet as pq
+    """Write ``n`` synthetic claims to ``path`` as Parquet, a million rows at a time, sealed."""
+    from claimrecon.columnar import synthetic_batches, write_table
+    from claimrecon.columnar.seal import is_sealed
 
-    from claimrecon.columnar import CLAIM_SCHEMA, synthetic_batches
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        with pq.ParquetWriter(tmp, CLAIM_SCHEMA, compression="zstd") as writer:
-            for batch in synthetic_batches(n, seed=seed):
-                writer.write_table(batch, row_group_size=1_000_000)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return {"rows": n, "bytes": path.stat().st_size}
+    write_table(synthetic_batches(n, seed=seed), path)  # checked as written, then sealed
+    return {"rows": n, "bytes": path.stat().st_size, "sealed": is_sealed(path)}
 
 
-def job_engine(path: Path) -> dict[str, Any]:
-    """claimrecon's columnar engine: read (checked), flag, reconcile."""
+def job_engine(path: Path, *, trust_seal: bool = True) -> dict[str, Any]:
+    """claimrecon's columnar engine: read (checked, or sealed), flag, reconcile."""
     try:
         from claimrecon.columnar.engine import (  # type: ignore[import-not-found]
             flag_table,
@@ -111,10 +105,16 @@ def job_engine(path: Path) -> dict[str, Any]:
     except ImportError as err:
         return {"available": False, "reason": str(err)}
 
-    claims = prepare_claims(path)  # read, checked and prepared once for both
+    # read, checked (or its seal verified) and prepared once for both
+    claims = prepare_claims(path, trust_seal=trust_seal)
     flags = flag_table(claims)
     estimates = reconcile_table(claims)
     return {"rows": len(claims), "flags": len(flags), "estimates": len(estimates)}
+
+
+def job_full(path: Path) -> dict[str, Any]:
+    """The engine with the file's seal ignored: every rule checked as the file is read."""
+    return job_engine(path, trust_seal=False)
 
 
 def job_csv(path: Path) -> dict[str, Any]:
@@ -137,10 +137,10 @@ def job_check(path: Path) -> dict[str, Any]:
 
 
 def job_gate(path: Path) -> dict[str, Any]:
-    """Only the engine's first step on a canonical file: read with polars, every rule checked."""
+    """Only the engine's first step on a canonical file, its seal ignored: every rule checked."""
     from claimrecon.columnar.gate import read_checked_frame
 
-    frame = read_checked_frame(path)
+    frame = read_checked_frame(path, trust_seal=False)
     return {"rows": None if frame is None else frame.height}
 
 
@@ -226,6 +226,7 @@ def job_duckdb(path: Path) -> dict[str, Any]:
 
 JOBS = {
     "engine": job_engine,
+    "full": job_full,
     "csv": job_csv,
     "gate": job_gate,
     "check": job_check,
@@ -316,6 +317,13 @@ def median(guard: Guard, repeat: int, *args: str) -> tuple[dict[str, Any], float
     return runs[len(runs) // 2]
 
 
+def sealed(path: Path) -> bool:
+    """Whether a data file is there, sealed (files of earlier releases of this script are not)."""
+    from claimrecon.columnar.seal import is_sealed
+
+    return is_sealed(path)
+
+
 def versions() -> str:
     """The versions the figures were measured with."""
     import duckdb
@@ -355,7 +363,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'size':>6} {'job':<8} " + " ".join(f"{c:>8}" for c in columns) + "  result")
     for n in map(parse_size, args.sizes):
         path = Path(args.data) / f"claims-{label(n)}.parquet"
-        if args.regenerate or not path.exists():
+        if args.regenerate or not sealed(path):
             made, wall = spawn(guard, "--run", "generate", "--path", str(path), "--rows", str(n),
                                "--seed", str(args.seed))  # fmt: skip
             if "failed" in made:
@@ -364,7 +372,7 @@ def main(argv: list[str] | None = None) -> None:
             size_mb = made["bytes"] / 1e6
             print(f"{label(n):>6} {'generate':<8} {wall:8.2f} {made['work_s']:8.2f} "
                   f"{made['peak_rss_mb']:8.0f} {'':>8}  {size_mb:.1f} MB Parquet")  # fmt: skip
-        jobs = ["engine", *(["csv"] if n in csv_at else []), "gate", "check", "polars"]
+        jobs = ["engine", "full", *(["csv"] if n in csv_at else []), "gate", "check", "polars"]
         jobs += ["duckdb"] if n in duckdb_at else []
         results = {
             job: median(guard, args.repeat, "--run", job, "--path", str(path)) for job in jobs

@@ -566,13 +566,12 @@ class TestWriteTable:
         write_table(claims_to_table(load_seeds()), path)
         before = path.read_bytes()
 
-        def crash(table: pa.Table, handle: Any, **kwargs: Any) -> None:
-            handle.write(b"PAR1 half a file")
+        def crash(writer: pq.ParquetWriter, table: pa.Table, **kwargs: Any) -> None:
             raise OSError("disk full")
 
-        monkeypatch.setattr(pq, "write_table", crash)
+        monkeypatch.setattr(pq.ParquetWriter, "write_table", crash)
         with pytest.raises(OSError, match="disk full"):
-            write_table(claims_to_table([]), path)
+            write_table(claims_to_table(load_seeds()[:3]), path)
         assert path.read_bytes() == before
         assert [p.name for p in tmp_path.iterdir()] == ["claims.parquet"]
 

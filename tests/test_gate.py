@@ -28,6 +28,7 @@ from claimrecon.columnar import (
 from claimrecon.columnar import gate as gate_module
 from claimrecon.columnar.gate import read_checked_frame
 from claimrecon.columnar.prepare import NEEDED, prepare, to_frame
+from claimrecon.columnar.seal import is_sealed
 from claimrecon.sides import DEFAULT_SIDES
 from tests.strategies import claims, engine_claim_sets
 
@@ -53,6 +54,20 @@ def assert_same(path: Path, frame: pl.DataFrame) -> None:
     """The gate's frame has the engine's columns and prepares as the exact path's does."""
     assert tuple(frame.columns) == NEEDED
     assert prepared(frame).equals(prepared(exact(path)))
+
+
+def checked(path: Path) -> pl.DataFrame | None:
+    """The gate's verdict by its rules, never by a seal; a sealed file must pass them.
+
+    ``write_table`` seals what the gate passes: a sealed file is read alike
+    either way, and was never sealed wrongly.
+    """
+    frame = read_checked_frame(path, trust_seal=False)
+    if is_sealed(path):
+        assert frame is not None
+        by_seal = read_checked_frame(path)
+        assert by_seal is not None and by_seal.equals(frame)
+    return frame
 
 
 def written(table: pa.Table, folder: str, **options: Any) -> Path:
@@ -271,7 +286,7 @@ def assert_gate_agrees(items: list[Claim], kind: str, data: Any) -> None:
         table = injected(table, kind, data.draw(st.integers(0, len(items) - 1)))
     with tempfile.TemporaryDirectory() as folder:
         path = written(table, folder)
-        frame = read_checked_frame(path)
+        frame = checked(path)
         if kind in BAD or kind in NOT_CANONICAL or kind in COLUMNS:
             assert frame is None
         else:  # valid claims, in the file's canonical shape or one polars reads alike
@@ -288,7 +303,7 @@ class TestCanonicalFiles:
         """A synthetic table written by write_table passes, and prepares as the exact path's."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(synthetic_table(3_000, seed=4), folder)
-            frame = read_checked_frame(path)
+            frame = checked(path)
             assert frame is not None
             assert_same(path, frame)
             assert frame.equals(exact(path))
@@ -297,7 +312,7 @@ class TestCanonicalFiles:
         """The seeds pass."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(claims_to_table(load_seeds()), folder)
-            frame = read_checked_frame(path)
+            frame = checked(path)
             assert frame is not None
             assert_same(path, frame)
 
@@ -305,7 +320,7 @@ class TestCanonicalFiles:
         """A file of no claims passes, as an empty frame."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(claims_to_table([]), folder)
-            frame = read_checked_frame(path)
+            frame = checked(path)
             assert frame is not None and frame.height == 0
             assert_same(path, frame)
 
@@ -315,7 +330,7 @@ class TestCanonicalFiles:
         """Any valid claims written by write_table pass, and prepare as the exact path's."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(claims_to_table(items), folder)
-            frame = read_checked_frame(path)
+            frame = checked(path)
             assert frame is not None
             assert_same(path, frame)
 
@@ -325,7 +340,7 @@ class TestCanonicalFiles:
         """The engine's small worlds pass too."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(claims_to_table(items), folder)
-            frame = read_checked_frame(path)
+            frame = checked(path)
             assert frame is not None
             assert_same(path, frame)
 
@@ -333,7 +348,7 @@ class TestCanonicalFiles:
         """A file of many row groups passes."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(synthetic_table(500, seed=2), folder, row_group_size=64)
-            frame = read_checked_frame(path)
+            frame = checked(path)
             assert frame is not None
             assert_same(path, frame)
 
@@ -342,7 +357,7 @@ class TestCanonicalFiles:
         """Plain-text enumerations, wide text, other index types, an extra column: all pass."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(injected(claims_to_table(some_claims()), kind, 0), folder)
-            frame = read_checked_frame(path)
+            frame = checked(path)
             assert frame is not None
             assert_same(path, frame)
 
@@ -356,14 +371,16 @@ class TestCanonicalFiles:
             assert dtype in gate_module._TYPES[name], name
 
     def test_no_pandas(self) -> None:
-        """Reading through the gate never imports pandas."""
+        """Reading through the gate, sealed or not, never imports pandas (nor pyarrow)."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(synthetic_table(1_000, seed=1), folder)
             script = (
                 "import sys\n"
                 "from claimrecon.columnar.gate import read_checked_frame\n"
+                f"assert read_checked_frame({str(path)!r}, trust_seal=False) is not None\n"
                 f"assert read_checked_frame({str(path)!r}) is not None\n"
                 "assert 'pandas' not in sys.modules, 'pandas was imported'\n"
+                "assert 'pyarrow' not in sys.modules, 'pyarrow was imported'\n"
             )
             subprocess.run([sys.executable, "-c", script], check=True)
 
@@ -374,7 +391,7 @@ class TestOtherFiles:
         """A bad cell: the exact path rejects the file, and the gate leaves it to it."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(injected(claims_to_table(some_claims()), kind, 1), folder)
-            assert read_checked_frame(path) is None
+            assert checked(path) is None
             with pytest.raises(FormatError):
                 read_table(path)
 
@@ -383,14 +400,14 @@ class TestOtherFiles:
         """A cell the exact path would fill in or make canonical: left to it."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(injected(claims_to_table(some_claims()), kind, 1), folder)
-            assert read_checked_frame(path) is None
+            assert checked(path) is None
 
     @pytest.mark.parametrize("kind", sorted(COLUMNS))
     def test_column(self, kind: str) -> None:
         """A column of another type, missing or repeated: left to the exact path."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(injected(claims_to_table(some_claims()), kind, 1), folder)
-            assert read_checked_frame(path) is None
+            assert checked(path) is None
 
     def test_not_a_parquet_file(self, tmp_path: Path) -> None:
         """A directory, another suffix, a missing or unreadable file: None."""
@@ -398,7 +415,7 @@ class TestOtherFiles:
         (tmp_path / "bad.parquet").write_text("id,low\na,3\n", encoding="utf-8")
         (tmp_path / "folder.parquet").mkdir()
         for name in ("claims.feather", "bad.parquet", "folder.parquet", "absent.parquet"):
-            assert read_checked_frame(tmp_path / name) is None
+            assert checked(tmp_path / name) is None
 
     def test_a_name_that_looks_like_a_pattern(self, tmp_path: Path) -> None:
         """A file is read by its own name, never as a glob or a partitioned dataset."""
@@ -406,7 +423,7 @@ class TestOtherFiles:
         folder.mkdir()
         path = folder / "claims[1]*.parquet"
         write_table(claims_to_table(some_claims()), path)
-        frame = read_checked_frame(path)
+        frame = checked(path)
         assert frame is not None
         assert_same(path, frame)
 
@@ -432,7 +449,7 @@ class TestSlices:
         """A file of many slices passes, and prepares as the exact path's."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(synthetic_table(301, seed=5), folder, row_group_size=64)
-            frame = read_checked_frame(path)
+            frame = checked(path)
             assert frame is not None
             assert_same(path, frame)
 
@@ -442,7 +459,7 @@ class TestSlices:
         """A bad cell in the first, a middle or the last slice (of one row): left to read_table."""
         with tempfile.TemporaryDirectory() as folder:
             path = written(injected(claims_to_table(some_claims()), kind, row), folder)
-            assert read_checked_frame(path) is None
+            assert checked(path) is None
 
     @file_settings
     @given(

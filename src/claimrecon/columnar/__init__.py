@@ -6,7 +6,9 @@
 * :func:`validate_table`: every rule of the model checked over whole columns,
   every bad row reported at once;
 * :func:`read_table` and :func:`write_table`: Parquet and Arrow IPC files,
-  written atomically;
+  written atomically, a Parquet file sealed once checked
+  (:mod:`~claimrecon.columnar.seal`: the engine reads it without a second
+  check while no byte of it changes);
 * :func:`synthetic_table`: realistic synthetic claims for tests and benchmarks;
 * :func:`flag_texts`, :func:`write_flags_csv` and :func:`write_flags_json`: a
   flag table's flags as text and as the CSV and JSON files ``claimrecon flag``

@@ -19,6 +19,7 @@ Arrow IPC (``.arrow``, ``.feather``, ``.ipc``) atomically, choosing by suffix;
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -44,9 +45,9 @@ from claimrecon.columnar.validate import (
     validate_slices,
     validate_table,
 )
-from claimrecon.errors import FormatError, InvalidClaimError, RecordError
+from claimrecon.errors import ArgumentError, FormatError, InvalidClaimError, RecordError
 from claimrecon.figure import Figure
-from claimrecon.io._atomic import atomic_write
+from claimrecon.io._atomic import atomic_path, atomic_write
 from claimrecon.io.rows import _as_moment
 
 __all__ = ["claims_to_table", "read_table", "table_to_claims", "write_table"]
@@ -331,21 +332,65 @@ def _reading(path: str | os.PathLike[str], fmt: str) -> Iterator[None]:
 
 
 def write_table(
-    table: pa.Table, path: str | os.PathLike[str], *, compression: str = "zstd"
+    table: pa.Table | Iterable[pa.Table],
+    path: str | os.PathLike[str],
+    *,
+    compression: str = "zstd",
 ) -> None:
-    """Write a table as Parquet or Arrow IPC (by suffix), atomically.
+    """Write a table as Parquet or Arrow IPC (by suffix), atomically, a Parquet file sealed.
 
     The file is written beside ``path`` under a temporary name and renamed
     into place, so a reader never sees half a file.  The table is written as
-    it is; :func:`claims_to_table` makes one from claims.
+    it is; :func:`claims_to_table` makes one from claims.  ``table`` may also
+    be tables of one schema, one after another (a generator of slices, say):
+    Parquet takes each as it comes, one row group or more each, so that a file
+    larger than memory can be written; Arrow IPC joins them first.
+
+    A Parquet file is then checked as the engine's gate checks it
+    (:func:`~claimrecon.columnar.gate.read_checked_frame`) and, if it passes,
+    sealed (see :mod:`claimrecon.columnar.seal`): the engine reads it again
+    without a second check.  A file that does not pass keeps a blank seal,
+    which never verifies.
     """
     fmt = _format(path)
+    tables = [table] if isinstance(table, pa.Table) else table
+    if fmt == "parquet":
+        with atomic_path(path) as tmp:
+            _write_parquet(tables, tmp, compression)
+            _seal_if_valid(tmp)
+        return
+    import pyarrow.feather as feather
+
+    tables = list(tables)
+    whole = pa.concat_tables(tables) if tables else CLAIM_SCHEMA.empty_table()
     with atomic_write(path, mode="wb") as handle:
-        if fmt == "parquet":
-            import pyarrow.parquet as pq
+        feather.write_feather(whole, handle, compression=compression)
 
-            pq.write_table(table, handle, compression=compression)
-        else:
-            import pyarrow.feather as feather
 
-            feather.write_feather(table, handle, compression=compression)
+def _write_parquet(tables: Iterable[pa.Table], path: Path, compression: str) -> None:
+    """Tables of one schema as one Parquet file, with a blank seal in its footer."""
+    import pyarrow.parquet as pq
+
+    from claimrecon.columnar.seal import BLANK, SEAL_KEY
+
+    pieces = iter(tables)
+    first = next(pieces, None)
+    schema = CLAIM_SCHEMA if first is None else first.schema
+    blank = schema.with_metadata({**(schema.metadata or {}), SEAL_KEY.encode(): BLANK.encode()})
+    with pq.ParquetWriter(path, blank, compression=compression) as writer:
+        for piece in () if first is None else itertools.chain([first], pieces):
+            if piece.schema != schema:
+                raise ArgumentError(
+                    f"tables written as one file must have one schema; found {piece.schema} "
+                    f"after {schema}"
+                )
+            writer.write_table(piece.replace_schema_metadata(blank.metadata))
+
+
+def _seal_if_valid(path: Path) -> None:
+    """Seal a Parquet file just written, if the engine's gate passes it."""
+    from claimrecon.columnar.gate import checked_file
+    from claimrecon.columnar.seal import seal
+
+    if checked_file(path, trust_seal=False) is not None:
+        seal(path)

@@ -111,9 +111,16 @@ class PreparedClaims:
 
 
 def prepare_claims(
-    data: Any | Iterable[Claim], *, registry: SideRegistry = DEFAULT_SIDES
+    data: Any | Iterable[Claim],
+    *,
+    registry: SideRegistry = DEFAULT_SIDES,
+    trust_seal: bool = True,
 ) -> PreparedClaims:
     """Check and prepare claims (anything :func:`as_table` reads) for the engine, once.
+
+    A Parquet file claimrecon wrote and sealed (:mod:`claimrecon.columnar.seal`)
+    is not checked again while its seal verifies; ``trust_seal=False`` checks
+    it in full all the same.
 
     >>> from claimrecon import flag, load_seeds, reconcile
     >>> prepared = prepare_claims(load_seeds())
@@ -124,7 +131,7 @@ def prepare_claims(
         return _same_registry(data, registry)
     if not is_tabular(data):  # claim objects, valid by construction
         rows = prepare(claims_frame(list(data)), registry)
-    elif (frame := _checked_parquet(data)) is not None:  # canonical and valid: polars alone
+    elif (frame := _checked_parquet(data, trust_seal)) is not None:  # canonical, valid: polars
         rows = prepare(frame, registry)
         del frame
         ids = _sorted_ids(rows)
@@ -155,7 +162,7 @@ def _repeated(ids: pl.Series) -> bool:
     return bool((ids == ids.shift(1)).any())
 
 
-def _checked_parquet(data: object) -> pl.DataFrame | None:
+def _checked_parquet(data: object, trust_seal: bool) -> pl.DataFrame | None:
     """The engine's columns of a Parquet file that needs no normalizing, read by polars.
 
     ``None`` for anything else, and for a file the gate does not pass: those
@@ -165,7 +172,8 @@ def _checked_parquet(data: object) -> pl.DataFrame | None:
         return None
     from claimrecon.columnar.gate import read_checked_frame
 
-    return read_checked_frame(data, unique_ids=False)  # checked once ranked, more cheaply
+    # ids are checked once ranked, more cheaply
+    return read_checked_frame(data, unique_ids=False, trust_seal=trust_seal)
 
 
 def _same_registry(prepared: PreparedClaims, registry: SideRegistry) -> PreparedClaims:

@@ -14,6 +14,10 @@ that :func:`~claimrecon.columnar.prepare.prepare` treats exactly as it treats
 ``None``, and the caller takes the exact path, which gives the exact error
 list or the normalized table.
 
+A file claimrecon wrote passed these rules as it was written, and carries a
+seal saying so (:mod:`claimrecon.columnar.seal`): while the seal verifies,
+the gate reads the engine's columns without checking them again.
+
 The gate is conservative by design: it never says "valid" for a file the
 exact path would reject or change, and it may say ``None`` for an unusual
 file that is valid (an ``int32`` count, a date column of timestamps, text
@@ -78,6 +82,7 @@ from claimrecon.columnar.columns import (
     TEXT_COLUMNS,
 )
 from claimrecon.columnar.prepare import NEEDED
+from claimrecon.columnar.seal import is_sealed
 from claimrecon.figure import APPROXIMATE_RULES, Rule
 from claimrecon.io.rows import _as_moment, _local_day
 from claimrecon.units import PEOPLE, canonical_unit, is_equipment
@@ -119,7 +124,7 @@ _OTHER = tuple(n for n in CLAIM_COLUMNS if n not in NEEDED)
 
 
 def read_checked_frame(
-    path: str | os.PathLike[str], *, unique_ids: bool = True
+    path: str | os.PathLike[str], *, unique_ids: bool = True, trust_seal: bool = True
 ) -> pl.DataFrame | None:
     """The engine's columns of a canonical, valid Parquet file of claims, or ``None``.
 
@@ -133,6 +138,10 @@ def read_checked_frame(
     then reads the file with :func:`~claimrecon.columnar.convert.read_table`,
     which reports every bad row or normalizes the table.
 
+    A file whose seal verifies (see :mod:`claimrecon.columnar.seal`) passed
+    these very rules when claimrecon wrote it, and has not changed since: it
+    is read without checking it again, unless ``trust_seal=False``.
+
     ``unique_ids=False`` leaves one rule to the caller: that no id is
     repeated.  :func:`~claimrecon.columnar.engine.prepare_claims` checks it
     after ranking the ids, more cheaply than a hash of every id here.
@@ -140,11 +149,20 @@ def read_checked_frame(
     file = Path(path)
     if not file.name.lower().endswith(_PARQUET) or not file.is_file():
         return None
+    return checked_file(file, unique_ids=unique_ids, trust_seal=trust_seal)
+
+
+def checked_file(
+    file: Path, *, unique_ids: bool = True, trust_seal: bool = True
+) -> pl.DataFrame | None:
+    """:func:`read_checked_frame` of a file whatever its name (a file being written, say)."""
     try:
         lazy = pl.scan_parquet(file, glob=False, hive_partitioning=False)
         if not _canonical_schema(lazy.collect_schema()):
             return None
         frame = lazy.select(*NEEDED).collect()
+        if trust_seal and is_sealed(file):
+            return frame
         broken = _broken_rules(frame, lazy.select(*_OTHER), unique_ids=unique_ids)
     except (OSError, pl.exceptions.PolarsError):
         return None
