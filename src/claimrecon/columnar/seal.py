@@ -25,10 +25,11 @@ What a seal is and is not:
   :func:`~claimrecon.columnar.convert.read_table`, which never reads a seal.
 
 Costs, measured with ``benchmarks/scale.py`` on this project's 2-core
-machines: the digest reads the file once more at about 1.7 GB/s (under 10 ms
-for a million claims, about 0.1 s for ten million); the check it replaces
-takes about 0.4 s of a million claims' 2 s and about 3 s of ten million's
-18 s.
+machines: the digest reads the file once more at about 1.7 GB/s (12 ms for a
+million claims, about 0.1 s for ten million); the check it spares takes
+about 0.4 s of a million claims' 2 to 2.5 s, and about 2 s of ten million's
+18 to 21 s.  Writing pays for the check once: about as long as the engine's
+check of the file would take.
 """
 
 from __future__ import annotations
