@@ -265,3 +265,33 @@ def test_rules_are_versioned() -> None:
     )
     digest = hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
     assert RULE_NAMES.get(RULES) == digest, "the gate's rules changed: raise seal.RULES"
+
+
+def test_a_file_changed_while_read_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sealed file replaced while the gate reads it is checked in full, not trusted.
+
+    The file here carries a forged seal over a bad cell; it is replaced (with
+    the same bytes) between the read and the seal's check, and the gate then
+    checks its rules and leaves the file to the exact path.
+    """
+    table = claims_to_table(load_seeds())
+    low = table.column("low").to_pylist()
+    low[2] = -5
+    bad = table.set_column(table.schema.get_field_index("low"), "low", pa.array(low))
+    path = tmp_path / "claims.parquet"
+    monkeypatch.setattr("claimrecon.columnar.gate.checked_file", lambda *a, **k: pl.DataFrame())
+    write_table(bad, path)
+    monkeypatch.undo()
+    assert is_sealed(path) and read_checked_frame(path) is not None  # the forged seal holds
+
+    def replaced_meanwhile(file: Path) -> bool:
+        data = file.read_bytes()
+        copy = file.with_name("copy.parquet")
+        copy.write_bytes(data)
+        copy.replace(file)  # a new file renamed into place, as writers do
+        return is_sealed(file)
+
+    monkeypatch.setattr("claimrecon.columnar.gate.is_sealed", replaced_meanwhile)
+    assert read_checked_frame(path) is None

@@ -157,16 +157,28 @@ def checked_file(
 ) -> pl.DataFrame | None:
     """:func:`read_checked_frame` of a file whatever its name (a file being written, say)."""
     try:
+        before = _identity(file)
         lazy = pl.scan_parquet(file, glob=False, hive_partitioning=False)
         if not _canonical_schema(lazy.collect_schema()):
             return None
         frame = lazy.select(*NEEDED).collect()
-        if trust_seal and is_sealed(file):
+        # the seal vouches for what was read only if the file was the same one throughout
+        if trust_seal and is_sealed(file) and _identity(file) == before:
             return frame
         broken = _broken_rules(frame, lazy.select(*_OTHER), unique_ids=unique_ids)
     except (OSError, pl.exceptions.PolarsError):
         return None
     return None if broken else frame
+
+
+def _identity(file: Path) -> tuple[int, ...]:
+    """What tells one state of a file from another: its device, inode, size and change time.
+
+    A file replaced (claimrecon's writers rename a new file into place) or
+    written to in place while it is read shows another identity after.
+    """
+    info = file.stat()
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _canonical_schema(schema: pl.Schema) -> bool:

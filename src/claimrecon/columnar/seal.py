@@ -16,7 +16,9 @@ What a seal is and is not:
 * any change to a sealed file (a cell, a row, the footer, a byte anywhere)
   breaks its seal, and the file is checked in full, as any other file is;
 * a file written again by another program keeps at most a seal that no
-  longer verifies;
+  longer verifies; a file replaced or written to while the engine reads it
+  is checked in full (the gate compares the file's identity before the read
+  and after the seal's check);
 * a seal of older rules (:data:`RULES`) is not trusted: the file is checked
   by the rules of the running release;
 * it is a checksum, not a signature: it guards against change and mistakes,
