@@ -36,6 +36,21 @@ def sealed_file(folder: Path, claims: list[Claim] | None = None) -> Path:
     return path
 
 
+def with_low(table: pa.Table, row: int, low: int) -> pa.Table:
+    """``table`` with one claim's ``low`` set (a negative one breaks a rule)."""
+    lows = table.column("low").to_pylist()
+    lows[row] = low
+    return table.set_column(table.schema.get_field_index("low"), "low", pa.array(lows))
+
+
+def forged(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The seeds with a bad cell, written with a seal: write_table told the gate passes them."""
+    with monkeypatch.context() as patch:
+        patch.setattr("claimrecon.columnar.gate.checked_file", lambda *a, **k: pl.DataFrame())
+        write_table(with_low(claims_to_table(load_seeds()), 2, -5), path)
+    return path
+
+
 def rewritten(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
@@ -63,12 +78,8 @@ class TestWrite:
 
     def test_an_invalid_table_is_not_sealed(self, tmp_path: Path) -> None:
         """A table the gate does not pass is written as it is, with a blank seal, and reported."""
-        table = claims_to_table(load_seeds())
-        low = table.column("low").to_pylist()
-        low[2] = -5
-        bad = table.set_column(table.schema.get_field_index("low"), "low", pa.array(low))
         path = tmp_path / "bad.parquet"
-        write_table(bad, path)
+        write_table(with_low(claims_to_table(load_seeds()), 2, -5), path)
         assert seal_of(path) == BLANK
         assert not is_sealed(path)
         with pytest.raises(FormatError, match="low"):
@@ -144,11 +155,8 @@ class TestChange:
     def test_a_changed_row_is_checked_again(self, tmp_path: Path) -> None:
         """A sealed file written again by another program, with a bad cell, is reported."""
         path = sealed_file(tmp_path)
-        table = pq.read_table(path)
-        low = table.column("low").to_pylist()
-        low[0] = -1
-        changed = table.set_column(table.schema.get_field_index("low"), "low", pa.array(low))
-        pq.write_table(changed, path)  # the seal is carried over, and no longer verifies
+        # written by pyarrow: the seal is carried over, and no longer verifies
+        pq.write_table(with_low(pq.read_table(path), 0, -1), path)
         assert seal_of(path) is not None
         assert not is_sealed(path)
         with pytest.raises(FormatError, match="low"):
@@ -195,13 +203,7 @@ class TestChange:
         (What the seal module says of itself: files from a source not trusted
         are read with read_table, which checks every row whatever the seal.)
         """
-        table = claims_to_table(load_seeds())
-        low = table.column("low").to_pylist()
-        low[2] = -5
-        bad = table.set_column(table.schema.get_field_index("low"), "low", pa.array(low))
-        path = tmp_path / "forged.parquet"
-        monkeypatch.setattr("claimrecon.columnar.gate.checked_file", lambda *a, **k: pl.DataFrame())
-        write_table(bad, path)
+        path = forged(tmp_path / "forged.parquet", monkeypatch)
         assert is_sealed(path)
         assert read_checked_frame(path) is not None
         with pytest.raises(FormatError, match="low"):
@@ -276,14 +278,7 @@ def test_a_file_changed_while_read_is_checked(
     the same bytes) between the read and the seal's check, and the gate then
     checks its rules and leaves the file to the exact path.
     """
-    table = claims_to_table(load_seeds())
-    low = table.column("low").to_pylist()
-    low[2] = -5
-    bad = table.set_column(table.schema.get_field_index("low"), "low", pa.array(low))
-    path = tmp_path / "claims.parquet"
-    monkeypatch.setattr("claimrecon.columnar.gate.checked_file", lambda *a, **k: pl.DataFrame())
-    write_table(bad, path)
-    monkeypatch.undo()
+    path = forged(tmp_path / "claims.parquet", monkeypatch)
     assert is_sealed(path) and read_checked_frame(path) is not None  # the forged seal holds
 
     def replaced_meanwhile(file: Path) -> bool:
