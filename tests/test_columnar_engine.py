@@ -198,11 +198,17 @@ class TestSideBySide:
         """
         from claimrecon.columnar import _parallel
 
-        assert [_parallel.side_by_side(n) for n in (10, 10**6, 10**7)] == [2, 1, 2]
+        sizes = (10, 10**6, 10**7)
+        for tuned, expected in ((True, [2, 2, 2]), (False, [2, 1, 2])):
+            # claimrecon loaded polars (its allocator set up), or polars was loaded first
+            with monkeypatch.context() as patched:
+                patched.setattr(_parallel, "tuned", lambda tuned=tuned: tuned)
+                assert [_parallel.side_by_side(n) for n in sizes] == expected
         table = synthetic_table(5_000, seed=4)
         path = tmp_path / "claims.parquet"
         write_table(table, path)
         for data in (load_seeds(), table, path):
+            monkeypatch.setattr(_parallel, "tuned", lambda: False)
             monkeypatch.setattr(_parallel, "SMALL_ROWS", 0)  # one after another
             assert _parallel.side_by_side(2) == 1
             in_turn = flag_table(data)

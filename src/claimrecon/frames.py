@@ -82,11 +82,15 @@ def from_pandas(frame: Any) -> list[Claim]:
 
 def to_polars(claims: Iterable[Claim]) -> Any:
     """The claims as a polars ``DataFrame`` (``Int64`` counts, ``Categorical`` enumerations)."""
+    import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
+
     pl = require("polars", "polars")
     return pl.from_arrow(claims_to_table(claims))
 
 
 def from_polars(frame: Any) -> list[Claim]:
     """The claims of a polars ``DataFrame``."""
+    import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
+
     require("polars", "polars")
     return table_to_claims(frame.to_arrow(), source="<polars.DataFrame>")

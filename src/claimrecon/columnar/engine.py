@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
+
 import attrs
 import polars as pl
 

@@ -22,6 +22,8 @@ import json
 import os
 from datetime import date
 
+import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
+
 import polars as pl
 
 from claimrecon.columnar.reconcile import BASE, EST, SORT, SORT_NULLS_LAST, EstimateTable

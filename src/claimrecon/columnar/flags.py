@@ -17,6 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from operator import itemgetter
 from typing import Any, Final
 
+import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
+
 import attrs
 import polars as pl
 

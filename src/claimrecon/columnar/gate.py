@@ -58,6 +58,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
+
 import polars as pl
 
 from claimrecon.claim import (

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
+
 import polars as pl
 
 from claimrecon._gc import no_gc

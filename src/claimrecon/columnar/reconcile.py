@@ -10,6 +10,8 @@ claim, action, reason).  :meth:`EstimateTable.to_estimates` gives exactly the
 
 from __future__ import annotations
 
+import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
+
 import attrs
 import polars as pl
 

@@ -31,6 +31,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
+import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
+
 import polars as pl
 
 from claimrecon.columnar.flags import FIG, FlagTable

@@ -198,6 +198,8 @@ def _repeated_ids(ids: pa.ChunkedArray, bad: set[int]) -> list[RecordError]:
     ``unique``); for fewer, importing polars would cost more than it saves.
     """
     if len(ids) > SLICE_ROWS:
+        import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
+
         import polars as pl
 
         distinct = pl.Series(ids).n_unique()
