@@ -327,18 +327,21 @@ def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
     def name(value: str | None) -> pl.Expr:
         return pl.lit(value, dtype=enum)
 
-    def named(column: str, mapping: dict[str, str] | None = None) -> pl.Expr:
+    def named(
+        column: str, mapping: dict[str, str] | None = None, code: pl.Expr | None = None
+    ) -> pl.Expr:
         """Each value of a column as its name (``mapping[value]``, or the value itself)."""
-        return _coded(column, distinct[column], texts[column], enum, mapping)
+        return _coded(column, distinct[column], texts[column], enum, mapping, code)
 
     claimant_side = named("claimant_side").fill_null(name(UNKNOWN))
-    # each source's name and side at once, from the code of its original claimant's name
+    # each source's name and side, from the code of its original claimant's name, found once
     frame = frame.with_columns(
-        named(c) for c in ("category", "outcome", "rule", "kind", "location")
+        *(named(c) for c in ("category", "outcome", "rule", "kind", "location")),
+        _original=_codes("original", originals),
     ).with_columns(
         unit=named("unit", units),
-        _source=named("original", canonical),
-        _side=named("original", registry_side),
+        _source=named("original", canonical, code=pl.col("_original")),
+        _side=named("original", registry_side, code=pl.col("_original")),
     )
     source = pl.col("_source")
     if frame.get_column("original").null_count():  # worked out only where a claim needs it
@@ -397,6 +400,7 @@ def _coded(
     texts: list[str],
     enum: pl.Enum,
     mapping: dict[str, str] | None,
+    code: pl.Expr | None = None,
 ) -> pl.Expr:
     """The names of a column's values, looked up once per distinct value, not once per row.
 
@@ -404,20 +408,26 @@ def _coded(
     their text, in the same order; each becomes ``mapping[value]`` (or itself,
     with no mapping) as a value of ``enum``.  A categorical column is looked up
     by its codes, with no text per row; text is coded by a cast to an Enum of
-    its distinct values.
+    its distinct values; ``code`` gives those codes when a column is looked up
+    more than once (see :func:`_codes`).
     """
     named = texts if mapping is None else [mapping[t] for t in texts]
     if not texts:  # no value: every cell is null
         return pl.lit(None, dtype=enum).alias(column)
-    if values.dtype == pl.Categorical or isinstance(values.dtype, pl.Enum):
+    if code is None and (values.dtype == pl.Categorical or isinstance(values.dtype, pl.Enum)):
         codes = values.to_physical()
         size = int(codes.max()) + 1  # type: ignore[arg-type]
         if size <= _LONGEST_TABLE:
             table = pl.repeat(None, size, dtype=enum, eager=True)
             table = table.scatter(codes, pl.Series(named, dtype=enum))
             return pl.lit(table).gather(pl.col(column).to_physical()).alias(column)
-    code = pl.col(column).cast(pl.String).cast(pl.Enum(texts)).to_physical()
+    code = _codes(column, texts) if code is None else code
     return pl.lit(pl.Series(named, dtype=enum)).gather(code).alias(column)
+
+
+def _codes(column: str, texts: list[str]) -> pl.Expr:
+    """Each value of a text column as its place in ``texts``, its distinct values (not null)."""
+    return pl.col(column).cast(pl.String).cast(pl.Enum(texts)).to_physical()
 
 
 def names_of(rows: pl.DataFrame) -> pl.DataType:
