@@ -352,6 +352,23 @@ class TestCanonicalFiles:
             assert frame is not None
             assert_same(path, frame)
 
+    def test_written_in_row_groups(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """``write_table`` writes row groups of at most ``ROW_GROUP_ROWS`` rows, sealed; the
+        gate reads them as one chunk a column, as it reads a file of one row group."""
+        from claimrecon.columnar import convert
+
+        table = synthetic_table(2_500, seed=5)
+        one, many = tmp_path / "one.parquet", tmp_path / "many.parquet"
+        write_table(table, one)
+        monkeypatch.setattr(convert, "ROW_GROUP_ROWS", 1_000)
+        write_table(table, many)
+        groups = [pq.ParquetFile(p).metadata.num_row_groups for p in (one, many)]
+        assert groups == [1, 3]
+        assert is_sealed(many)
+        frame = checked(many)
+        assert frame is not None and set(frame.n_chunks("all")) == {1}
+        assert frame.equals(checked(one))
+
     @pytest.mark.parametrize("kind", sorted(BENIGN))
     def test_other_shapes_polars_reads_alike(self, kind: str) -> None:
         """Plain-text enumerations, wide text, other index types, an extra column: all pass."""

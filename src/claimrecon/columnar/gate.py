@@ -163,7 +163,9 @@ def checked_file(
         lazy = pl.scan_parquet(file, glob=False, hive_partitioning=False)
         if not _canonical_schema(lazy.collect_schema()):
             return None
-        frame = lazy.select(*NEEDED).collect()
+        # one chunk per column: a file of many row groups is read as many, which the engine's
+        # steps would otherwise join again each time, more slowly and holding more
+        frame = lazy.select(*NEEDED).collect().rechunk()
         # the seal vouches for what was read only if the file was the same one throughout
         if trust_seal and is_sealed(file) and _identity(file) == before:
             return frame
