@@ -1,8 +1,9 @@
 """polars' memory allocator, set up for the engine as polars loads.
 
-On Linux polars allocates through its own jemalloc, which reads its options
-once, from the environment variable ``_RJEM_MALLOC_CONF``, as polars loads.
-Two of its defaults cost the engine time and memory:
+On Linux (and in most of its builds for macOS) polars allocates through its
+own jemalloc, which reads its options once, from the environment variable
+``_RJEM_MALLOC_CONF``, as polars loads.  Two of its defaults cost the engine
+time and memory (measured on Linux):
 
 * four arenas per core: memory one thread frees stays with that thread's
   arena, where the next column another thread builds cannot use it;
@@ -23,13 +24,13 @@ sets its allocator up the same way, adding its own options to the variable
 as it loads; once it has loaded, claimrecon takes its own out again, so that
 the environment is what polars alone leaves and child processes inherit
 nothing of claimrecon's.  A process that loaded polars before claimrecon
-keeps the allocator it has.  Elsewhere (polars on Windows, or built without jemalloc) the
-variable is never read, and nothing changes.
+keeps the allocator it has.  Where polars allocates otherwise (on Windows,
+say) the variable is never read, and nothing changes.
 
-Import this module before polars (``from claimrecon.columnar import
-_allocator`` above ``import polars``): ruff keeps that order in every module
-of the engine (``[tool.ruff.lint.isort]`` in ``pyproject.toml``), and a test
-checks that no module of claimrecon imports polars without it.
+Import this module before polars (``import claimrecon.columnar._allocator``
+above ``import polars``): ruff keeps that order in every module of the engine
+(``[tool.ruff.lint.isort]`` in ``pyproject.toml``), and a test checks that no
+module of claimrecon imports polars without it.
 """
 
 from __future__ import annotations
