@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,8 @@ from claimrecon.columnar._allocator import ENV, engine_options
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.fresh import ROOT, fresh_python
+
 SOURCE = ROOT / "src" / "claimrecon"
 ALLOCATOR = "claimrecon.columnar._allocator"
 
@@ -29,19 +29,10 @@ def run(code: str, conf: str | None) -> tuple[Any, dict[str, int]]:
 
     Returns the printed object and the allocator options jemalloc reports.
     """
-    env = {k: v for k, v in __import__("os").environ.items() if k != ENV}
+    env = {k: v for k, v in os.environ.items() if k != ENV}
     if conf is not None:
         env[ENV] = conf
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        cwd=ROOT,
-        env=env,
-    )
-    assert done.returncode == 0, done.stderr
+    done = fresh_python(code, env)
     options = {
         name: int(value)
         for name, value in re.findall(r"opt\.(narenas|oversize_threshold): (\d+)", done.stderr)

@@ -8,28 +8,17 @@ from __future__ import annotations
 
 import importlib
 import json
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.fresh import fresh_python
 
 
 def run(code: str) -> object:
     """Run ``code`` in a fresh interpreter; it prints one JSON value, returned here."""
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return json.loads(fresh_python(code).stdout)
 
 
 HEAVY = ("pint", "babel", "dateparser", "networkx", "polars", "pyarrow", "pandas")
