@@ -106,12 +106,23 @@ class TestLoad:
         assert found["env"] == polars_alone("stats_print:true")
         assert options["oversize_threshold"] != 0
 
-    def test_without_polars(self) -> None:
-        """Where polars cannot be imported, the import that needs it says so; nothing else."""
+    @pytest.mark.parametrize("conf", [None, "narenas:2"])
+    def test_without_polars(self, conf: str | None) -> None:
+        """Where polars cannot be imported, the import that needs it says so; nothing else.
+
+        The environment is left as it was found, and the engine is not taken
+        for tuned.
+        """
         found, _ = run(
             f"""
-            import json, os, sys
-            sys.modules["polars"] = None  # as if polars were not installed
+            import importlib.abc, json, os, sys
+
+            class NoPolars(importlib.abc.MetaPathFinder):  # as if polars were not installed
+                def find_spec(self, name, path, target=None):
+                    if name.split(".")[0] == "polars":
+                        raise ImportError("No module named 'polars'")
+
+            sys.meta_path.insert(0, NoPolars())
             from claimrecon.columnar import _allocator
             try:
                 import claimrecon.columnar.engine
@@ -120,9 +131,9 @@ class TestLoad:
             print(json.dumps({{"env": os.environ.get({ENV!r}), "tuned": _allocator.tuned(),
                               "error": error}}))
             """,
-            None,
+            conf,
         )
-        assert found["env"] is None and found["tuned"] is False
+        assert found["env"] == conf and found["tuned"] is False
         assert "polars" in str(found["error"])
 
 
