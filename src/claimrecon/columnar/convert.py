@@ -347,8 +347,9 @@ def write_table(
     into place, so a reader never sees half a file.  The table is written as
     it is; :func:`claims_to_table` makes one from claims.  ``table`` may also
     be tables of one schema, one after another (a generator of slices, say):
-    Parquet takes each as it comes, one row group or more each, so that a file
-    larger than memory can be written; Arrow IPC joins them first.
+    Parquet takes each as it comes, in row groups of at most
+    :data:`ROW_GROUP_ROWS` rows (which polars reads side by side), so that a
+    file larger than memory can be written; Arrow IPC joins them first.
 
     A Parquet file is then checked as the engine's gate checks it
     (:func:`~claimrecon.columnar.gate.read_checked_frame`) and, if it passes,
