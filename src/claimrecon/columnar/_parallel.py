@@ -10,9 +10,9 @@ It also holds both passes' intermediate columns at once: a few megabytes
 below :data:`SMALL_ROWS` claims, but 20 to 60 MB of peak at a million, with
 polars' allocator as polars sets it up (from about 550 to about 610 MB,
 measured with ``benchmarks/scale.py``).  With the allocator as claimrecon
-sets it up (:mod:`._allocator`: one arena, large blocks kept for reuse), a
-million claims take about 410 MB one after another and about 430 MB two at a
-time, and flagging them takes 7 to 10% less time two at a time (alternated in
+sets it up (:mod:`._allocator`: one arena per four cores, large blocks kept
+for reuse), a million claims take about 410 MB one after another and about
+430 MB two at a time, and flagging them takes 7 to 10% less time two at a time (alternated in
 one process).  So the passes run two at a time, unless polars was loaded
 before claimrecon: then one after another from :data:`SMALL_ROWS` to
 :data:`PARALLEL_ROWS` claims, where memory is the tighter bound.
