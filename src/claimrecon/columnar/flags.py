@@ -14,33 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from operator import itemgetter
-from typing import Any, Final
+from typing import Final
 
 import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
 
 import attrs
 import polars as pl
 
-from claimrecon._gc import no_gc
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN
 from claimrecon.columnar._parallel import side_by_side
 from claimrecon.columnar.prepare import KEY, ORDER_COLUMNS, names_of
-from claimrecon.figure import Figure
-from claimrecon.flags import (
-    SEVERITIES,
-    Flag,
-    message_disputed,
-    message_divergent,
-    message_part,
-    message_partisan,
-    message_regression,
-    message_single,
-    message_sum,
-    message_undated,
-    ratio,
-    sort_flags,
-)
+from claimrecon.flags import Flag
 
 __all__ = ["FlagTable", "flag_frame", "frame_schema"]
 
@@ -80,98 +64,9 @@ class FlagTable:
 
     def to_flags(self) -> list[Flag]:
         """The flags as objects, sorted as :func:`claimrecon.flag` sorts them."""
-        read = _Reader(self.frame.columns)
-        id_of = self.ids.to_list()
-        figures = _Figures()
-        with no_gc():  # many new objects and no cycles: no collection until they are sorted
-            flags = [read.flag(row, id_of, figures) for row in self.frame.iter_rows()]
-            return sort_flags(flags)
+        from claimrecon.columnar.texts import flag_objects  # it builds on this module
 
-
-class _Figures(dict[tuple[Any, ...], Figure]):
-    """Figures built once per distinct value: flags of one subject share most of theirs."""
-
-    def of(self, key: tuple[Any, ...]) -> Figure:
-        """The figure of ``(low, high, unit, rule, stated, qualifier)``."""
-        found = self.get(key)
-        if found is None:
-            found = self[key] = Figure(*key)
-        return found
-
-
-class _Reader:
-    """Reads a flag from one row of a flag table (a tuple, in the table's column order)."""
-
-    def __init__(self, columns: Sequence[str]) -> None:
-        at = {c: i for i, c in enumerate(columns)}
-        self.at = at
-        self.subject = itemgetter(*(at[c] for c in KEY))
-        self.slots = [
-            (at[f"f{i}_low"], itemgetter(*(at[f"f{i}_{c}"] for c in FIG))) for i in (1, 2)
-        ]
-        self.many = at.get("many")
-
-    def flag(self, row: tuple[Any, ...], id_of: list[str], cache: _Figures) -> Flag:
-        at = self.at
-
-        def p(name: str) -> Any:
-            return row[at[f"p_{name}"]]
-
-        code = row[at["code"]]
-        key = self.subject(row)
-        as_of = row[at["as_of"]]
-        many = None if self.many is None else row[self.many]
-        if many is not None:
-            figures = tuple(cache.of(tuple(f[c] for c in FIG)) for f in many)
-        else:
-            figures = tuple(cache.of(get(row)) for low, get in self.slots if row[low] is not None)
-        num = row[at["f_num"]]
-        factor = None if num is None else ratio(num, row[at["f_den"]])
-        shown = float("nan") if factor is None else factor  # divergent and partisan have one
-        if code == "divergent":
-            message = message_divergent(
-                p("n"), key, as_of, p("src2"), figures[1], p("src1"), figures[0], shown
-            )
-        elif code == "partisan_enemy_claim":
-            message = message_partisan(
-                p("src1"),
-                p("side1"),
-                figures[0],
-                key,
-                as_of,
-                shown,
-                p("src2"),
-                p("stance2"),
-                p("outcome2"),
-                figures[1],
-                p("ceiling"),
-            )
-        elif code == "series_regression":
-            message = message_regression(p("src1"), key, figures[0], p("date2"), figures[1], as_of)
-        elif code == "part_exceeds_whole" and p("dimension") is None:
-            whole = (key[0], p("w_side"), p("w_category"), p("w_outcome"))
-            message = message_part(
-                p("incident_in_total"),
-                p("src1"),
-                figures[0],
-                key,
-                as_of,
-                p("src2"),
-                figures[1],
-                whole,
-                p("date2"),
-            )
-        elif code == "part_exceeds_whole":
-            message = message_sum(p("dimension"), p("n"), key, as_of, p("src2"), figures[1])
-        elif code == "disputed":
-            message = message_disputed(p("src1"), figures[0], key, p("who"))
-        elif code == "undated":
-            message = message_undated(p("src1"), figures[0], key)
-        else:
-            message = message_single(key, p("src1"))
-        # a claim's rid is the rank of its id: sorted rids are sorted ids
-        claims = tuple([id_of[r] for r in sorted(row[at["claims"]])])
-        return Flag(code, SEVERITIES[code], claims, figures, message, key, as_of, factor)
+        return flag_objects(self)
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -10,6 +10,9 @@ claim, action, reason).  :meth:`EstimateTable.to_estimates` gives exactly the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
 
 import attrs
@@ -36,6 +39,7 @@ EST = [*BASE, "e_kind", "e_start", "e_as_of"]
 #: a running total: its subject and place, and the day it counts from
 SERIES = [*BASE, "e_start"]
 _BIG = 2**62
+T = TypeVar("T")
 #: a trace entry's action: an Enum whose order is the order of the actions' text
 ACTIONS = pl.Enum(sorted(a.value for a in TraceAction))
 #: a trace entry's reason: few distinct texts over many entries, held once each
@@ -68,60 +72,74 @@ class EstimateTable:
         """The estimates as objects, sorted as :func:`claimrecon.reconcile` sorts them."""
         kinds = {k.value: k for k in Kind}
         grades = {g.value: g for g in Grade}
-        # actions and reasons go to Python as codes: each text is made once, not once per entry
-        actions = sorted(TraceAction, key=lambda a: a.value)
-        entries = self.trace.select(
-            *EST, "id", pl.col("action").cast(ACTIONS), pl.col("reason").cast(REASON)
-        )
-        distinct = entries.get_column("reason").unique()
-        codes, texts = distinct.to_physical().to_list(), distinct.cast(pl.String).to_list()
-        reasons = dict(zip(codes, texts, strict=True))
-        coded = entries.with_columns(pl.col("action", "reason").to_physical())
-        # each estimate's trace gathered in polars, in order of claim and action, beside it
-        traces = (
-            coded.sort("id", "action")
-            .group_by(EST, maintain_order=True)
-            .agg("id", "action", "reason")
-        )
         columns = ["low", "best", "high", "grade", "sources", "note"]
         rows = (
             self.estimates.select(*EST, *columns)
-            .join(traces, on=EST, how="left", nulls_equal=True, maintain_order="left")
             .sort(SORT, nulls_last=SORT_NULLS_LAST)  # as Estimate.sort_key sorts
+            .with_row_index("_e")
         )
+        # every trace entry beside its estimate's place, in order of estimate, claim and action:
+        # an estimate's trace is then one run of entries, built in one pass over all of them
+        entries = (
+            self.trace.select(*EST, "id", pl.col("action").cast(ACTIONS), "reason")
+            .join(rows.select("_e", *EST), on=EST, how="left", nulls_equal=True)
+            .sort("_e", "id", "action")
+        )
+        places = entries.get_column("_e")
+        order = rows.get_column("_e")
+        starts = places.search_sorted(order, side="left").to_list()
+        ends = places.search_sorted(order, side="right").to_list()
         out = []
         with no_gc():  # many new objects and no cycles
-            for row in rows.iter_rows():
-                unit, side, category, outcome, location, kind, start, as_of = row[:8]
-                low, best, high, grade, sources, note, ids, done, said = row[8:]
-                trace = (
-                    ()
-                    if ids is None
-                    else tuple(
-                        map(TraceEntry, ids, [actions[a] for a in done], [reasons[r] for r in said])
-                    )
+            trace = list(
+                map(
+                    TraceEntry,
+                    entries.get_column("id").to_list(),
+                    _each(entries.get_column("action"), TraceAction),
+                    _each(entries.get_column("reason"), str),
                 )
+            )
+            for row, start, end in zip(rows.drop("_e").iter_rows(), starts, ends, strict=True):
+                unit, side, category, outcome, location, kind, begun, as_of = row[:8]
+                low, best, high, grade, sources, note = row[8:]
                 out.append(
                     Estimate(
-                        unit=unit,
-                        side=side,
-                        category=category,
-                        outcome=outcome,
-                        location=location,
-                        kind=kinds[kind],
-                        start=start,
-                        as_of=as_of,
-                        low=low,
-                        best=best,
-                        high=high,
-                        grade=grades[grade],
-                        policy=self.policy,
-                        sources=sources,
-                        trace=trace,
-                        note=note,
+                        unit,
+                        side,
+                        category,
+                        outcome,
+                        location,
+                        kinds[kind],
+                        begun,
+                        as_of,
+                        low,
+                        best,
+                        high,
+                        grades[grade],
+                        self.policy,
+                        sources,
+                        tuple(trace[start:end]),
+                        note,
                     )
                 )
         return out
+
+
+def _each(values: pl.Series, make: Callable[[str], T]) -> list[T]:
+    """``make`` of each text of a column of few distinct texts, made once per distinct text.
+
+    The texts go to Python as their codes: each text is made once, not once per row.
+    """
+    coded = values.cast(pl.Categorical) if values.dtype == pl.String else values
+    distinct = coded.unique()
+    made = dict(
+        zip(
+            distinct.to_physical().to_list(),
+            map(make, distinct.cast(pl.String).to_list()),
+            strict=True,
+        )
+    )
+    return list(map(made.__getitem__, coded.to_physical().to_list()))
 
 
 #: the order of :attr:`Estimate.sort_key`: names are a sorted Enum, so they sort by their text;

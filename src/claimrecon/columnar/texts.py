@@ -29,12 +29,13 @@ import os
 import string
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Literal
 
 import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
 
 import polars as pl
 
+from claimrecon._gc import no_gc
 from claimrecon.columnar.flags import FIG, FlagTable
 from claimrecon.figure import Figure, describe
 from claimrecon.flags import (
@@ -42,6 +43,8 @@ from claimrecon.flags import (
     MESSAGES,
     PART_WHAT,
     SEVERITIES,
+    Flag,
+    ratio,
     stance_text,
 )
 from claimrecon.io._atomic import atomic_write
@@ -99,14 +102,23 @@ def _render(template: str, fields: Mapping[str, pl.Expr]) -> pl.Expr:
     return pl.concat_str(pieces)
 
 
-def _figures(frame: pl.DataFrame) -> pl.DataFrame:
-    """Each flag's figures: ``_row`` with ``_d1``, ``_d2`` (their readings) and ``figures``.
+#: what a flag listing is for: a CSV file, an indented JSON file, or Flag objects
+Form = Literal["csv", "json", "objects"]
 
-    A figure's reading and its JSON record are made once per distinct figure,
-    by :func:`~claimrecon.figure.describe` and the record writer's converter.
+
+def _figures(frame: pl.DataFrame, form: Form) -> tuple[pl.DataFrame, list[Figure]]:
+    """Each flag's figures: ``_row`` with ``_d1``, ``_d2`` (their readings) and, by ``form``:
+
+    * ``csv``: ``_figures_text``, their records as one JSON list on one line
+      (null for a flag without figures);
+    * ``json``: ``_figures_text``, the same list as an indented JSON file holds
+      it (``[]`` for none);
+    * ``objects``: ``_figs``, the flag's figures in order, each as its place in
+      the list of distinct figures returned beside the frame.
+
+    A figure is built, read (:func:`~claimrecon.figure.describe`) and written
+    as a record once per distinct figure.
     """
-    from claimrecon.io.results import converter
-
     named = {c: pl.col(c).cast(_TEXT) for c in ("unit", "rule", "qualifier")}
     slots = [
         frame.select("_row", _pos=pl.lit(i, dtype=pl.UInt32), **{c: f"f{i}_{c}" for c in FIG})
@@ -125,63 +137,63 @@ def _figures(frame: pl.DataFrame) -> pl.DataFrame:
         .select("_row", "_pos", *FIG)
     )
     shown = pl.concat([*slots, many], how="vertical_relaxed")
-    distinct = shown.select(FIG).unique()
-    readings, records, indented = [], [], []
-    for values in distinct.iter_rows():
-        figure = Figure(*values)
-        readings.append(describe(figure))
-        record = converter.unstructure(figure)
-        records.append(json.dumps(record, ensure_ascii=False))
-        # as an indented JSON file holds it, three levels down
-        block = json.dumps(record, ensure_ascii=False, indent=2)
-        indented.append(block.replace("\n", "\n" + _INDENT * 3))
+    distinct = shown.select(FIG).unique().with_row_index("_fig")
+    figures = [Figure(*values) for values in distinct.drop("_fig").iter_rows()]
+    texts = {"_reading": [describe(figure) for figure in figures]}
+    if form != "objects":
+        texts["_record"] = [_figure_record(figure, indented=form == "json") for figure in figures]
     distinct = distinct.with_columns(
-        _reading=pl.Series(readings, dtype=_TEXT),
-        _record=pl.Series(records, dtype=_TEXT),
-        _block=pl.Series(indented, dtype=_TEXT),
+        **{name: pl.Series(values, dtype=_TEXT) for name, values in texts.items()}
     )
     shown = shown.join(distinct, on=FIG, nulls_equal=True)
+    out = frame.select("_row", "many")
+    for i in (1, 2):
+        slot = {f"_d{i}": "_reading"} | ({} if form == "objects" else {f"_r{i}": "_record"})
+        out = out.join(
+            shown.filter(pl.col("_pos") == i).select("_row", **slot), on="_row", how="left"
+        )
+    if form == "objects":
+        in_order = (
+            shown.sort("_row", "_pos").group_by("_row", maintain_order=True).agg(_figs="_fig")
+        )
+        return out.join(in_order, on="_row", how="left").drop("many"), figures
     # a flag shows one or two figures in its slots, or a list of them: a list is put together
     # by a group-by, the slots by concatenating two texts
+    between, opening, closing = (
+        (_ITEM, "[\n" + _INDENT * 3, "\n" + _INDENT * 2 + "]")
+        if form == "json"
+        else (", ", "[", "]")
+    )
     listed = (
         shown.filter(pl.col("_row").is_in(many.get_column("_row").implode()))
         .sort("_row", "_pos")
         .group_by("_row", maintain_order=True)
-        .agg(
-            _many=pl.col("_record").str.join(", "),
-            _many_block=pl.col("_block").str.join(_ITEM),
-        )
+        .agg(_many=pl.col("_record").str.join(between))
     )
-    first, second = (
-        shown.filter(pl.col("_pos") == i).select(
-            "_row", **{f"_d{i}": "_reading", f"_r{i}": "_record", f"_b{i}": "_block"}
-        )
-        for i in (1, 2)
-    )
-    out = frame.select("_row", "many").join(listed, on="_row", how="left")
-    out = out.join(first, on="_row", how="left").join(second, on="_row", how="left")
-    in_slots = pl.concat_str("_r1", pl.concat_str(pl.lit(", "), "_r2"), ignore_nulls=True)
-    figures = pl.concat_str(
-        pl.lit("["),
+    out = out.join(listed, on="_row", how="left")
+    in_slots = pl.concat_str("_r1", pl.concat_str(pl.lit(between), "_r2"), ignore_nulls=True)
+    text = pl.concat_str(
+        pl.lit(opening),
         pl.when(pl.col("many").is_not_null()).then("_many").otherwise(in_slots),
-        pl.lit("]"),
-    )
-    blocks = pl.concat_str(
-        pl.lit("[\n" + _INDENT * 3),
-        pl.when(pl.col("many").is_not_null())
-        .then("_many_block")
-        .otherwise(pl.concat_str("_b1", pl.concat_str(pl.lit(_ITEM), "_b2"), ignore_nulls=True)),
-        pl.lit("\n" + _INDENT * 2 + "]"),
+        pl.lit(closing),
     )
     # no figure at all is an empty cell, as an empty list is, and [] in JSON
     none = pl.col("_r1").is_null() & pl.col("_many").is_null()
+    empty = pl.lit("[]") if form == "json" else pl.lit(None, dtype=_TEXT)
     return out.select(
-        "_row",
-        "_d1",
-        "_d2",
-        figures=pl.when(none).then(None).otherwise(figures),
-        _figures_json=pl.when(none).then(pl.lit("[]")).otherwise(blocks),
-    )
+        "_row", "_d1", "_d2", _figures_text=pl.when(none).then(empty).otherwise(text)
+    ), figures
+
+
+def _figure_record(figure: Figure, *, indented: bool) -> str:
+    """A figure's record as JSON: on one line, or as an indented JSON file holds it."""
+    from claimrecon.io.results import converter
+
+    record = converter.unstructure(figure)
+    if not indented:
+        return json.dumps(record, ensure_ascii=False)
+    # three levels down in the file
+    return json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n" + _INDENT * 3)
 
 
 def _messages(frame: pl.DataFrame) -> pl.DataFrame:
@@ -281,24 +293,32 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _listed(table: FlagTable, *, json_ids: bool = False) -> pl.DataFrame:
-    """The flag table with its text columns, in listing order (at least one flag).
+def _listed(table: FlagTable, form: Form) -> tuple[pl.DataFrame, list[Figure]]:
+    """The flag table with what ``form`` needs, in listing order (at least one flag).
 
-    ``json_ids`` adds each flag's ids as the items of a JSON list
-    (``_claims_json``), which only the JSON writer needs.
+    Every form has each flag's ``message`` and the figures of :func:`_figures`
+    (which also returns the distinct figures).  Each flag's ids come as one
+    text (``_claims_text``) for ``csv``, as the items of a JSON list
+    (``_claims_json``) for ``json``, and as a list (``_ids``, null for none)
+    for ``objects``.  The text forms also have the ``severity``, the as-of
+    date and the factor as text, and the subject's names as text.
     """
     frame = table.frame.with_row_index("_row")
-    frame = frame.join(_figures(frame), on="_row", how="left")
+    shown, figures = _figures(frame, form)
+    frame = frame.join(shown, on="_row", how="left")
     ids = (
         frame.select("_row", _rank=pl.col("claims").list.sort())
         .explode("_rank", empty_as_null=False)
         .filter(pl.col("_rank").is_not_null())
         .with_columns(_id=pl.lit(table.ids).gather(pl.col("_rank")))
     )
-    joined = [pl.col("_id").str.join("; ").alias("_claims_text")]
-    if json_ids:
+    if form == "json":
         ids = ids.with_columns(_id_json=json_string(ids, pl.col("_id")))
-        joined.append(pl.col("_id_json").str.join(_ITEM).alias("_claims_json"))
+        joined = pl.col("_id_json").str.join(_ITEM).alias("_claims_json")
+    elif form == "csv":
+        joined = pl.col("_id").str.join("; ").alias("_claims_text")
+    else:
+        joined = pl.col("_id").alias("_ids")
     claims = ids.group_by("_row", maintain_order=True).agg(joined)
     # str() of the subject tuple: each name's repr() between parentheses
     reprs = [each(frame, pl.col(k).cast(_TEXT), repr) for k in _SUBJECT]
@@ -307,20 +327,76 @@ def _listed(table: FlagTable, *, json_ids: bool = False) -> pl.DataFrame:
     if messages.height != frame.height:  # pragma: no cover - a code without a template
         raise AssertionError("every flag code has a message template")
     frame = frame.join(claims, on="_row", how="left").join(messages, on="_row")
+    # flags sort by the text of their subject tuple and of their date, as objects do
+    as_of = each(frame, pl.col("as_of"), str)
     frame = frame.with_columns(
+        _code=pl.col("code").replace_strict(list(CODES), list(range(len(CODES)))),
+        _subject=subject,
+        _claims=pl.col("claims").list.sort(),
+        _as_of_text=as_of,
+        _as_of=as_of.fill_null("None"),
+    ).sort("_code", "_subject", "_as_of", "_claims", "message")
+    if form == "objects":
+        return frame, figures
+    return frame.with_columns(
         severity=pl.col("code").replace_strict(
             list(SEVERITIES), [s.value for s in SEVERITIES.values()], return_dtype=_TEXT
         ),
-        _code=pl.col("code").replace_strict(list(CODES), list(range(len(CODES)))),
-        # flags sort by the text of their subject tuple and of their date, as objects do
-        _subject=subject,
-        _claims=pl.col("claims").list.sort(),
-        as_of=each(frame, pl.col("as_of"), str),
-    ).with_columns(_as_of=pl.col("as_of").fill_null("None"))
-    return frame.sort("_code", "_subject", "_as_of", "_claims", "message").with_columns(
+        as_of="_as_of_text",
         factor=each(frame, pl.col("factor"), str),
         **{k: pl.col(k).cast(_TEXT) for k in _SUBJECT},
+    ), figures
+
+
+def flag_objects(table: FlagTable) -> list[Flag]:
+    """The flags of a flag table as objects, in listing order: :meth:`FlagTable.to_flags`.
+
+    The messages are rendered and the flags sorted by polars, as for the
+    files; Python then builds one :class:`~claimrecon.flags.Flag` a row, and
+    one :class:`~claimrecon.figure.Figure` per distinct figure, which flags
+    showing it share.
+    """
+    if not len(table):
+        return []
+    frame, figures = _listed(table, "objects")
+    rows = frame.select(
+        "code",
+        "_ids",
+        "_figs",
+        "message",
+        *(pl.col(k).cast(_TEXT) for k in _SUBJECT),
+        "as_of",
+        "f_num",
+        "f_den",
     )
+    flags = []
+    with no_gc():  # many new objects and no cycles
+        for (
+            code,
+            ids,
+            shown,
+            message,
+            unit,
+            side,
+            category,
+            outcome,
+            as_of,
+            num,
+            den,
+        ) in rows.iter_rows():
+            flags.append(
+                Flag(
+                    code,
+                    SEVERITIES[code],
+                    () if ids is None else tuple(ids),
+                    () if shown is None else tuple([figures[i] for i in shown]),
+                    message,
+                    (unit, side, category, outcome),
+                    as_of,
+                    None if num is None else ratio(num, den),
+                )
+            )
+    return flags
 
 
 def flag_texts(table: FlagTable) -> pl.DataFrame:
@@ -332,12 +408,12 @@ def flag_texts(table: FlagTable) -> pl.DataFrame:
     """
     if not len(table):
         return pl.DataFrame(schema=dict.fromkeys(CSV_COLUMNS, _TEXT))
-    return _listed(table).select(
+    return _listed(table, "csv")[0].select(
         "code",
         "severity",
         claims="_claims_text",
         message="message",
-        figures="figures",
+        figures="_figures_text",
         **{c: c for c in CSV_COLUMNS[5:]},
     )
 
@@ -449,7 +525,7 @@ def _record(frame: pl.DataFrame) -> pl.Expr:
             .otherwise(listed("_claims_json")),
         ),
         pl.lit(",\n"),
-        *field("figures", pl.col("_figures_json")),
+        *field("figures", pl.col("_figures_text")),
         pl.lit(",\n"),
         *field("message", text("message")),
         pl.lit(",\n"),
@@ -473,7 +549,7 @@ def write_flags_json(table: FlagTable, output: str | os.PathLike[str] | None = N
     if not len(table):
         write_text("[]\n", output)
         return
-    frame = _listed(table, json_ids=True)
+    frame, _ = _listed(table, "json")
     write_pieces(json_list(frame.select(_record(frame)).to_series()), output)
 
 
