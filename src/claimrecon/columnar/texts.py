@@ -1,10 +1,10 @@
-"""Flags of a flag table as text, in listing order, without an object per flag.
+"""Flags of a flag table in listing order: as text without an object per flag, or as objects.
 
 ``claimrecon flag --format csv`` on a million claims lists hundreds of
 thousands of flags.  :func:`flag_texts` gives the cells of that file straight
 from a :class:`~claimrecon.columnar.flags.FlagTable`: one row per flag, the
-same text ``to_csv_text(flag_records(table.to_flags()))`` writes (a test pins
-the two files byte for byte), built by polars a column at a time.
+same text the object path writes, ``to_csv_text(flag_records(flag(claims)))``
+(tests pin the two files byte for byte), built by polars a column at a time.
 
 * Messages are rendered from :data:`claimrecon.flags.MESSAGES`, the templates
   the object path fills with :meth:`str.format`: each field of a template is a
@@ -14,6 +14,11 @@ the two files byte for byte), built by polars a column at a time.
   with the object path's own functions, and mapped onto the rows.
 * Rows sort as :func:`claimrecon.flags.sort_flags` sorts flags: by code,
   subject text, as-of text, claims and message.
+
+:func:`flag_objects` builds the :class:`~claimrecon.flags.Flag` objects of
+:meth:`FlagTable.to_flags <claimrecon.columnar.flags.FlagTable.to_flags>` from
+the same listing: messages rendered and rows sorted by polars, then one object
+a row, and one :class:`~claimrecon.figure.Figure` per distinct figure.
 
 :func:`write_flags_csv` writes the rows as CSV (formula-like cells defused as
 :func:`claimrecon.io.csvfile.neutralize` does), and :func:`write_flags_json`
