@@ -376,19 +376,7 @@ def flag_objects(table: FlagTable) -> list[Flag]:
     )
     flags = []
     with no_gc():  # many new objects and no cycles
-        for (
-            code,
-            ids,
-            shown,
-            message,
-            unit,
-            side,
-            category,
-            outcome,
-            as_of,
-            num,
-            den,
-        ) in rows.iter_rows():
+        for code, ids, shown, message, *subject, as_of, num, den in rows.iter_rows():
             flags.append(
                 Flag(
                     code,
@@ -396,7 +384,7 @@ def flag_objects(table: FlagTable) -> list[Flag]:
                     () if ids is None else tuple(ids),
                     () if shown is None else tuple([figures[i] for i in shown]),
                     message,
-                    (unit, side, category, outcome),
+                    tuple(subject),
                     as_of,
                     None if num is None else ratio(num, den),
                 )
