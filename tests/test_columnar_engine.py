@@ -19,6 +19,7 @@ from claimrecon import (
     ArgumentError,
     Claim,
     DuplicateIdError,
+    Figure,
     FormatError,
     Period,
     load_seeds,
@@ -71,6 +72,21 @@ class TestFlagTable:
         table = flag_table(claims_to_table(claims))
         names = prepare_claims(claims).rows.schema["unit"]
         assert table.frame.schema == pl.Schema(frame_schema(names))
+
+    def test_no_claims(self) -> None:
+        """No claims, no flags and no estimates, as objects too."""
+        empty = claims_to_table([])
+        assert len(flag_table(empty)) == 0
+        assert flag_table(empty).to_flags() == []
+        assert reconcile_table(empty).to_estimates() == []
+
+    def test_flags_share_their_figures(self) -> None:
+        """A figure several flags show is one object, built once (the rows name it by place)."""
+        flags = flag_table(synthetic_table(3_000, seed=2)).to_flags()
+        shown = [figure for f in flags for figure in f.figures]
+        one: dict[Figure, Figure] = {}
+        assert all(one.setdefault(figure, figure) is figure for figure in shown)
+        assert len(one) < len(shown)
 
     def test_duplicate_ids(self) -> None:
         """Duplicate ids are refused on the columnar path too, from claims or from a table."""
