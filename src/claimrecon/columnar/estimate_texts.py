@@ -26,7 +26,7 @@ import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator:
 
 import polars as pl
 
-from claimrecon.columnar.reconcile import BASE, EST, SORT, SORT_NULLS_LAST, EstimateTable
+from claimrecon.columnar.reconcile import BASE, EstimateTable, in_order
 from claimrecon.columnar.texts import (
     each,
     json_list,
@@ -61,23 +61,6 @@ _INDENT = "  "
 _ASIDE = pl.col("action") == TraceAction.SET_ASIDE.value
 
 
-def _listed(table: EstimateTable) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The estimates in listing order, numbered ``_row``, and their trace entries in order.
-
-    The entries have ``_row``, ``id``, ``action`` and ``reason``, sorted by
-    estimate, claim and action, as an :class:`~claimrecon.reconcile.Estimate`
-    holds its trace.
-    """
-    rows = table.estimates.sort(SORT, nulls_last=SORT_NULLS_LAST).with_row_index("_row")
-    entries = (
-        table.trace.select(*EST, "id", "action", "reason")
-        .join(rows.select(*EST, "_row"), on=EST, nulls_equal=True)
-        .select("_row", "id", "action", "reason")
-        .sort("_row", "id", "action")
-    )
-    return rows, entries
-
-
 def _day(frame: pl.DataFrame, column: str) -> pl.Expr:
     return each(frame, pl.col(column), date.isoformat)
 
@@ -90,7 +73,7 @@ def estimate_texts(table: EstimateTable) -> pl.DataFrame:
     The cells are not yet defused for spreadsheets (see
     :func:`write_estimates_csv`).
     """
-    rows, entries = _listed(table)
+    rows, entries = in_order(table)
     ids = entries.group_by("_row").agg(
         used=pl.col("id").filter(~_ASIDE).str.join("; "),
         set_aside=pl.col("id").filter(_ASIDE).str.join("; "),
@@ -190,7 +173,7 @@ def write_estimates_json(
     if not len(table):
         write_text("[]\n", output)
         return
-    rows, entries = _listed(table)
+    rows, entries = in_order(table)
     # each trace entry as a JSON object at depth 3, its fields at depth 4
     key = {k: _INDENT * 4 + f'"{k}": ' for k in ("claim", "action", "reason")}
     entries = entries.with_columns(_id=json_string(entries, pl.col("id"))).with_columns(

@@ -72,23 +72,12 @@ class EstimateTable:
         """The estimates as objects, sorted as :func:`claimrecon.reconcile` sorts them."""
         kinds = {k.value: k for k in Kind}
         grades = {g.value: g for g in Grade}
-        columns = ["low", "best", "high", "grade", "sources", "note"]
-        rows = (
-            self.estimates.select(*EST, *columns)
-            .sort(SORT, nulls_last=SORT_NULLS_LAST)  # as Estimate.sort_key sorts
-            .with_row_index("_e")
-        )
-        # every trace entry beside its estimate's place, in order of estimate, claim and action:
-        # an estimate's trace is then one run of entries, built in one pass over all of them
-        entries = (
-            self.trace.select(*EST, "id", pl.col("action").cast(ACTIONS), "reason")
-            .join(rows.select("_e", *EST), on=EST, how="left", nulls_equal=True)
-            .sort("_e", "id", "action")
-        )
-        places = entries.get_column("_e")
-        order = rows.get_column("_e")
+        rows, entries = in_order(self)
+        # an estimate's trace is one run of the entries: all are made in one pass, then sliced
+        places, order = entries.get_column("_row"), rows.get_column("_row")
         starts = places.search_sorted(order, side="left").to_list()
         ends = places.search_sorted(order, side="right").to_list()
+        columns = ["low", "best", "high", "grade", "sources", "note"]
         out = []
         with no_gc():  # many new objects and no cycles
             trace = list(
@@ -99,7 +88,8 @@ class EstimateTable:
                     _each(entries.get_column("reason"), str),
                 )
             )
-            for row, start, end in zip(rows.drop("_e").iter_rows(), starts, ends, strict=True):
+            values = rows.select(*EST, *columns).iter_rows()
+            for row, start, end in zip(values, starts, ends, strict=True):
                 unit, side, category, outcome, location, kind, begun, as_of = row[:8]
                 low, best, high, grade, sources, note = row[8:]
                 out.append(
@@ -123,6 +113,24 @@ class EstimateTable:
                     )
                 )
         return out
+
+
+def in_order(table: EstimateTable) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The estimates in listing order, numbered ``_row``, and their trace entries in order.
+
+    The entries have ``_row``, ``id``, ``action`` and ``reason``, sorted by
+    estimate, claim and action, as an :class:`~claimrecon.reconcile.Estimate`
+    holds its trace.  :meth:`EstimateTable.to_estimates` and the writers of
+    :mod:`claimrecon.columnar.estimate_texts` list estimates from these.
+    """
+    rows = table.estimates.sort(SORT, nulls_last=SORT_NULLS_LAST).with_row_index("_row")
+    entries = (
+        table.trace.select(*EST, "id", "action", "reason")
+        .join(rows.select(*EST, "_row"), on=EST, nulls_equal=True)
+        .select("_row", "id", "action", "reason")
+        .sort("_row", "id", "action")
+    )
+    return rows, entries
 
 
 def _each(values: pl.Series, make: Callable[[str], T]) -> list[T]:
