@@ -35,7 +35,13 @@ from claimrecon.columnar import (
 from claimrecon.columnar.engine import flag_table, prepare_claims, reconcile_table
 from claimrecon.columnar.flags import frame_schema
 from claimrecon.columnar.gate import read_checked_frame
-from claimrecon.columnar.prepare import claims_frame, to_frame
+from claimrecon.columnar.prepare import (
+    claims_frame,
+    prepare,
+    prepare_columns,
+    to_frame,
+    with_original,
+)
 from tests.builders import claim
 from tests.strategies import claim_lists, engine_claim_sets
 
@@ -282,16 +288,20 @@ class TestClaimsFrame:
     @given(claim_lists(max_size=6))
     def test_same_rows_as_the_table(self, claims: list[Claim]) -> None:
         """Claim objects give the engine the rows their Arrow table gives it."""
-        from_table = to_frame(claims_to_table(claims))
+        from_table = with_original(to_frame(claims_to_table(claims)))
         from_table = from_table.with_columns(pl.col(pl.Categorical).cast(pl.String))
         assert_frame_equal(claims_frame(claims), from_table)
+        assert_frame_equal(
+            prepare_columns(claims_frame(claims), DEFAULT_SIDES),
+            prepare(claims_to_table(claims), DEFAULT_SIDES),
+        )
 
     @given(st.dates(), st.none() | st.dates())
     def test_dates_of_any_year(self, one: date, other: date | None) -> None:
         """Dates from year 1 to 9999, before 1970 too, reach the engine as the table gives them."""
         start, as_of = (None, one) if other is None else sorted((one, other))
         claims = [attrs.evolve(claim("a", 3), period=Period(as_of=as_of, start=start))]
-        from_table = to_frame(claims_to_table(claims))
+        from_table = with_original(to_frame(claims_to_table(claims)))
         from_table = from_table.with_columns(pl.col(pl.Categorical).cast(pl.String))
         assert_frame_equal(claims_frame(claims), from_table)
 

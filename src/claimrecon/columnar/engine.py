@@ -29,7 +29,7 @@ import polars as pl
 from claimrecon.attribution import COLUMNAR_THRESHOLD
 from claimrecon.claim import Claim
 from claimrecon.columnar.flags import FlagTable, flag_frame
-from claimrecon.columnar.prepare import claims_frame, prepare, to_frame
+from claimrecon.columnar.prepare import claims_frame, prepare, prepare_columns, to_frame
 from claimrecon.columnar.reconcile import EstimateTable, reconcile_frame
 from claimrecon.errors import ArgumentError, DuplicateIdError
 from claimrecon.reconcile import Policy
@@ -132,7 +132,7 @@ def prepare_claims(
     if isinstance(data, PreparedClaims):
         return _same_registry(data, registry)
     if not is_tabular(data):  # claim objects, valid by construction
-        rows = prepare(claims_frame(list(data)), registry)
+        rows = prepare_columns(claims_frame(list(data)), registry)
     elif (frame := _checked_parquet(data, trust_seal)) is not None:  # canonical, valid: polars
         rows = prepare(frame, registry)
         del frame

@@ -42,7 +42,9 @@ __all__ = [
     "claims_frame",
     "names_of",
     "prepare",
+    "prepare_columns",
     "to_frame",
+    "with_original",
 ]
 
 #: what is counted: unit, side, category, outcome
@@ -123,7 +125,6 @@ NEEDED = (
 #: the polars types of the engine columns built from claim objects
 _ENGINE_TYPES: dict[str, pl.DataType] = {
     **{c: pl.String() for c in NEEDED},
-    "reported_by": pl.List(pl.String()),
     "disputed_by": pl.List(pl.String()),
     "low": pl.Int64(),
     "high": pl.Int64(),
@@ -150,20 +151,26 @@ def claims_frame(claims: Sequence[Claim]) -> pl.DataFrame:
     Claims are valid by construction, so nothing is checked but what a column
     cannot hold: a count beyond 64 bits is a :class:`FormatError` naming the
     claim, as :func:`~claimrecon.columnar.convert.claims_to_table` reports it.
-    Gives the frame :func:`to_frame` gives of ``claims_to_table(claims)``.
+    Gives the frame :func:`with_original` gives of ``to_frame(claims_to_table(claims))``:
+    each claim's original claimant is read off the object, so its chain never
+    becomes a list column (at 100,000 claims, about a quarter of the time).
     """
     with no_gc():  # long lists of values and no cycles: collecting would only slow it
         columns = _claim_columns(claims)
-        lists = _flat_lists(claims)
+        disputers = _disputers(claims)
     try:
         return pl.DataFrame(
             [
-                _text_lists(name, *lists[name], len(claims))
-                if name in lists
-                else pl.Series(name, columns[name], dtype=pl.Int32, strict=True).cast(pl.Date)
-                if name in ("as_of", "period_start")
-                else pl.Series(name, columns[name], dtype=_ENGINE_TYPES[name], strict=True)
-                for name in NEEDED
+                *(
+                    _text_lists(name, *disputers, len(claims))
+                    if name == "disputed_by"
+                    else pl.Series(name, columns[name], dtype=pl.Int32, strict=True).cast(pl.Date)
+                    if name in ("as_of", "period_start")
+                    else pl.Series(name, columns[name], dtype=_ENGINE_TYPES[name], strict=True)
+                    for name in NEEDED
+                    if name not in ("claimant", "reported_by")
+                ),
+                pl.Series("original", columns["original"], dtype=pl.String, strict=True),
             ]
         )
     except TypeError:  # polars refuses a value its type cannot hold: find the counts that cannot
@@ -178,20 +185,13 @@ def claims_frame(claims: Sequence[Claim]) -> pl.DataFrame:
         raise
 
 
-def _flat_lists(claims: Sequence[Claim]) -> dict[str, tuple[list[int], list[str]]]:
-    """Each list column's items, flat, and beside each item its claim's row: no list per claim."""
-    chains = [claim.chain for claim in claims]
+def _disputers(claims: Sequence[Claim]) -> tuple[list[int], list[str]]:
+    """Who disputes each claim, flat, and beside each name its claim's row: no list per claim."""
     disputers = [claim.disputed_by for claim in claims]
-    return {
-        "reported_by": (
-            [row for row, chain in enumerate(chains) for _ in chain],
-            [hop.name for chain in chains for hop in chain],
-        ),
-        "disputed_by": (
-            [row for row, names in enumerate(disputers) for _ in names],
-            [name for names in disputers for name in names],
-        ),
-    }
+    return (
+        [row for row, names in enumerate(disputers) for _ in names],
+        [name for names in disputers for name in names],
+    )
 
 
 def _text_lists(name: str, rows: list[int], items: list[str], height: int) -> pl.Series:
@@ -223,7 +223,11 @@ def _claim_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:
     periods = [c.period for c in claims]
     return {
         "id": [c.id for c in claims],
-        "claimant": [c.claimant for c in claims],
+        # the claimant, or where none is named the chain's last hop (see with_original)
+        "original": [
+            c.claimant if c.claimant is not None else c.chain[-1].name if c.chain else None
+            for c in claims
+        ],
         "claimant_side": [c.claimant_side for c in claims],
         "subject_side": [s.side for s in subjects],
         "category": [s.category for s in subjects],
@@ -284,23 +288,44 @@ _NAMED_AS_GIVEN = (
 )
 
 
+def with_original(frame: pl.DataFrame) -> pl.DataFrame:
+    """The engine columns of a claims frame, with each claim's original claimant as ``original``.
+
+    The original claimant is the claimant, or where none is named the last
+    hop of the chain (the wire whose own reporting it is); ``original`` takes
+    the place of ``claimant`` and ``reported_by``, which the engine reads for
+    nothing else.  :func:`claims_frame` gives claim objects in this shape.
+    """
+    return frame.select(
+        pl.exclude("claimant", "reported_by"),
+        original=pl.coalesce(pl.col("claimant").cast(pl.String), pl.col("reported_by").list.last()),
+    )
+
+
 def prepare(data: Any, registry: SideRegistry) -> pl.DataFrame:
+    """One row per claim of a claims table (or frame) with its source, side, stance and statement.
+
+    See :func:`prepare_columns`, which this calls on the table's engine columns.
+    """
+    return prepare_columns(with_original(to_frame(data)), registry)
+
+
+def prepare_columns(frame: pl.DataFrame, registry: SideRegistry) -> pl.DataFrame:
     """One row per claim with its source, source side, stance and statement id.
 
-    Names (units, sides, categories, outcomes, places, kinds, rules, sources,
-    stances, qualifiers) come out as one :class:`polars.Enum` whose categories
-    are sorted, so that joins and group-bys work on small integers while a sort
-    still puts names in the order of their text.  ``rid`` is the rank of the
-    claim's id, so that ordering by ``rid`` is ordering by id.
+    ``frame`` has the engine columns with ``original`` (see
+    :func:`with_original`, :func:`claims_frame`).  Names (units, sides,
+    categories, outcomes, places, kinds, rules, sources, stances, qualifiers)
+    come out as one :class:`polars.Enum` whose categories are sorted, so that
+    joins and group-bys work on small integers while a sort still puts names
+    in the order of their text.  ``rid`` is the rank of the claim's id, so
+    that ordering by ``rid`` is ordering by id.
 
     The names are gathered from the distinct values of the columns (units and
     sources mapped once per distinct value), and every name column is coded
     in the Enum by a lookup per distinct value (a categorical column by its
     codes): no column is written out as text on the way.
     """
-    frame = to_frame(data).with_columns(
-        original=pl.coalesce(pl.col("claimant").cast(pl.String), pl.col("reported_by").list.last()),
-    )
     given = [*_NAMED_AS_GIVEN, "unit", "original"]
     distinct = {  # every column's distinct values, in one parallel pass
         column: values[0]
