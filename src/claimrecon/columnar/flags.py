@@ -722,7 +722,9 @@ def _sums(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     )
     day = [*KEY, "place", "as_of"]
     tops = _first(totals, day, descending_low=True)
-    concrete = sorted(set(tops.get_column("side").to_list()) - {ALL_SIDES, UNKNOWN, THIRD_PARTY})
+    concrete = sorted(
+        set(tops.get_column("side").unique().to_list()) - {ALL_SIDES, UNKNOWN, THIRD_PARTY}
+    )
     found = []
     for dimension, column, parts, whole in (
         ("sides", "side", concrete, ALL_SIDES),
