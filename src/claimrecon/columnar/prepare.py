@@ -152,8 +152,9 @@ def claims_frame(claims: Sequence[Claim]) -> pl.DataFrame:
     cannot hold: a count beyond 64 bits is a :class:`FormatError` naming the
     claim, as :func:`~claimrecon.columnar.convert.claims_to_table` reports it.
     Gives the frame :func:`with_original` gives of ``to_frame(claims_to_table(claims))``:
-    each claim's original claimant is read off the object, so its chain never
-    becomes a list column (at 100,000 claims, about a quarter of the time).
+    each claim's :attr:`~claimrecon.claim.Claim.original_source` is read off
+    the object, so its chain never becomes a list column (at 100,000 claims,
+    about a quarter of the time).
     """
     with no_gc():  # long lists of values and no cycles: collecting would only slow it
         columns = _claim_columns(claims)
@@ -223,11 +224,7 @@ def _claim_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:
     periods = [c.period for c in claims]
     return {
         "id": [c.id for c in claims],
-        # the claimant, or where none is named the chain's last hop (see with_original)
-        "original": [
-            c.claimant if c.claimant is not None else c.chain[-1].name if c.chain else None
-            for c in claims
-        ],
+        "original": [c.original_source for c in claims],  # see with_original
         "claimant_side": [c.claimant_side for c in claims],
         "subject_side": [s.side for s in subjects],
         "category": [s.category for s in subjects],
@@ -291,10 +288,11 @@ _NAMED_AS_GIVEN = (
 def with_original(frame: pl.DataFrame) -> pl.DataFrame:
     """The engine columns of a claims frame, with each claim's original claimant as ``original``.
 
-    The original claimant is the claimant, or where none is named the last
-    hop of the chain (the wire whose own reporting it is); ``original`` takes
-    the place of ``claimant`` and ``reported_by``, which the engine reads for
-    nothing else.  :func:`claims_frame` gives claim objects in this shape.
+    The original claimant is :attr:`Claim.original_source <claimrecon.claim.Claim.original_source>`:
+    the claimant, or where none is named the last hop of the chain (the wire
+    whose own reporting it is).  ``original`` takes the place of ``claimant``
+    and ``reported_by``, which the engine reads for nothing else.
+    :func:`claims_frame` gives claim objects in this shape.
     """
     return frame.select(
         pl.exclude("claimant", "reported_by"),
