@@ -11,6 +11,7 @@ claim, action, reason).  :meth:`EstimateTable.to_estimates` gives exactly the
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import repeat
 from typing import TypeVar
 
 import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
@@ -77,8 +78,11 @@ class EstimateTable:
         places, order = entries.get_column("_row"), rows.get_column("_row")
         starts = places.search_sorted(order, side="left").to_list()
         ends = places.search_sorted(order, side="right").to_list()
-        columns = ["low", "best", "high", "grade", "sources", "note"]
-        out = []
+        # column by column, each estimate made by map as the trace entries are: no loop per row
+        values = {
+            c: rows.get_column(c).to_list()
+            for c in [*EST, "low", "best", "high", "grade", "sources", "note"]
+        }
         with no_gc():  # many new objects and no cycles
             trace = list(
                 map(
@@ -88,31 +92,23 @@ class EstimateTable:
                     _each(entries.get_column("reason"), str),
                 )
             )
-            values = rows.select(*EST, *columns).iter_rows()
-            for row, start, end in zip(values, starts, ends, strict=True):
-                unit, side, category, outcome, location, kind, begun, as_of = row[:8]
-                low, best, high, grade, sources, note = row[8:]
-                out.append(
-                    Estimate(
-                        unit,
-                        side,
-                        category,
-                        outcome,
-                        location,
-                        kinds[kind],
-                        begun,
-                        as_of,
-                        low,
-                        best,
-                        high,
-                        grades[grade],
-                        self.policy,
-                        sources,
-                        tuple(trace[start:end]),
-                        note,
-                    )
+            return list(
+                map(
+                    Estimate,
+                    *(values[c] for c in BASE),  # the subject and place
+                    map(kinds.__getitem__, values["e_kind"]),
+                    values["e_start"],
+                    values["e_as_of"],
+                    values["low"],
+                    values["best"],
+                    values["high"],
+                    map(grades.__getitem__, values["grade"]),
+                    repeat(self.policy),
+                    values["sources"],
+                    [tuple(trace[start:end]) for start, end in zip(starts, ends, strict=True)],
+                    values["note"],
                 )
-        return out
+            )
 
 
 def in_order(table: EstimateTable) -> tuple[pl.DataFrame, pl.DataFrame]:
