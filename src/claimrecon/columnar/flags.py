@@ -185,7 +185,7 @@ def _tightest(pairs: pl.DataFrame, by: str, payload: pl.DataFrame, prefix: str) 
     ``payload`` (see :func:`_payload`), so ties are settled by one integer per
     row; the winning rows come out with their claim's payload.
     """
-    ranked = payload.join(pairs.select("rid").unique(), on="rid")
+    ranked = payload.filter(pl.col("rid").is_in(pairs.get_column("rid").implode()))
     ranked = ranked.sort(_order(prefix), nulls_last=True).with_row_index("_rank")
     ties = pairs.join(ranked.select("rid", "_rank"), on="rid")
     first = ties.filter(pl.col("_rank") == pl.col("_rank").min().over(by))
@@ -473,22 +473,29 @@ def _partisan(claims_of: pl.DataFrame, said: pl.DataFrame, window_days: int) -> 
     if not enemy_rows.height or not refs.height:
         return None
     enemy = enemy_rows.select("stmt", "low", *PERIOD)
-    # references grouped by what they count, when and where, each group with its lowest high:
-    # a claim is held against the groups, never against every reference in them
-    groups = refs.group_by(PERIOD).agg(pl.col("high").min()).with_row_index("payload_gid")
-    pairs = _pairs(enemy, groups, window_days).rename({"r_payload_gid": "gid"})
+    # references grouped by what they count, when and where, each group with its lowest high
+    # and the first in order of the references that give it: a claim is held against the
+    # groups, never against every reference in them.  The groups are numbered in the order of
+    # those references, so that of the groups that bound a claim tightest the first wins.
+    groups = refs.group_by(PERIOD).agg(pl.col("high").min()).with_row_index("_g")
+    lowest = refs.join(groups, on=[*PERIOD, "high"], nulls_equal=True)
+    lowest = _first(lowest, ["_g"]).drop("_g").sort(ORDER_COLUMNS, nulls_last=True)
+    lowest = lowest.with_row_index("payload_gid")
+    pairs = _pairs(enemy, lowest.select(*PERIOD, "high", "payload_gid"), window_days)
     if not pairs.height:
         return None
-    best = pairs.filter(pl.col("ceiling") == pl.col("ceiling").min().over("stmt"))
-    # per group, once: the first in order of the references that give it its lowest high
-    lowest = _first(
-        refs.join(groups, on=[*PERIOD, "high"], nulls_equal=True), ["payload_gid"]
-    ).select("rid", gid="payload_gid")
-    tightest = _tightest(best.join(lowest, on="gid"), "stmt", _payload(refs, "r_"), "r_")
+    best = (
+        pairs.filter(pl.col("ceiling") == pl.col("ceiling").min().over("stmt"))
+        .group_by("stmt")
+        .agg(pl.col("ceiling").first(), gid=pl.col("r_payload_gid").min())
+    )
+    tightest = best.join(
+        _payload(lowest, "r_").with_columns(gid=lowest.get_column("payload_gid")), on="gid"
+    )
     ids = _pair_members(claims_of, tightest, "r_stmt")
     out = (  # one flag per enemy statement: ``tightest`` has one row per statement
         enemy_rows.lazy()
-        .join(tightest.lazy().drop("low"), on="stmt")
+        .join(tightest.lazy(), on="stmt")
         .join(ids, on="stmt")
         .with_columns(
             f_num=pl.col("low"),
