@@ -80,8 +80,18 @@ _ITEM = ",\n" + _INDENT * 3
 _SUBJECT = ("unit", "side", "category", "outcome")
 
 
-def each(frame: pl.DataFrame, expr: pl.Expr, fn: Callable[[Any], str]) -> pl.Expr:
-    """``fn`` of each value of ``expr``, computed once per distinct value (null stays null)."""
+def each(
+    frame: pl.DataFrame,
+    expr: pl.Expr,
+    fn: Callable[[Any], str],
+    where: pl.Expr | None = None,
+) -> pl.Expr:
+    """``fn`` of each value of ``expr``, computed once per distinct value (null stays null).
+
+    With ``where``, only for the values of the rows it selects; the others become null.
+    """
+    if where is not None:
+        frame = frame.filter(where)
     values = frame.select(expr.drop_nulls().unique().alias("v")).to_series()
     texts = pl.Series([fn(v) for v in values.to_list()], dtype=_TEXT)
     return expr.replace_strict(values, texts, default=None, return_dtype=_TEXT)
@@ -241,12 +251,14 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
             "high_figure": c("_d2"),
             "low_source": text("p_src1"),
             "low_figure": c("_d1"),
-            "factor:.2f": each(frame, c("factor"), lambda v: f"{v:.2f}"),
+            "factor:.2f": each(frame, c("factor"), "{:.2f}".format, c("code") == "divergent"),
         },
         "partisan_enemy_claim": {
             "source_side": text("p_side1"),
             "figure": c("_d1"),
-            "factor:.1f": each(frame, c("factor"), lambda v: f"{v:.1f}"),
+            "factor:.1f": each(
+                frame, c("factor"), "{:.1f}".format, c("code") == "partisan_enemy_claim"
+            ),
             "ref_source": text("p_src2"),
             "ref_stance": each(frame, text("p_stance2"), stance_text),
             "basis": pl.when(c("p_outcome2") == c("outcome"))
