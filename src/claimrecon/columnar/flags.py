@@ -364,18 +364,21 @@ def _divergent(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | No
     )
     if not agg.height:
         return None
-    rows = said.join(agg.select("_g"), on="_g")
+    # the statements of the groups that disagree, beside their group's figures
+    rows = said.join(agg, on="_g")
     ids = (
         rows.select("_g", "stmt")
         .join(claims_of, on="stmt")
         .group_by("_g")
         .agg(claims=pl.col("members").list.explode(keep_nulls=False, empty_as_null=False))
     )
-    lowest = _first(rows.filter(pl.col("high").is_not_null()), ["_g"], high_first=True)
-    highest = _first(rows, ["_g"], descending_low=True)
+    # the first in order of those that give the group its smallest high, and its largest low
+    lowest = _lexmin(rows.filter(pl.col("high") == pl.col("min_high")), ["_g"], ORDER_COLUMNS)
+    highest = _lexmin(rows.filter(pl.col("low") == pl.col("max_low")), ["_g"], ORDER_COLUMNS)
     out = (
-        lowest.select("_g", *group, src1="source", **{f"l_{c}": c for c in FIG})
-        .join(agg, on="_g")
+        lowest.select(
+            "_g", *group, "n", "min_high", "max_low", src1="source", **{f"l_{c}": c for c in FIG}
+        )
         .join(highest.select("_g", src2="source", **{f"h_{c}": c for c in FIG}), on="_g")
         .join(ids, on="_g")
     )
