@@ -26,6 +26,8 @@ from claimrecon.columnar import (
     validate_table,
     write_table,
 )
+from claimrecon.columnar import _arrow as arrow_module
+from claimrecon.columnar import _checker as checker_module
 from claimrecon.columnar import convert as convert_module
 from claimrecon.columnar import validate as validate_module
 from claimrecon.io.rows import COLUMNS, RowErrors, from_row, to_row
@@ -429,13 +431,13 @@ class TestValidateTable:
     def test_units_checked_once_per_distinct_value(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """3,000 rows of three unit names cost three unit lookups, not 3,000."""
         calls: list[str] = []
-        original = validate_module.canonical_unit
+        original = checker_module.canonical_unit
 
         def counting(name: str) -> str:
             calls.append(name)
             return original(name)
 
-        monkeypatch.setattr(validate_module, "canonical_unit", counting)
+        monkeypatch.setattr(checker_module, "canonical_unit", counting)
         n = 3_000
         table = pa.table(
             {
@@ -498,7 +500,7 @@ class TestValidateTable:
         spaces = [c for c in chars if c.isspace()]
         texts = ["", *chars, *(c + " " for c in chars), *(s + t for s in spaces for t in spaces)]
         texts += [s + "x" + s for s in spaces]
-        found = validate_module._blank(pa.array(texts)).to_pylist()
+        found = arrow_module.is_blank(pa.array(texts)).to_pylist()
         assert found == [not text.strip() for text in texts]
 
     def test_dictionary_encoded_columns(self) -> None:
@@ -615,13 +617,13 @@ class TestReadTable:
         pq.write_table(table_of(rows), path, row_group_size=2)
         monkeypatch.setattr(convert_module, "SLICE_ROWS", 3)
         checked: list[int] = []
-        original = validate_module._Checker.run
+        original = checker_module.Checker.run
 
         def spy(self: Any) -> Any:
             checked.append(self.n)
             return original(self)
 
-        monkeypatch.setattr(validate_module._Checker, "run", spy)
+        monkeypatch.setattr(checker_module.Checker, "run", spy)
         with pytest.raises(FormatError) as info:
             read_table(path)
         assert checked == [4, 4, 2]  # two row groups of two rows at a time
