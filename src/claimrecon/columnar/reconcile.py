@@ -268,9 +268,10 @@ def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> E
     cols = [*EST, "low", "best", "high", "grade", "sources", "note"]
     found = pl.concat([single.select(cols), adjusted.select(cols)], how="vertical_relaxed")
     # an estimate with no credible claim: its claims were all set aside (every credible
-    # claim's estimate is in ``found``)
-    every = rows.select(*EST, "action").filter(~used).select(EST).unique()
-    discounted = every.join(found.select(EST), on=EST, how="anti", nulls_equal=True).with_columns(
+    # claim's estimate is in ``agg``, and so in ``found``), told by the estimates' ids
+    aside = rows.select(*EST, "action").filter(~used).select(*EST, eid=_estimate_id())
+    aside = aside.filter(~pl.col("eid").is_in(agg.get_column("eid").implode()))
+    discounted = aside.unique(subset="eid").with_columns(
         low=pl.lit(None, dtype=pl.Int64),
         best=pl.lit(None, dtype=pl.Int64),
         high=pl.lit(None, dtype=pl.Int64),
@@ -387,13 +388,14 @@ def _series(series: pl.DataFrame, credible: pl.DataFrame) -> tuple[pl.DataFrame,
             right_on=[*SERIES, "as_of", column],
             nulls_equal=True,
         )
+        # each day's reason is written once, not once per entry (at 1M: 60 days, 173,268 entries)
         text = REASONS[reason].replace("{day}", "{}")
+        days = frame.select(pl.col("day").unique()).with_columns(
+            reason=pl.format(text, pl.col("day").dt.to_string("%Y-%m-%d")).cast(REASON)
+        )
         bounds.append(
-            hits.select(
-                *EST,
-                "id",
-                action=pl.lit(action.value, dtype=ACTIONS),
-                reason=pl.format(text, pl.col("day").dt.to_string("%Y-%m-%d")).cast(REASON),
+            hits.join(days, on="day", how="left", maintain_order="left").select(
+                *EST, "id", pl.lit(action.value, dtype=ACTIONS).alias("action"), "reason"
             )
         )
     trace = (
