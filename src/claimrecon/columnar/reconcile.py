@@ -120,9 +120,10 @@ def in_order(table: EstimateTable) -> tuple[pl.DataFrame, pl.DataFrame]:
     :mod:`claimrecon.columnar.estimate_texts` list estimates from these.
     """
     rows = table.estimates.sort(SORT, nulls_last=SORT_NULLS_LAST).with_row_index("_row")
+    eid = _estimate_id().alias("_eid")  # one integer to join by, not eight columns
     entries = (
-        table.trace.select(*EST, "id", "action", "reason")
-        .join(rows.select(*EST, "_row"), on=EST, nulls_equal=True)
+        table.trace.select(eid, "id", "action", "reason")
+        .join(rows.select(eid, "_row"), on="_eid")
         .select("_row", "id", "action", "reason")
         .sort("_row", "id", "action")
     )
