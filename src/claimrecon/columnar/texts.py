@@ -320,14 +320,23 @@ def _listed(table: FlagTable, form: Form) -> tuple[pl.DataFrame, list[Figure]]:
     for ``objects``.  The text forms also have the ``severity``, the as-of
     date and the factor as text, and the subject's names as text.
     """
-    frame = table.frame.with_row_index("_row")
+    # each flag's claims sorted once: listed in that order, and flags sorted by them.  With
+    # list.eval: polars 2.1 sorts the 314,036 lists of a million claims' flags so in 0.15 s, but
+    # takes 6 to 8 s for ``list.sort()`` as the only expression of a step (measured at 1M)
+    frame = table.frame.with_row_index("_row").with_columns(
+        _claims=pl.col("claims").list.eval(pl.element().sort())
+    )
     shown, figures = _figures(frame, form)
     frame = frame.join(shown, on="_row", how="left")
     ids = (
-        frame.select("_row", _rank=pl.col("claims").list.sort())
+        frame.select("_row", _rank="_claims")
         .explode("_rank", empty_as_null=False)
         .filter(pl.col("_rank").is_not_null())
-        .with_columns(_id=pl.lit(table.ids).gather(pl.col("_rank")))
+        .with_columns(
+            _id=pl.lit(table.ids).gather(pl.col("_rank")),
+            # still in the order of the flags: polars groups a sorted key without hashing it
+            _row=pl.col("_row").set_sorted(),
+        )
     )
     if form == "json":
         ids = ids.with_columns(_id_json=json_string(ids, pl.col("_id")))
@@ -349,7 +358,6 @@ def _listed(table: FlagTable, form: Form) -> tuple[pl.DataFrame, list[Figure]]:
     frame = frame.with_columns(
         _code=pl.col("code").replace_strict(list(CODES), list(range(len(CODES)))),
         _subject=subject,
-        _claims=pl.col("claims").list.sort(),
         _as_of_text=as_of,
         _as_of=as_of.fill_null("None"),
     ).sort("_code", "_subject", "_as_of", "_claims", "message")
