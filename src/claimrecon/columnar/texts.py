@@ -78,6 +78,10 @@ _TEXT = pl.String()
 _INDENT = "  "
 _ITEM = ",\n" + _INDENT * 3
 _SUBJECT = ("unit", "side", "category", "outcome")
+#: what ``json.dumps(..., ensure_ascii=False)`` writes, with one encoder for every figure
+#: (``json.dumps`` makes a new one at each call that passes options)
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False)
+_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2)
 
 
 def each(
@@ -206,9 +210,9 @@ def _figure_record(figure: Figure, *, indented: bool) -> str:
 
     record = converter.unstructure(figure)
     if not indented:
-        return json.dumps(record, ensure_ascii=False)
+        return _ONE_LINE.encode(record)
     # three levels down in the file
-    return json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n" + _INDENT * 3)
+    return _INDENTED.encode(record).replace("\n", "\n" + _INDENT * 3)
 
 
 def _messages(frame: pl.DataFrame) -> pl.DataFrame:
