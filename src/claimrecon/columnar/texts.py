@@ -41,7 +41,7 @@ import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator:
 import polars as pl
 
 from claimrecon._gc import no_gc
-from claimrecon.columnar.flags import FIG, FlagTable
+from claimrecon.columnar.flags import FIG, IN_MEMORY, FlagTable
 from claimrecon.figure import Figure, describe
 from claimrecon.flags import (
     CODES,
@@ -302,16 +302,16 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("part_sum"))
         .otherwise(c("code"))
     )
-    # each template renders only its own flags
-    frame = frame.with_columns(_template=template_of)
-    return pl.concat(
-        [
-            frame.filter(pl.col("_template") == name).select(
-                "_row", message=_render(MESSAGES[name], {**common, **own})
-            )
-            for name, own in fields.items()
-        ]
-    )
+    # each template renders only its own flags, in one query: only the columns a template shows
+    # are taken from its flags, not every column (the lists of claims among them)
+    lazy = frame.lazy().with_columns(_template=template_of)
+    rendered = [
+        lazy.filter(pl.col("_template") == name).select(
+            "_row", message=_render(MESSAGES[name], {**common, **own})
+        )
+        for name, own in fields.items()
+    ]
+    return pl.concat(rendered).collect(engine=IN_MEMORY)
 
 
 def _listed(table: FlagTable, form: Form) -> tuple[pl.DataFrame, list[Figure]]:
