@@ -523,12 +523,29 @@ def _series(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     totals = _with_group_id(
         said.filter(pl.col("kind") == "cumulative"), ["source", *KEY, "location", "start"], "sid"
     )
-    days = (
-        totals.lazy()
-        .group_by("sid", "as_of")
-        .agg(top=pl.col("low").max(), bottom=pl.col("high").min())
-        .sort("sid", "as_of")
+    # each series' days in order, with the day's highest low and lowest high.  Sorted, a day's
+    # statements are neighbours: most series say one figure a day, and then each row is its
+    # day already (at 1M, all 434,502), with no group-by
+    slim = totals.select("sid", "as_of", "low", "high").sort("sid", "as_of")
+    new_day = (pl.col("sid") != pl.col("sid").shift(1)) | (
+        pl.col("as_of") != pl.col("as_of").shift(1)
     )
+    day = slim.select(new_day.fill_null(True).cum_sum().set_sorted()).to_series()
+    if not slim.height or day[-1] == slim.height:
+        days = slim.lazy().rename({"low": "top", "high": "bottom"})
+    else:
+        days = (
+            slim.lazy()
+            .with_columns(_day=day)
+            .group_by("_day", maintain_order=True)
+            .agg(
+                pl.col("sid").first(),
+                pl.col("as_of").first(),
+                top=pl.col("low").max(),
+                bottom=pl.col("high").min(),
+            )
+            .drop("_day")
+        )
     # the days are in order within each series, and each series starts a new run: one window
     # gives the running maximum, and plain shifts, masked where a series starts, do the rest
     first = pl.col("sid") != pl.col("sid").shift(1)
