@@ -94,9 +94,8 @@ def each(
 
     With ``where``, only for the values of the rows it selects; the others become null.
     """
-    if where is not None:
-        frame = frame.filter(where)
-    values = frame.select(expr.drop_nulls().unique().alias("v")).to_series()
+    shown = expr if where is None else expr.filter(where)
+    values = frame.select(shown.drop_nulls().unique().alias("v")).to_series()
     texts = pl.Series([fn(v) for v in values.to_list()], dtype=_TEXT)
     return expr.replace_strict(values, texts, default=None, return_dtype=_TEXT)
 
