@@ -527,9 +527,8 @@ def _series(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     # statements are neighbours: most series say one figure a day, and then each row is its
     # day already (at 1M, all 434,502), with no group-by
     slim = totals.select("sid", "as_of", "low", "high").sort("sid", "as_of")
-    new_day = (pl.col("sid") != pl.col("sid").shift(1)) | (
-        pl.col("as_of") != pl.col("as_of").shift(1)
-    )
+    first = pl.col("sid") != pl.col("sid").shift(1)  # where a series starts
+    new_day = first | (pl.col("as_of") != pl.col("as_of").shift(1))
     day = slim.select(new_day.fill_null(True).cum_sum().set_sorted()).to_series()
     if not slim.height or day[-1] == slim.height:
         days = slim.lazy().rename({"low": "top", "high": "bottom"})
@@ -548,7 +547,6 @@ def _series(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         )
     # the days are in order within each series, and each series starts a new run: one window
     # gives the running maximum, and plain shifts, masked where a series starts, do the rest
-    first = pl.col("sid") != pl.col("sid").shift(1)
     days = days.with_columns(run=pl.col("top").cum_max().over("sid")).with_columns(
         # a series' first day always holds its running maximum: filling never crosses series
         best_day=pl.when(pl.col("top") == pl.col("run")).then(pl.col("as_of")).forward_fill(),
