@@ -27,7 +27,13 @@ from claimrecon.columnar import (
 )
 from claimrecon.columnar import gate as gate_module
 from claimrecon.columnar.gate import read_checked_frame
-from claimrecon.columnar.prepare import NEEDED, prepare, to_frame
+from claimrecon.columnar.prepare import (
+    NEEDED,
+    ORIGINAL_COLUMNS,
+    prepare_columns,
+    to_frame,
+    with_original,
+)
 from claimrecon.columnar.seal import is_sealed
 from claimrecon.sides import DEFAULT_SIDES
 from tests.strategies import claims, engine_claim_sets
@@ -42,17 +48,17 @@ Rows = list[dict[str, Any]]
 
 
 def prepared(frame: pl.DataFrame) -> pl.DataFrame:
-    return prepare(frame, DEFAULT_SIDES)
+    return prepare_columns(frame, DEFAULT_SIDES)
 
 
 def exact(path: Path) -> pl.DataFrame:
     """The engine's columns by the exact path."""
-    return to_frame(read_table(path))
+    return with_original(to_frame(read_table(path)))
 
 
 def assert_same(path: Path, frame: pl.DataFrame) -> None:
     """The gate's frame has the engine's columns and prepares as the exact path's does."""
-    assert tuple(frame.columns) == NEEDED
+    assert tuple(frame.columns) == ORIGINAL_COLUMNS
     assert prepared(frame).equals(prepared(exact(path)))
 
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from claimrecon import Claim, FormatError, flag, load_seeds, reconcile
 from claimrecon.columnar import claims_to_table, read_table, synthetic_table, write_table
+from claimrecon.columnar import gate as gate_module
 from claimrecon.columnar import seal as seal_module
 from claimrecon.columnar.engine import prepare_claims
 from claimrecon.columnar.gate import read_checked_frame
@@ -275,7 +276,7 @@ def test_a_file_changed_while_read_is_checked(
     """A sealed file replaced while the gate reads it is checked in full, not trusted.
 
     The file here carries a forged seal over a bad cell; it is replaced (with
-    the same bytes) between the read and the seal's check, and the gate then
+    the same bytes) between the seal's check and the read, and the gate then
     checks its rules and leaves the file to the exact path.
     """
     path = forged(tmp_path / "claims.parquet", monkeypatch)
@@ -290,3 +291,33 @@ def test_a_file_changed_while_read_is_checked(
 
     monkeypatch.setattr("claimrecon.columnar.gate.is_sealed", replaced_meanwhile)
     assert read_checked_frame(path) is None
+
+
+def test_a_valid_file_changed_while_read_passes_its_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sealed, valid file replaced while the gate reads it passes the gate by its rules.
+
+    The seal no longer vouches for what is read, so every rule runs; the frame
+    is the one the seal would have given.
+    """
+    path = sealed_file(tmp_path)
+    by_seal = read_checked_frame(path)
+    checks = []
+
+    def replaced_meanwhile(file: Path) -> bool:
+        copy = file.with_name("copy.parquet")
+        copy.write_bytes(file.read_bytes())
+        copy.replace(file)  # a new file renamed into place, as writers do
+        return is_sealed(file)
+
+    def counted(*args: object, **options: object) -> list[str]:
+        checks.append(args)
+        return broken_rules(*args, **options)
+
+    broken_rules = gate_module._broken_rules
+    monkeypatch.setattr(gate_module, "is_sealed", replaced_meanwhile)
+    monkeypatch.setattr(gate_module, "_broken_rules", counted)
+    frame = read_checked_frame(path)
+    assert len(checks) == 1  # checked in full, once
+    assert by_seal is not None and frame is not None and frame.equals(by_seal)

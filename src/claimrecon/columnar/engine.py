@@ -134,7 +134,7 @@ def prepare_claims(
     if not is_tabular(data):  # claim objects, valid by construction
         rows = prepare_columns(claims_frame(list(data)), registry)
     elif (frame := _checked_parquet(data, trust_seal)) is not None:  # canonical, valid: polars
-        rows = prepare(frame, registry)
+        rows = prepare_columns(frame, registry)
         del frame
         ids = _sorted_ids(rows)
         if _repeated(ids):  # the exact path names every repeated id with its line

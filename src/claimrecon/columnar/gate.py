@@ -8,8 +8,8 @@ Most files the engine reads were written by claimrecon itself, and need none
 of that.  :func:`read_checked_frame` reads such a file with polars alone and
 decides whether it is *canonical and valid*: every rule of
 :mod:`claimrecon.columnar.validate` holds, and nothing would be filled in or
-normalized.  If so, it returns the engine's columns as a polars frame, one
-that :func:`~claimrecon.columnar.prepare.prepare` treats exactly as it treats
+normalized.  If so, it returns the engine's columns as a polars frame, the
+one :func:`~claimrecon.columnar.prepare.with_original` gives of
 ``to_frame(read_table(path))``; if anything at all is off it returns
 ``None``, and the caller takes the exact path, which gives the exact error
 list or the normalized table.
@@ -31,7 +31,8 @@ How it checks:
   enumeration may come as ``Categorical`` or ``String``); other columns
   are allowed and never read, as the exact path passes them through;
 * the engine's columns (:data:`~claimrecon.columnar.prepare.NEEDED`) are
-  read into the frame it returns; the other columns of the flat row are
+  read into the frame it returns (the claimant and the chain become the
+  original claimant once checked); the other columns of the flat row are
   read by a lazy query beside it, only to be checked, and dropped;
 * rules on rows (bounds and rules of a figure, ``approx``, periods,
   evidence spans, dates per hop, a hop cited twice, disputers per status,
@@ -83,7 +84,7 @@ from claimrecon.columnar.columns import (
     LIST_COLUMNS,
     TEXT_COLUMNS,
 )
-from claimrecon.columnar.prepare import NEEDED
+from claimrecon.columnar.prepare import NEEDED, original_columns, with_original
 from claimrecon.columnar.seal import is_sealed
 from claimrecon.figure import APPROXIMATE_RULES, Rule
 from claimrecon.io.rows import _as_moment, _local_day
@@ -131,10 +132,11 @@ def read_checked_frame(
     """The engine's columns of a canonical, valid Parquet file of claims, or ``None``.
 
     Returns a polars frame with the columns
-    :data:`~claimrecon.columnar.prepare.NEEDED`, in that order, when the file
-    holds every column of the flat row with its canonical type, breaks no rule
-    and needs no default or normalization; ``prepare`` then gives of it
-    exactly what it gives of ``to_frame(read_table(path))``.  Returns ``None``
+    :data:`~claimrecon.columnar.prepare.ORIGINAL_COLUMNS`, in that order, when
+    the file holds every column of the flat row with its canonical type,
+    breaks no rule and needs no default or normalization: the frame
+    :func:`~claimrecon.columnar.prepare.with_original` gives of
+    ``to_frame(read_table(path))``.  Returns ``None``
     for anything else (a bad row, a missing column, a unit not written as the
     registry's own name, a directory, a file that is not Parquet): the caller
     then reads the file with :func:`~claimrecon.columnar.convert.read_table`,
@@ -163,16 +165,26 @@ def checked_file(
         lazy = pl.scan_parquet(file, glob=False, hive_partitioning=False)
         if not _canonical_schema(lazy.collect_schema()):
             return None
-        # one chunk per column: a file of many row groups is read as many, which the engine's
-        # steps would otherwise join again each time, more slowly and holding more
-        frame = lazy.select(*NEEDED).collect().rechunk()
-        # the seal vouches for what was read only if the file was the same one throughout
-        if trust_seal and is_sealed(file) and _identity(file) == before:
-            return frame
+        if trust_seal and is_sealed(file):
+            # nothing to check: the claimant and the chain are read only to find ``original``
+            frame = _one_chunk(lazy.select(original_columns()))
+            if _identity(file) == before:  # the seal vouches for what was read: the same file
+                return frame
+            return checked_file(file, unique_ids=unique_ids, trust_seal=False)
+        frame = _one_chunk(lazy.select(*NEEDED))
         broken = _broken_rules(frame, lazy.select(*_OTHER), unique_ids=unique_ids)
     except (OSError, pl.exceptions.PolarsError):
         return None
-    return None if broken else frame
+    return None if broken else with_original(frame)
+
+
+def _one_chunk(columns: pl.LazyFrame) -> pl.DataFrame:
+    """The columns read, one chunk each.
+
+    A file of many row groups is read as many chunks, which the engine's steps
+    would otherwise join again each time, more slowly and holding more.
+    """
+    return columns.collect().rechunk()
 
 
 def _identity(file: Path) -> tuple[int, ...]:

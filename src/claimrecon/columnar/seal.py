@@ -17,8 +17,8 @@ What a seal is and is not:
   breaks its seal, and the file is checked in full, as any other file is;
 * a file written again by another program keeps at most a seal that no
   longer verifies; a file replaced or written to while the engine reads it
-  is checked in full (the gate compares the file's identity before the read
-  and after the seal's check);
+  is checked in full (the gate compares the file's identity before the
+  seal's check and after the read);
 * a seal of older rules (:data:`RULES`) is not trusted: the file is checked
   by the rules of the running release;
 * it is a checksum, not a signature: it guards against change and mistakes,
