@@ -266,9 +266,19 @@ def flag_frame(
     live = rows.filter(~pl.col("retracted")) if rows.get_column("retracted").any() else rows
     # each statement's claims, and the claim that speaks for it (echoes differ only in
     # qualifier and id), in one pass; a claim's rid is the rank of its id, so the speakers
-    # are marked by position, without a join
+    # are marked by position, without a join.  Sorted first, the statements are runs: at
+    # 10M claims (4.4 million statements) a hash group-by took 1.7 s, sort and runs 1.3 s;
+    # at 1M both take 80 ms
     speaker = pl.col("qualifier_text").to_physical().cast(pl.UInt64) * 2**32 + pl.col("rid")
-    claims_of = live.group_by("stmt").agg(members=pl.col("rid"), speaker=speaker.min())
+    claims_of = (
+        live.select("stmt", "rid", _speaker=speaker)
+        .sort("stmt")
+        .lazy()
+        .with_columns(pl.col("stmt").set_sorted())
+        .group_by("stmt", maintain_order=True)
+        .agg(members=pl.col("rid"), speaker=pl.col("_speaker").min())
+        .collect(engine=IN_MEMORY)
+    )
     marks = pl.zeros(rows.height, pl.Boolean, eager=True)
     marks = marks.scatter(claims_of.get_column("speaker") % 2**32, True)  # the speaker's rid
     live = live.with_columns(is_rep=pl.lit(marks).gather(pl.col("rid")))
