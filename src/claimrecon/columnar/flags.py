@@ -866,27 +866,30 @@ def _undated(live: pl.DataFrame) -> pl.DataFrame | None:
 def _single_source(live: pl.DataFrame) -> pl.DataFrame | None:
     agg = (
         live.group_by(KEY)
-        .agg(
-            n=pl.col("source").n_unique(),
-            src1=pl.col("source").first(),
-            claims=pl.col("rid"),  # a claim is one row: listed once
-        )
+        .agg(n=pl.col("source").n_unique(), src1=pl.col("source").first())
         .filter(pl.col("n") == 1)
     )
     if not agg.height:
         return None
+    # the claims and figures of the subjects flagged only, not a list of every subject's claims
+    # (at 10M, 0.25 s against 0.4 s when none is flagged)
+    alone = live.join(agg.select(KEY), on=KEY)
+    ids = alone.group_by(KEY).agg(claims=pl.col("rid"))  # a claim is one row: listed once
     figs = (
-        live.join(agg.select(KEY), on=KEY)
-        .select(*KEY, *(c for c in FIG if c != "unit"), "qualifier_text")
+        alone.select(*KEY, *(c for c in FIG if c != "unit"), "qualifier_text")
         .unique()
         .sort(["low", "high", "rule", "stated", "qualifier_text"], nulls_last=True)
         .group_by(KEY, maintain_order=True)
         .agg(many=_fig())
     )
-    out = agg.join(figs, on=KEY).with_columns(
-        as_of=pl.lit(None, dtype=pl.Date),
-        f_num=pl.lit(None, dtype=pl.Int64),
-        f_den=pl.lit(None, dtype=pl.Int64),
-        **_params(src1="src1"),
+    out = (
+        agg.join(ids, on=KEY)
+        .join(figs, on=KEY)
+        .with_columns(
+            as_of=pl.lit(None, dtype=pl.Date),
+            f_num=pl.lit(None, dtype=pl.Int64),
+            f_den=pl.lit(None, dtype=pl.Int64),
+            **_params(src1="src1"),
+        )
     )
     return _out(out, "single_source")
