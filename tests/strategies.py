@@ -506,3 +506,30 @@ def news_texts(draw: st.DrawFn, *, max_pieces: int = 40) -> str:
         )
     )
     return " ".join(pieces) + draw(st.sampled_from([".", "", "!"]))
+
+
+@st.composite
+def arrow_columns(draw: st.DrawFn) -> Any:
+    """Arrow columns of names or dates, with nulls, in chunks, some sliced or dictionary-coded.
+
+    What :func:`claimrecon.columnar.convert.table_to_claims` reads a value at a time.
+    """
+    import pyarrow as pa
+
+    if draw(st.booleans()):
+        values: list[Any] = draw(st.lists(st.none() | st.sampled_from(["a", "b", "Ab", ""])))
+        kind = pa.string()
+    else:
+        values = draw(st.lists(st.none() | st.dates()))
+        kind = pa.date32()
+    cuts = sorted(draw(st.lists(st.integers(0, len(values)), max_size=3)))
+    chunks = []
+    for start, end in zip([0, *cuts], [*cuts, len(values)], strict=True):
+        pad = draw(st.integers(0, 2))  # a chunk that is a slice of a longer array
+        array = pa.array([None] * pad + values[start:end] + [None] * pad, kind)[
+            pad : pad + end - start
+        ]
+        chunks.append(array.dictionary_encode() if kind == pa.string() else array)
+    if kind == pa.string() and draw(st.booleans()):
+        return pa.chunked_array(chunks, pa.dictionary(pa.int32(), pa.string()))
+    return pa.chunked_array([c.cast(kind) for c in chunks], kind)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from claimrecon import Claim, Figure, FormatError, load_seeds
+from claimrecon import Claim, Figure, FormatError, Hop, load_seeds
 from claimrecon.columnar import (
     CLAIM_SCHEMA,
     EXTRA_COLUMN,
@@ -32,7 +32,7 @@ from claimrecon.columnar import convert as convert_module
 from claimrecon.columnar import validate as validate_module
 from claimrecon.io.rows import COLUMNS, RowErrors, from_row, to_row
 from tests.builders import flat_row
-from tests.strategies import claim_lists, json_extra_claim_lists
+from tests.strategies import arrow_columns, claim_lists, json_extra_claim_lists
 
 #: the file round trip runs half the profile's examples (each example writes a file)
 file_settings = settings(
@@ -66,6 +66,13 @@ def encoded(table: pa.Table) -> pa.Table:
             )
         columns.append(column)
     return pa.Table.from_arrays(columns, names=table.column_names)
+
+
+def offset(claim: Claim) -> timedelta | None:
+    """The UTC offset of a claim's first hop's publication time."""
+    published = claim.chain[0].published
+    assert isinstance(published, datetime)
+    return published.utcoffset()
 
 
 def errors_of(table: pa.Table) -> list[tuple[int | None, str | None, str, str | None]]:
@@ -212,6 +219,26 @@ class TestTableToClaims:
         back = table_to_claims(claims_to_table(claims))
         assert [c.extra for c in back] == [c.extra for c in claims]
         assert strict(back) == strict(claims)
+
+    @given(arrow_columns())
+    def test_column_values_as_arrow_gives_them(self, column: pa.ChunkedArray) -> None:
+        """Names and dates read through their distinct values are what Arrow gives, cell by cell."""
+        values = convert_module._python_values(column)
+        assert values == column.to_pylist()
+        assert [type(v) for v in values] == [type(v) for v in column.to_pylist()]
+
+    def test_hops_of_one_instant_in_two_time_zones(self) -> None:
+        """Parts are shared between claims only when alike: equal instants keep their offsets."""
+        moment = datetime(2020, 10, 5, 15, 0, tzinfo=timezone(timedelta(hours=4)))
+        same_instant = moment.astimezone(UTC)
+        claims = [
+            Claim(f"c{i}", Figure.exact(5), chain=(Hop("Reuters", when),))
+            for i, when in enumerate([moment, same_instant, moment])
+        ]
+        back = table_to_claims(claims_to_table(claims))
+        assert back == claims
+        assert [offset(c) for c in back] == [timedelta(hours=4), timedelta(0), timedelta(hours=4)]
+        assert back[0].chain[0] is back[2].chain[0]  # alike, so made once and shared
 
     def test_seeds(self) -> None:
         """The seeds dataset survives the round trip."""

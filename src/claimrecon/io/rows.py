@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from claimrecon.claim import (
@@ -80,7 +80,20 @@ class RowErrors(ClaimReconError, ValueError):
 
 
 def _iso(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
+    """The ISO text of a date or datetime, each distinct moment written once."""
+    if value is None:
+        return None
+    return _iso_text(value, value.utcoffset() if isinstance(value, datetime) else None)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _iso_text(value: date, offset: timedelta | None) -> str:
+    """``value.isoformat()``, remembered (a time with its offset takes about 2 microseconds).
+
+    Kept by offset too: two times of one instant in two time zones are equal,
+    but are written apart.
+    """
+    return value.isoformat()
 
 
 def to_row(claim: Claim) -> dict[str, Any]:
