@@ -533,3 +533,47 @@ def arrow_columns(draw: st.DrawFn) -> Any:
     if kind == pa.string() and draw(st.booleans()):
         return pa.chunked_array(chunks, pa.dictionary(pa.int32(), pa.string()))
     return pa.chunked_array([c.cast(kind) for c in chunks], kind)
+
+
+#: cells a record may wrongly hold: equal to each other in Python, or of no use as a value
+BAD_CELLS = st.sampled_from([1, 1.0, True, 0, False, "", " ", "x", "2020-13-01", [], {}, None])
+
+
+@st.composite
+def flat_records(draw: st.DrawFn, *, text: bool = False) -> list[dict[str, Any]]:
+    """Flat records of claims (JSON values, or CSV texts), some with a bad or odd cell.
+
+    Claims repeat their parts (a subject, a period, a hop), as a file's do.
+    """
+    from claimrecon.io.rows import to_row, to_text_row
+
+    made = draw(claim_lists(max_size=6))
+    records: list[dict[str, Any]] = []
+    for i in range(draw(st.integers(0, 12))):
+        claim = made[i % len(made)] if made else draw(claims())
+        record: dict[str, Any] = dict((to_text_row if text else to_row)(claim.evolve(id=f"r{i}")))
+        if draw(st.integers(0, 3)) == 0:
+            field = draw(
+                st.sampled_from(
+                    [
+                        "subject_side",
+                        "category",
+                        "outcome",
+                        "location",
+                        "as_of",
+                        "period_start",
+                        "kind",
+                        "precision",
+                        "document",
+                        "evidence_start",
+                        "evidence_end",
+                        "evidence",
+                        "reported_by",
+                        "reported_dates",
+                    ]
+                )
+            )
+            cell = draw(BAD_CELLS)
+            record[field] = str(cell) if text and cell is not None else cell
+        records.append(record)
+    return records

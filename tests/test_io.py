@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimrecon import Claim, FormatError, read_claims, write_claims
 from claimrecon.io.csvfile import neutralize, restore
-from claimrecon.io.rows import COLUMNS, to_row
+from claimrecon.io.rows import COLUMNS, Collector, RowErrors, from_row, to_row
 from tests.builders import flat_row
-from tests.strategies import claim_lists
+from tests.strategies import claim_lists, flat_records
 
 tmp_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -198,3 +199,47 @@ class TestAtomicWrite:
 
         row = to_row(Claim(id="a", figure=Figure.exact(1), extra={"x_src": "y"}))
         assert list(row)[: len(COLUMNS)] == list(COLUMNS) and row["x_src"] == "y"
+
+
+def one_at_a_time(records: list[dict[str, object]], *, text: bool) -> tuple[list[Claim], list]:
+    """Each record read on its own, sharing nothing with the others."""
+    claims, errors = [], []
+    for line, record in enumerate(records, start=1):
+        try:
+            claims.append(from_row(record, line=line, text=text))
+        except RowErrors as err:
+            errors += err.errors
+    return claims, errors
+
+
+class TestSharedParts:
+    @pytest.mark.parametrize("text", [False, True])
+    @settings(suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def test_same_claims_and_errors(self, text: bool, data: st.DataObject) -> None:
+        """A file's records read with their parts shared give what each gives alone."""
+        records = data.draw(flat_records(text=text))
+        found = Collector()
+        for line, record in enumerate(records, start=1):
+            found.add(record, line=line, text=text)
+        claims, errors = one_at_a_time(records, text=text)
+        assert found.claims == claims
+        assert found.errors == errors
+        assert [c.chain for c in found.claims] == [c.chain for c in claims]
+        moments = [[h.published for h in c.chain] for c in found.claims]
+        assert [[getattr(m, "tzinfo", None) for m in ms] for ms in moments] == [
+            [getattr(h.published, "tzinfo", None) for h in c.chain] for c in claims
+        ]
+
+    def test_parts_shared(self) -> None:
+        """Two records of one subject and period share them; a True is not taken for a 1."""
+        record = flat_row(id="a", evidence_start=1, evidence_end=2, evidence="x", document="d")
+        found = Collector()
+        found.add(record, line=1)
+        found.add({**record, "id": "b"}, line=2)
+        found.add({**record, "id": "c", "evidence_start": True}, line=3)
+        first, second = found.claims
+        assert first.subject is second.subject and first.period is second.period
+        assert (3, "evidence_start") in [(e.line, e.field) for e in found.errors]
+        records = [record, {**record, "id": "b"}, {**record, "id": "c", "evidence_start": True}]
+        assert found.errors == one_at_a_time(records, text=False)[1]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from claimrecon.claim import (
     CHAIN_SEPARATOR,
@@ -30,6 +30,8 @@ from claimrecon.claim import (
 )
 from claimrecon.errors import ClaimReconError, InvalidClaimError, RecordError
 from claimrecon.figure import Figure, Rule
+
+T = TypeVar("T")
 
 __all__ = ["COLUMNS", "REQUIRED", "Collector", "RowErrors", "from_row", "to_row"]
 
@@ -66,6 +68,8 @@ COLUMNS: tuple[str, ...] = (
     "note",
 )
 #: columns a record must have; every other column has a default
+#: the columns of the flat row, to tell extra columns by
+_KNOWN = frozenset(COLUMNS)
 REQUIRED: frozenset[str] = frozenset({"id", "low"})
 
 LIST_COLUMNS = frozenset({"reported_by", "reported_dates", "disputed_by"})
@@ -154,10 +158,17 @@ def to_text_row(claim: Claim) -> dict[str, str]:
 class _Reader:
     """Reads one record's fields, collecting every error instead of stopping."""
 
-    def __init__(self, row: Mapping[str, Any], line: int | None, text: bool) -> None:
+    def __init__(
+        self,
+        row: Mapping[str, Any],
+        line: int | None,
+        text: bool,
+        parts: dict[Any, Any] | None = None,
+    ) -> None:
         self.row = row
         self.line = line
         self.text = text
+        self.parts = parts
         self.errors: list[RecordError] = []
         raw_id = row.get("id")
         self.record = raw_id if isinstance(raw_id, str) and raw_id else None
@@ -180,6 +191,33 @@ class _Reader:
         except (ValueError, TypeError) as err:
             self.fail(field, _reason(err, value))
             return default
+
+    def shared(self, fields: tuple[str, ...], build: Callable[[], T | None]) -> T | None:
+        """``build()``, or what it built before from the same cells of ``fields``.
+
+        A part is kept only when it was built without an error; cells are told
+        apart by their types too (``1``, ``1.0`` and ``true`` are equal keys in
+        Python), and a cell no key can hold (a list, say) is read anew.
+        """
+        if self.parts is None:
+            return build()
+        return self.remembered((fields, *map(self.row.get, fields)), build)
+
+    def remembered(self, cells: tuple[Any, ...], build: Callable[[], T | None]) -> T | None:
+        """``build()``, or what it built before from the same ``cells`` (see :meth:`shared`)."""
+        if self.parts is None:
+            return build()
+        key = (self.text, *((type(v), v) for v in cells))
+        try:
+            found: T | None = self.parts.get(key)
+        except TypeError:  # an unhashable cell: read it as it is, to report it
+            return build()
+        if found is None:
+            before = len(self.errors)
+            found = build()
+            if found is not None and len(self.errors) == before:
+                self.parts[key] = found
+        return found
 
     def text_field(self, field: str) -> str | None:
         value: str | None = self.get(field, _as_text)
@@ -263,48 +301,68 @@ def _local_day(value: Any) -> date:
     return moment.date() if isinstance(moment, datetime) else moment
 
 
-def from_row(row: Mapping[str, Any], *, line: int | None = None, text: bool = False) -> Claim:
-    """Read a claim from a flat record; raise :class:`RowErrors` listing every bad field."""
-    r = _Reader(row, line, text)
+def from_row(
+    row: Mapping[str, Any],
+    *,
+    line: int | None = None,
+    text: bool = False,
+    parts: dict[Any, Any] | None = None,
+) -> Claim:
+    """Read a claim from a flat record; raise :class:`RowErrors` listing every bad field.
+
+    ``parts``, a dictionary kept over the records of one file, shares the
+    claims' subjects, periods, evidence and hops (they are frozen): each is
+    read and built once per distinct set of cells (:func:`_shared`).
+    """
+    r = _Reader(row, line, text, parts)
     for column in REQUIRED:
         if r.raw(column) is None:
             r.fail(column, "is required")
     claim_id = r.text_field("id")
     figure = _figure(r)
-    subject = _build(
-        r,
-        "subject_side",
-        lambda: Subject(
-            side=r.text_field("subject_side") or UNKNOWN,
-            category=r.text_field("category") or "unspecified",
-            outcome=r.text_field("outcome") or "killed",
-            location=r.text_field("location"),
+    subject = r.shared(
+        ("subject_side", "category", "outcome", "location"),
+        lambda: _build(
+            r,
+            "subject_side",
+            lambda: Subject(
+                side=r.text_field("subject_side") or UNKNOWN,
+                category=r.text_field("category") or "unspecified",
+                outcome=r.text_field("outcome") or "killed",
+                location=r.text_field("location"),
+            ),
         ),
     )
-    period = _build(
-        r,
-        "as_of",
-        lambda: Period(
-            as_of=r.get("as_of", _as_date),
-            start=r.get("period_start", _as_date),
-            kind=r.text_field("kind") or "cumulative",
-            precision=r.text_field("precision") or "day",
+    period = r.shared(
+        ("as_of", "period_start", "kind", "precision"),
+        lambda: _build(
+            r,
+            "as_of",
+            lambda: Period(
+                as_of=r.get("as_of", _as_date),
+                start=r.get("period_start", _as_date),
+                kind=r.text_field("kind") or "cumulative",
+                precision=r.text_field("precision") or "day",
+            ),
         ),
     )
     chain = _chain(r)
-    evidence = _build(
-        r,
-        "evidence",
-        lambda: Evidence(
-            document=r.text_field("document"),
-            start=r.integer("evidence_start"),
-            end=r.integer("evidence_end"),
-            text=r.text_field("evidence"),
+    evidence = r.shared(
+        ("document", "evidence_start", "evidence_end", "evidence"),
+        lambda: _build(
+            r,
+            "evidence",
+            lambda: Evidence(
+                document=r.text_field("document"),
+                start=r.integer("evidence_start"),
+                end=r.integer("evidence_end"),
+                text=r.text_field("evidence"),
+            ),
         ),
     )
     published = r.get("published", _as_moment)
     disputed_by = [d for d in r.listed("disputed_by") if d is not None]
-    extra = [(k, v) for k, v in row.items() if k not in COLUMNS and k is not None]
+    extra = [(k, v) for k, v in row.items() if k not in _KNOWN and k is not None]
     if (
         r.errors
         or claim_id is None
@@ -394,18 +452,25 @@ def _chain(r: _Reader) -> tuple[Hop, ...] | None:
         return None
     hops = []
     for i, name in enumerate(names):
-        published = None
-        if dates and dates[i] is not None:
-            try:
-                published = _as_moment(dates[i])
-            except (ValueError, TypeError) as err:
-                r.fail("reported_dates", _reason(err, dates[i]))
-                return None
-        hop = _build(r, "reported_by", functools.partial(Hop, name, published))
+        stamp = dates[i] if dates else None
+        hop = r.remembered(("hop", name, stamp), functools.partial(_hop, r, name, stamp))
         if hop is None:
             return None
         hops.append(hop)
     return tuple(hops)
+
+
+def _hop(r: _Reader, name: Any, stamp: Any) -> Hop | None:
+    """A hop from its name and the text of its date, or ``None`` with the error noted."""
+    published = None
+    if stamp is not None:
+        try:
+            published = _as_moment(stamp)
+        except (ValueError, TypeError) as err:
+            r.fail("reported_dates", _reason(err, stamp))
+            return None
+    hop: Hop | None = _build(r, "reported_by", functools.partial(Hop, name, published))
+    return hop
 
 
 class Collector:
@@ -415,11 +480,12 @@ class Collector:
         self.claims: list[Claim] = []
         self.errors: list[RecordError] = []
         self._seen: dict[str, int] = {}
+        self._parts: dict[Any, Any] = {}  # the claims' parts, shared (see from_row)
 
     def add(self, row: Mapping[str, Any], *, line: int, text: bool = False) -> None:
         """Read one record; keep the claim, or keep why it could not be read."""
         try:
-            claim = from_row(row, line=line, text=text)
+            claim = from_row(row, line=line, text=text, parts=self._parts)
         except RowErrors as err:
             self.errors.extend(err.errors)
             return
