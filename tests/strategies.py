@@ -541,18 +541,21 @@ BAD_CELLS = st.sampled_from([1, 1.0, True, 0, False, "", " ", "x", "2020-13-01",
 
 @st.composite
 def flat_records(draw: st.DrawFn, *, text: bool = False) -> list[dict[str, Any]]:
-    """Flat records of claims (JSON values, or CSV texts), some with a bad or odd cell.
+    """Flat records of claims (JSON values, or CSV texts), some files with bad or odd cells.
 
-    Claims repeat their parts (a subject, a period, a hop), as a file's do.
+    Claims repeat their parts (a subject, a period, a hop), as a file's do;
+    some files have columns outside the flat row.
     """
     from claimrecon.io.rows import to_row, to_text_row
 
-    made = draw(claim_lists(max_size=6))
+    # a quarter of the files have extra columns, a quarter bad or odd cells
+    made = draw(claim_lists(max_size=6, extras=draw(st.integers(0, 3)) == 0))
+    odd = draw(st.integers(0, 3)) == 0
     records: list[dict[str, Any]] = []
     for i in range(draw(st.integers(0, 12))):
-        claim = made[i % len(made)] if made else draw(claims())
+        claim = made[i % len(made)] if made else draw(claims(extras=False))
         record: dict[str, Any] = dict((to_text_row if text else to_row)(claim.evolve(id=f"r{i}")))
-        if draw(st.integers(0, 3)) == 0:
+        if odd and draw(st.integers(0, 2)) == 0:
             field = draw(
                 st.sampled_from(
                     [

@@ -9,11 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimrecon import Claim, FormatError, read_claims, write_claims
+from claimrecon import Claim, FormatError, load_seeds, read_claims, write_claims
+from claimrecon.io import jsonl as jsonl_module
 from claimrecon.io.csvfile import neutralize, restore
+from claimrecon.io.jsonl import _read_as_table, read_jsonl
 from claimrecon.io.rows import COLUMNS, Collector, RowErrors, from_row, to_row
 from tests.builders import flat_row
 from tests.strategies import claim_lists, flat_records
+from tests.test_columnar_schema import strict
 
 tmp_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -243,3 +246,45 @@ class TestSharedParts:
         assert (3, "evidence_start") in [(e.line, e.field) for e in found.errors]
         records = [record, {**record, "id": "b"}, {**record, "id": "c", "evidence_start": True}]
         assert found.errors == one_at_a_time(records, text=False)[1]
+
+
+class TestJsonLinesAsTable:
+    @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @given(records=flat_records())
+    def test_same_claims_as_record_by_record(
+        self, tmp_path_factory: pytest.TempPathFactory, records: list[dict[str, object]]
+    ) -> None:
+        """A file read as one table gives the claims read a record at a time, or nothing."""
+        path = tmp_path_factory.mktemp("jsonl") / "claims.jsonl"
+        write_lines(path, records)
+        try:
+            expected: list[Claim] | None = read_jsonl(path)  # small: record by record
+        except FormatError:
+            expected = None
+        as_table = _read_as_table(path)
+        if as_table is None:  # refused: the record-by-record reader reads it
+            # only a bad file, an empty one, or one with columns outside the flat row
+            extra = any(set(r) - set(COLUMNS) for r in records)
+            assert expected is None or not records or extra
+            return
+        assert as_table == expected
+        assert strict(as_table) == strict(expected)
+
+    def test_large_files_read_as_table(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """From TABLE_BYTES on, a clean file takes the table path; a bad one, the records'."""
+        path = tmp_path / "claims.jsonl"
+        seeds = load_seeds()
+        write_claims(seeds, path)
+        calls: list[object] = []
+        real = jsonl_module._read_as_table
+        monkeypatch.setattr(jsonl_module, "_read_as_table", lambda p: calls.append(p) or real(p))
+        monkeypatch.setattr(jsonl_module, "TABLE_BYTES", 1)
+        assert read_claims(path) == seeds
+        assert calls == [path]
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write('{"id": "late", "low": "many"}\n')
+        with pytest.raises(FormatError) as info:
+            read_claims(path)
+        assert [(e.line, e.field) for e in info.value.errors] == [(19, "low")]
