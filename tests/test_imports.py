@@ -183,6 +183,7 @@ class TestPublicNames:
                 "INTEGER_COLUMNS",
                 "LIST_COLUMNS",
                 "LIST_TYPE",
+                "RECORD_SCHEMA",
                 "SCHEMA_VERSION",
                 "TEXT_COLUMNS",
             ],

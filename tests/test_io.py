@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -10,8 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimrecon import Claim, FormatError, load_seeds, read_claims, write_claims
+from claimrecon.io import _records as records_module
+from claimrecon.io import csvfile as csv_module
 from claimrecon.io import jsonl as jsonl_module
-from claimrecon.io.csvfile import neutralize, restore
+from claimrecon.io.csvfile import neutralize, read_csv, restore
 from claimrecon.io.jsonl import _read_as_table, read_jsonl
 from claimrecon.io.rows import COLUMNS, Collector, RowErrors, from_row, to_row
 from tests.builders import flat_row
@@ -280,7 +283,7 @@ class TestJsonLinesAsTable:
         calls: list[object] = []
         real = jsonl_module._read_as_table
         monkeypatch.setattr(jsonl_module, "_read_as_table", lambda p: calls.append(p) or real(p))
-        monkeypatch.setattr(jsonl_module, "TABLE_BYTES", 1)
+        monkeypatch.setattr(records_module, "TABLE_BYTES", 1)
         assert read_claims(path) == seeds
         assert calls == [path]
         with path.open("a", encoding="utf-8") as handle:
@@ -288,3 +291,61 @@ class TestJsonLinesAsTable:
         with pytest.raises(FormatError) as info:
             read_claims(path)
         assert [(e.line, e.field) for e in info.value.errors] == [(19, "low")]
+
+
+def write_csv_records(path: Path, records: list[dict[str, object]], dropped: set[str]) -> None:
+    """Text records as ``write_csv`` writes rows, without the ``dropped`` columns."""
+    header = [c for c in COLUMNS if c not in dropped]
+    for record in records:
+        header += [k for k in record if k not in header and k not in dropped]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(header)
+        for record in records:
+            writer.writerow([neutralize(str(record.get(k) or "")) for k in header])
+
+
+class TestCsvAsTable:
+    @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @given(records=flat_records(text=True), data=st.data())
+    def test_same_claims_as_row_by_row(
+        self,
+        tmp_path_factory: pytest.TempPathFactory,
+        records: list[dict[str, object]],
+        data: st.DataObject,
+    ) -> None:
+        """A CSV file read a column at a time gives the claims read a row at a time, or nothing."""
+        optional = sorted(set(COLUMNS) - {"id", "low"})
+        dropped = set(data.draw(st.lists(st.sampled_from(optional), max_size=3)))
+        path = tmp_path_factory.mktemp("csv") / "claims.csv"
+        write_csv_records(path, records, dropped)
+        try:
+            expected: list[Claim] | None = read_csv(path)  # small: row by row
+        except FormatError:
+            expected = None
+        as_table = csv_module._read_as_table(path)
+        if as_table is None:
+            extra = any(set(r) - set(COLUMNS) for r in records)
+            assert expected is None or not records or extra
+            return
+        assert as_table == expected
+        assert strict(as_table) == strict(expected)
+
+    def test_large_files_read_as_table(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """From TABLE_BYTES on, a clean file takes the table path; a bad one, the rows'."""
+        path = tmp_path / "claims.csv"
+        seeds = load_seeds()
+        write_claims(seeds, path)
+        calls: list[object] = []
+        real = csv_module._read_as_table
+        monkeypatch.setattr(csv_module, "_read_as_table", lambda p: calls.append(p) or real(p))
+        monkeypatch.setattr(records_module, "TABLE_BYTES", 1)
+        assert read_claims(path) == seeds
+        assert calls == [path]
+        with path.open("a", encoding="utf-8", newline="") as handle:
+            handle.write("late" + "," * (len(COLUMNS) - 1) + "\r\n")
+        with pytest.raises(FormatError) as info:
+            read_claims(path)
+        assert [(e.line, e.field) for e in info.value.errors] == [(20, "low")]

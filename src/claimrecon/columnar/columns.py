@@ -8,7 +8,7 @@ that a canonical Parquet file goes from disk to the engine with polars alone.
 
 from __future__ import annotations
 
-from claimrecon.io.rows import COLUMNS
+from claimrecon.io.rows import COLUMNS, COUNT_COLUMNS
 
 __all__ = [
     "BOOL_COLUMNS",
@@ -32,7 +32,7 @@ SCHEMA_VERSION = "1"
 #: (the names of :data:`~claimrecon.columnar.schema.CLAIM_SCHEMA`)
 CLAIM_COLUMNS: tuple[str, ...] = (*COLUMNS, EXTRA_COLUMN)
 
-INTEGER_COLUMNS: tuple[str, ...] = ("low", "high", "stated", "evidence_start", "evidence_end")
+INTEGER_COLUMNS = COUNT_COLUMNS
 DICTIONARY_COLUMNS: tuple[str, ...] = (
     "claimant_side",
     "subject_side",

@@ -62,6 +62,7 @@ __all__ = [
     "INTEGER_COLUMNS",
     "LIST_COLUMNS",
     "LIST_TYPE",
+    "RECORD_SCHEMA",
     "SCHEMA_VERSION",
     "TEXT_COLUMNS",
 ]
@@ -93,4 +94,13 @@ def _type(column: str) -> pa.DataType:
 CLAIM_SCHEMA: pa.Schema = pa.schema(
     [pa.field(c, _type(c), nullable=c not in _NOT_NULL) for c in CLAIM_COLUMNS],
     metadata={"claimrecon.schema": SCHEMA_VERSION},
+)
+
+#: the flat row's columns as a JSON or CSV record holds them, for reading such records as one
+#: table: names and dates as text, counts as integers, ``approx`` true or false, lists of text
+RECORD_SCHEMA: pa.Schema = pa.schema(
+    [
+        pa.field(c, pa.string() if c in DICTIONARY_COLUMNS or c in DATE_COLUMNS else _type(c))
+        for c in COLUMNS
+    ]
 )

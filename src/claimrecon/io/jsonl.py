@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from typing import Any
 
 from claimrecon.claim import Claim
 from claimrecon.errors import FormatError, RecordError
 from claimrecon.io._atomic import atomic_write, open_text
-from claimrecon.io.rows import COLUMNS, Collector, to_row
+from claimrecon.io._records import is_large
+from claimrecon.io.rows import Collector, to_row
 
 __all__ = ["dumps_claim", "read_jsonl", "write_jsonl"]
 
@@ -18,10 +18,6 @@ __all__ = ["dumps_claim", "read_jsonl", "write_jsonl"]
 def dumps_claim(claim: Claim) -> str:
     """One claim as one line of JSON (no newline)."""
     return json.dumps(to_row(claim), ensure_ascii=False, separators=(",", ":"))
-
-
-#: from this size on, a file is first read as one table (:func:`_read_as_table`)
-TABLE_BYTES = 1 << 20
 
 
 def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
@@ -33,7 +29,7 @@ def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
     extra column) is read a record at a time, which names every bad line.
     Both give the same claims.
     """
-    if _size(path) >= TABLE_BYTES and (claims := _read_as_table(path)) is not None:
+    if is_large(path) and (claims := _read_as_table(path)) is not None:
         return claims
     found = Collector()
     with open_text(path, encoding="utf-8") as handle:
@@ -60,13 +56,6 @@ def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
     return found.claims
 
 
-def _size(path: str | os.PathLike[str]) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:  # the record-by-record reader says why
-        return 0
-
-
 def _read_as_table(path: str | os.PathLike[str]) -> list[Claim] | None:
     """The claims of a file of flat rows, read as one table; ``None`` unless every row is good.
 
@@ -79,32 +68,14 @@ def _read_as_table(path: str | os.PathLike[str]) -> list[Claim] | None:
     import pyarrow.json as pa_json
 
     from claimrecon.columnar.convert import table_to_claims
+    from claimrecon.columnar.schema import RECORD_SCHEMA
 
-    schema = _json_schema()
-    options = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
+    options = pa_json.ParseOptions(explicit_schema=RECORD_SCHEMA, unexpected_field_behavior="error")
     try:
         table = pa_json.read_json(path, parse_options=options)
         return table_to_claims(table, source=str(path))
     except (pa.ArrowException, OSError, FormatError):
         return None
-
-
-def _json_schema() -> Any:
-    """The flat row's columns as JSON holds them: names and dates as text."""
-    import pyarrow as pa
-
-    from claimrecon.columnar.schema import CLAIM_SCHEMA
-
-    kinds = {field.name: field.type for field in CLAIM_SCHEMA}
-    return pa.schema(
-        (
-            name,
-            pa.string()
-            if pa.types.is_dictionary(kinds[name]) or pa.types.is_date(kinds[name])
-            else kinds[name],
-        )
-        for name in COLUMNS
-    )
 
 
 def write_jsonl(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:

@@ -33,7 +33,7 @@ from claimrecon.figure import Figure, Rule
 
 T = TypeVar("T")
 
-__all__ = ["COLUMNS", "REQUIRED", "Collector", "RowErrors", "from_row", "to_row"]
+__all__ = ["COLUMNS", "REQUIRED", "Collector", "RowErrors", "from_row", "text_cell", "to_row"]
 
 #: the columns of the flat row, in file order
 COLUMNS: tuple[str, ...] = (
@@ -73,6 +73,8 @@ _KNOWN = frozenset(COLUMNS)
 REQUIRED: frozenset[str] = frozenset({"id", "low"})
 
 LIST_COLUMNS = frozenset({"reported_by", "reported_dates", "disputed_by"})
+#: the columns of whole numbers: the counts and the evidence span
+COUNT_COLUMNS: tuple[str, ...] = ("low", "high", "stated", "evidence_start", "evidence_end")
 
 
 class RowErrors(ClaimReconError, ValueError):
@@ -232,12 +234,38 @@ class _Reader:
         if value is None:
             return []
         if self.text:
-            sep = LIST_SEPARATOR if field == "disputed_by" else CHAIN_SEPARATOR
-            return [None if part == "" else part for part in str(value).split(sep)]
+            return _split(field, str(value))
         if not isinstance(value, list):
             self.fail(field, f"must be a list: {value!r}")
             return []
         return value
+
+
+def _split(field: str, text: str) -> list[str | None]:
+    """The items of a list cell of text: ``" > "`` between hops, ``"; "`` between disputers."""
+    sep = LIST_SEPARATOR if field == "disputed_by" else CHAIN_SEPARATOR
+    return [None if part == "" else part for part in text.split(sep)]
+
+
+def text_cell(field: str, cell: str) -> Any:
+    """A text cell (already restored, see :func:`~claimrecon.io.csvfile.restore`) as a JSON value.
+
+    What :func:`from_row` reads a record of text cells with, for reading a
+    file a column at a time (:mod:`claimrecon.io._records`): an empty cell is
+    ``None`` (an empty list for a list column), counts and ``approx`` are
+    read as numbers and true or false, lists are split, and a disputer left
+    empty is dropped.  Raises ``ValueError`` for a count or flag it cannot read.
+    """
+    if field in LIST_COLUMNS:
+        items = [] if cell == "" else _split(field, cell)
+        return [d for d in items if d is not None] if field == "disputed_by" else items
+    if cell == "":
+        return None
+    if field in COUNT_COLUMNS:
+        return _as_int_text(cell)
+    if field == "approx":
+        return _as_bool(cell)
+    return cell
 
 
 def _reason(err: Exception, value: Any) -> str:
