@@ -104,9 +104,11 @@ def _read_as_table(path: str | os.PathLike[str]) -> list[Claim] | None:
         return None  # a header the row reader reports, or extra columns: read a row at a time
     if any(len(cells) != len(header) for cells in body):
         return None
+    height = len(body)
     columns = dict(zip(header, zip(*body, strict=True), strict=True)) if body else {}
+    del body  # the rows' lists, now that the columns hold their cells
     return claims_of_columns(
-        columns, len(body), lambda field, cell: text_cell(field, restore(cell)), str(path)
+        columns, height, lambda field, cell: text_cell(field, restore(cell)), str(path)
     )
 
 
