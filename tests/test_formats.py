@@ -264,6 +264,19 @@ class TestReadClaims:
             read_claims(path)
 
     @pytest.mark.parametrize("fmt", sorted(READERS))
+    def test_parts_shared(self, tmp_path: Path, fmt: str) -> None:
+        """Claims read from one file share their equal subjects and periods (they are frozen)."""
+        killed = Figure.exact(5)
+        claims = [
+            Claim(f"c{i}", killed, Subject("armenia", "military"), Period(date(2020, 10, 1)))
+            for i in range(3)
+        ]
+        path = tmp_path / f"f{SUFFIXES[fmt]}"
+        write_claims(claims, path)
+        first, *rest = read_claims(path)
+        assert all(c.subject is first.subject and c.period is first.period for c in rest)
+
+    @pytest.mark.parametrize("fmt", sorted(READERS))
     def test_missing_file(self, tmp_path: Path, fmt: str) -> None:
         """A missing file is a FormatError naming it."""
         with pytest.raises(FormatError, match="cannot open"):

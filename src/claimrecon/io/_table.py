@@ -136,16 +136,22 @@ def remap_errors(errors: Iterable[RecordError], fields: Mapping[str, str]) -> li
 
 
 def claim_from(
-    row: Mapping[str, Any], line: int, fields: Mapping[str, str], found: list[RecordError]
+    row: Mapping[str, Any],
+    line: int,
+    fields: Mapping[str, str],
+    found: list[RecordError],
+    parts: dict[Any, Any] | None = None,
 ) -> Claim | None:
     """A claim built from the flat row read out of another format's record, or None.
 
     ``found`` holds the errors already found in the record's cells; the flat
     row's own errors are added to it, renamed to the file's columns through
     ``fields``, except about columns already named.  None when there is any.
+    ``parts`` is kept over a file's rows, to share the claims' parts (see
+    :func:`~claimrecon.io.rows.from_row`).
     """
     try:
-        claim = from_row(row, line=line)
+        claim = from_row(row, line=line, parts=parts)
     except RowErrors as err:
         named = {e.field for e in found}
         found += [e for e in remap_errors(err.errors, fields) if e.field not in named]

@@ -178,8 +178,9 @@ def read_acled(path: str | os.PathLike[str], *, sides: SideRegistry = DEFAULT_SI
     """
     errors: list[RecordError] = []
     claims: list[tuple[int, Claim]] = []
+    parts: dict[Any, Any] = {}  # the claims' parts, shared (see rows.from_row)
     for number, row in read_records(path, REQUIRED, errors):
-        claim = _claim(row, number, sides, errors)
+        claim = _claim(row, number, sides, errors, parts)
         if claim is not None:
             claims.append((number, claim))
     result = check_ids(claims, errors)
@@ -189,7 +190,11 @@ def read_acled(path: str | os.PathLike[str], *, sides: SideRegistry = DEFAULT_SI
 
 
 def _claim(
-    row: dict[str, str], line: int, sides: SideRegistry, errors: list[RecordError]
+    row: dict[str, str],
+    line: int,
+    sides: SideRegistry,
+    errors: list[RecordError],
+    parts: dict[Any, Any],
 ) -> Claim | None:
     def cell(column: str) -> str:
         return row.get(column, "").strip()
@@ -245,7 +250,7 @@ def _claim(
         for column, value in row.items()
         if column not in _READ and column not in consumed and value != ""
     }
-    claim = claim_from(extras | flat, line, _FIELDS, bad)
+    claim = claim_from(extras | flat, line, _FIELDS, bad, parts)
     errors += bad
     return claim
 

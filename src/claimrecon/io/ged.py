@@ -246,9 +246,10 @@ def read_ged(path: str | os.PathLike[str], *, sides: SideRegistry = DEFAULT_SIDE
     """
     errors: list[RecordError] = []
     claims: list[tuple[int, Claim]] = []
+    parts: dict[Any, Any] = {}  # the claims' parts, shared (see rows.from_row)
     for number, cells in read_records(path, REQUIRED, errors):
         row = _Row(cells, number)
-        claim = _claim(row, sides)
+        claim = _claim(row, sides, parts)
         errors += row.errors
         if claim is not None:
             claims.append((number, claim))
@@ -296,7 +297,7 @@ def _subject_fields(r: _Row, sides: SideRegistry) -> tuple[dict[str, Any], set[s
     return {"subject_side": "all", "category": category}, set()
 
 
-def _claim(r: _Row, sides: SideRegistry) -> Claim | None:
+def _claim(r: _Row, sides: SideRegistry, parts: dict[Any, Any]) -> Claim | None:
     flat: dict[str, Any] = {"id": r.text("id") or None, "outcome": "killed", "unit": PEOPLE}
     flat |= _figure_fields(r)
     subject, consumed = _subject_fields(r, sides)
@@ -340,7 +341,7 @@ def _claim(r: _Row, sides: SideRegistry) -> Claim | None:
         for column, cell in r.cells.items()
         if column not in _READ and column not in consumed and cell != ""
     }
-    return claim_from(extras | flat, r.line, _FIELDS, r.errors)
+    return claim_from(extras | flat, r.line, _FIELDS, r.errors, parts)
 
 
 # -- writing --------------------------------------------------------------------

@@ -64,7 +64,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from claimrecon.claim import Category, Claim, Outcome
 from claimrecon.errors import FormatError, InvalidClaimError, RecordError
@@ -331,9 +331,10 @@ def read_hxl(path: str | os.PathLike[str]) -> list[Claim]:
         raise FormatError(str(path), errors)
     width = max(len(header), len(tags))
     claims: list[tuple[int, Claim]] = []
+    parts: dict[Any, Any] = {}  # the claims' parts, shared (see rows.from_row)
     for line, raw in table.records:
         cells = fit(raw, width, line, errors)
-        claim = None if cells is None else _claim(cells, layout, line, errors)
+        claim = None if cells is None else _claim(cells, layout, line, errors, parts)
         if claim is not None:
             claims.append((line, claim))
     result = check_ids(claims, errors)
@@ -342,7 +343,13 @@ def read_hxl(path: str | os.PathLike[str]) -> list[Claim]:
     return result
 
 
-def _claim(cells: list[str], layout: _Layout, line: int, errors: list[RecordError]) -> Claim | None:
+def _claim(
+    cells: list[str],
+    layout: _Layout,
+    line: int,
+    errors: list[RecordError],
+    parts: dict[Any, Any],
+) -> Claim | None:
     row = {field: cells[i] for i, field in layout.fields.items()}
     names = {field: layout.names[i] for i, field in layout.fields.items()}
     filled: dict[FigureKey, dict[str, int]] = {}
@@ -368,7 +375,7 @@ def _claim(cells: list[str], layout: _Layout, line: int, errors: list[RecordErro
     if "max" in bounds:
         names["high"] = layout.names[bounds["max"]]
     try:
-        claim = from_row(row, line=line, text=True)
+        claim = from_row(row, line=line, text=True, parts=parts)
     except RowErrors as err:
         errors.extend(remap_errors(err.errors, names))
         return None
