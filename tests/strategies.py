@@ -573,6 +573,11 @@ def flat_records(draw: st.DrawFn, *, text: bool = False) -> list[dict[str, Any]]
                         "evidence",
                         "reported_by",
                         "reported_dates",
+                        "claimant",
+                        "claimant_side",
+                        "status",
+                        "url",
+                        "note",
                     ]
                 )
             )

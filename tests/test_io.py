@@ -218,6 +218,18 @@ def one_at_a_time(records: list[dict[str, object]], *, text: bool) -> tuple[list
     return claims, errors
 
 
+class TestCellsNotText:
+    @pytest.mark.parametrize("field", ["claimant", "claimant_side", "status", "url", "note"])
+    @pytest.mark.parametrize("value", [5, True, {"x": 1}, ["a"]])
+    def test_named_not_dropped(self, tmp_path: Path, field: str, value: object) -> None:
+        """A cell of these columns that is not text is an error naming it, never left out."""
+        path = tmp_path / "claims.jsonl"
+        write_lines(path, [{"id": "a", "low": 5, field: value}])
+        with pytest.raises(FormatError) as info:
+            read_claims(path)
+        assert [(e.line, e.field, e.record) for e in info.value.errors] == [(1, field, "a")]
+
+
 class TestSharedParts:
     @pytest.mark.parametrize("text", [False, True])
     @settings(suppress_health_check=[HealthCheck.too_slow])
@@ -251,6 +263,10 @@ class TestSharedParts:
         assert found.errors == one_at_a_time(records, text=False)[1]
 
 
+ONE = b'{"id": "a", "low": 5}'
+TWO = b'{"id": "b", "low": 6}'
+
+
 class TestJsonLinesAsTable:
     @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
     @given(records=flat_records())
@@ -272,6 +288,30 @@ class TestJsonLinesAsTable:
             return
         assert as_table == expected
         assert strict(as_table) == strict(expected)
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            b"\xef\xbb\xbf" + ONE + b"\n",  # a byte order mark: not JSON to the line reader
+            ONE + TWO + b"\n",  # two objects on one line
+            b'{"id": "a",\n "low": 5}\n',  # one object over two lines
+            ONE + b"\r\n" + TWO + b"\r\n",
+            ONE + b"\r" + TWO,
+            ONE + b"\n \t\n\f\n\xc2\xa0\n" + TWO + b"\n",  # lines blank to str.strip
+            b'{"id": "a", "low": 5, "note": {"x": 1}}\n',
+            b'{"id": "a\tb", "low": 5}\n',  # a raw tab in a string
+        ],
+    )
+    def test_odd_files(self, tmp_path: Path, data: bytes) -> None:
+        """What Arrow and the line reader see differently is left to the line reader."""
+        path = tmp_path / "claims.jsonl"
+        path.write_bytes(data)
+        try:
+            expected: list[Claim] | None = read_jsonl(path)
+        except FormatError:
+            expected = None
+        as_table = _read_as_table(path)
+        assert as_table is None or as_table == expected
 
     def test_large_files_read_as_table(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from collections.abc import Iterable
@@ -63,7 +64,13 @@ def _read_as_table(path: str | os.PathLike[str]) -> list[Claim] | None:
     numbers, true/false, lists of text) and refuses a cell of another type, a
     field named twice and a field the flat row lacks; the table is then
     checked as any table of claims is (:func:`~claimrecon.columnar.table_to_claims`).
+    Arrow reads some files the line reader refuses (a byte order mark, an
+    object over two lines, two objects on one line): a file with a mark, or
+    whose table has another number of rows than the file has lines that are
+    not blank, is left to the line reader.
     """
+    import io
+
     import pyarrow as pa
     import pyarrow.json as pa_json
 
@@ -72,7 +79,14 @@ def _read_as_table(path: str | os.PathLike[str]) -> list[Claim] | None:
 
     options = pa_json.ParseOptions(explicit_schema=RECORD_SCHEMA, unexpected_field_behavior="error")
     try:
-        table = pa_json.read_json(path, parse_options=options)
+        with open(path, "rb") as handle:
+            data = handle.read()
+        if data.startswith(codecs.BOM_UTF8):
+            return None
+        table = pa_json.read_json(io.BytesIO(data), parse_options=options)
+        if table.num_rows != sum(1 for line in data.splitlines() if line.strip()):
+            return None
+        del data
         return table_to_claims(table, source=str(path))
     except (pa.ArrowException, OSError, FormatError):
         return None

@@ -391,6 +391,12 @@ def from_row(
     published = r.get("published", _as_moment)
     disputed_by = [d for d in r.listed("disputed_by") if d is not None]
     extra = [(k, v) for k, v in row.items() if k not in _KNOWN and k is not None]
+    # read before the errors are counted: a cell that is not text is an error, not a default
+    claimant = r.text_field("claimant")
+    claimant_side = r.text_field("claimant_side") or UNKNOWN
+    status = r.text_field("status") or "reported"
+    url = r.text_field("url")
+    note = r.text_field("note")
     if (
         r.errors
         or claim_id is None
@@ -409,15 +415,15 @@ def from_row(
             figure=figure,
             subject=subject,
             period=period,
-            claimant=r.text_field("claimant"),
-            claimant_side=r.text_field("claimant_side") or UNKNOWN,
+            claimant=claimant,
+            claimant_side=claimant_side,
             chain=chain,
             published=published,
             evidence=evidence,
-            status=r.text_field("status") or "reported",
+            status=status,
             disputed_by=disputed_by,
-            url=r.text_field("url"),
-            note=r.text_field("note"),
+            url=url,
+            note=note,
             extra=extra,
         )
     except InvalidClaimError as err:
