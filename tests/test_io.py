@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -263,6 +265,30 @@ class TestSharedParts:
         assert found.errors == one_at_a_time(records, text=False)[1]
 
 
+def assert_same_or_refused(
+    read: Callable[[Path], list[Claim]],
+    as_table: Callable[[Path], list[Claim] | None],
+    path: Path,
+    records: list[dict[str, object]],
+) -> None:
+    """A file read as a table gives what the record reader gives, or is refused.
+
+    Refused only when the record reader refuses it too, when it is empty, or
+    when it has columns outside the flat row.
+    """
+    try:
+        expected: list[Claim] | None = read(path)
+    except FormatError:
+        expected = None
+    found = as_table(path)
+    if found is None:
+        extra = any(set(r) - set(COLUMNS) for r in records)
+        assert expected is None or not records or extra
+        return
+    assert found == expected
+    assert strict(found) == strict(expected)
+
+
 ONE = b'{"id": "a", "low": 5}'
 TWO = b'{"id": "b", "low": 6}'
 
@@ -276,18 +302,7 @@ class TestJsonLinesAsTable:
         """A file read as one table gives the claims read a record at a time, or nothing."""
         path = tmp_path_factory.mktemp("jsonl") / "claims.jsonl"
         write_lines(path, records)
-        try:
-            expected: list[Claim] | None = read_jsonl(path)  # small: record by record
-        except FormatError:
-            expected = None
-        as_table = _read_as_table(path)
-        if as_table is None:  # refused: the record-by-record reader reads it
-            # only a bad file, an empty one, or one with columns outside the flat row
-            extra = any(set(r) - set(COLUMNS) for r in records)
-            assert expected is None or not records or extra
-            return
-        assert as_table == expected
-        assert strict(as_table) == strict(expected)
+        assert_same_or_refused(read_jsonl, _read_as_table, path, records)  # small: by record
 
     @pytest.mark.parametrize(
         "data",
@@ -312,25 +327,6 @@ class TestJsonLinesAsTable:
             expected = None
         as_table = _read_as_table(path)
         assert as_table is None or as_table == expected
-
-    def test_large_files_read_as_table(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """From TABLE_BYTES on, a clean file takes the table path; a bad one, the records'."""
-        path = tmp_path / "claims.jsonl"
-        seeds = load_seeds()
-        write_claims(seeds, path)
-        calls: list[object] = []
-        real = jsonl_module._read_as_table
-        monkeypatch.setattr(jsonl_module, "_read_as_table", lambda p: calls.append(p) or real(p))
-        monkeypatch.setattr(records_module, "TABLE_BYTES", 1)
-        assert read_claims(path) == seeds
-        assert calls == [path]
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write('{"id": "late", "low": "many"}\n')
-        with pytest.raises(FormatError) as info:
-            read_claims(path)
-        assert [(e.line, e.field) for e in info.value.errors] == [(19, "low")]
 
 
 def write_csv_records(path: Path, records: list[dict[str, object]], dropped: set[str]) -> None:
@@ -359,33 +355,38 @@ class TestCsvAsTable:
         dropped = set(data.draw(st.lists(st.sampled_from(optional), max_size=3)))
         path = tmp_path_factory.mktemp("csv") / "claims.csv"
         write_csv_records(path, records, dropped)
-        try:
-            expected: list[Claim] | None = read_csv(path)  # small: row by row
-        except FormatError:
-            expected = None
-        as_table = csv_module._read_as_table(path)
-        if as_table is None:
-            extra = any(set(r) - set(COLUMNS) for r in records)
-            assert expected is None or not records or extra
-            return
-        assert as_table == expected
-        assert strict(as_table) == strict(expected)
+        assert_same_or_refused(read_csv, csv_module._read_as_table, path, records)
 
-    def test_large_files_read_as_table(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+
+class TestLargeFiles:
+    @pytest.mark.parametrize(
+        ("name", "module", "bad", "line"),
+        [
+            ("claims.jsonl", jsonl_module, '{"id": "late", "low": "many"}\n', 19),
+            ("claims.csv", csv_module, "late" + "," * (len(COLUMNS) - 1) + "\r\n", 20),
+        ],
+    )
+    def test_read_as_table(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        name: str,
+        module: Any,
+        bad: str,
+        line: int,
     ) -> None:
-        """From TABLE_BYTES on, a clean file takes the table path; a bad one, the rows'."""
-        path = tmp_path / "claims.csv"
+        """From TABLE_BYTES on, a clean file takes the table path; a bad one, the records'."""
+        path = tmp_path / name
         seeds = load_seeds()
         write_claims(seeds, path)
         calls: list[object] = []
-        real = csv_module._read_as_table
-        monkeypatch.setattr(csv_module, "_read_as_table", lambda p: calls.append(p) or real(p))
+        real = module._read_as_table
+        monkeypatch.setattr(module, "_read_as_table", lambda p: calls.append(p) or real(p))
         monkeypatch.setattr(records_module, "TABLE_BYTES", 1)
         assert read_claims(path) == seeds
         assert calls == [path]
         with path.open("a", encoding="utf-8", newline="") as handle:
-            handle.write("late" + "," * (len(COLUMNS) - 1) + "\r\n")
+            handle.write(bad)
         with pytest.raises(FormatError) as info:
             read_claims(path)
-        assert [(e.line, e.field) for e in info.value.errors] == [(20, "low")]
+        assert [(e.line, e.field) for e in info.value.errors] == [(line, "low")]
