@@ -67,9 +67,9 @@ COLUMNS: tuple[str, ...] = (
     "disputed_by",
     "note",
 )
-#: columns a record must have; every other column has a default
 #: the columns of the flat row, to tell extra columns by
 _KNOWN = frozenset(COLUMNS)
+#: columns a record must have; every other column has a default
 REQUIRED: frozenset[str] = frozenset({"id", "low"})
 
 LIST_COLUMNS = frozenset({"reported_by", "reported_dates", "disputed_by"})
