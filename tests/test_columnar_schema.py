@@ -131,19 +131,45 @@ class TestClaimSchema:
         assert CLAIM_SCHEMA.metadata == {b"claimrecon.schema": b"1"}
 
 
+def assert_flat_rows(claims: list[Claim]) -> None:
+    """Each row of the claims' table is ``to_row`` of its claim, dates as dates, extras as JSON."""
+    table = claims_to_table(claims)
+    assert table.schema == CLAIM_SCHEMA
+    for claim, row in zip(claims, table.to_pylist(), strict=True):
+        expected = to_row(claim)
+        for name in ("as_of", "period_start"):
+            row[name] = None if row[name] is None else row[name].isoformat()
+        extra = json.loads(row.pop(EXTRA_COLUMN) or "{}")
+        assert row == {k: expected[k] for k in COLUMNS}
+        assert extra == claim.extras
+
+
 class TestClaimsToTable:
     def test_rows_are_flat_rows(self) -> None:
         """Each row is ``to_row`` of its claim, with dates as dates and extras as JSON."""
-        claims = load_seeds()
+        assert_flat_rows(load_seeds())
+
+    @given(claim_lists(max_size=6))
+    def test_rows_are_flat_rows_of_any_claims(self, claims: list[Claim]) -> None:
+        """So for every claim, and for claims sharing their parts, as claims read from files do."""
+        assert_flat_rows(claims)
+        shared = [c.evolve(id=f"{c.id}-again") for c in claims]  # the very same parts
+        assert_flat_rows(claims + shared)
+
+    def test_one_instant_in_two_time_zones(self) -> None:
+        """Equal times of two time zones keep their own offsets, in dates and in hops."""
+        utc = datetime(2020, 10, 1, 8, 30, tzinfo=UTC)
+        baku = utc.astimezone(timezone(timedelta(hours=4)))
+        assert utc == baku
+        claims = [
+            Claim(id=f"c{i}", figure=Figure.exact(3), published=moment, chain=(Hop("AFP", moment),))
+            for i, moment in enumerate([utc, baku, utc])
+        ]
         table = claims_to_table(claims)
-        assert table.schema == CLAIM_SCHEMA
-        for claim, row in zip(claims, table.to_pylist(), strict=True):
-            expected = to_row(claim)
-            for name in ("as_of", "period_start"):
-                row[name] = None if row[name] is None else row[name].isoformat()
-            extra = json.loads(row.pop(EXTRA_COLUMN) or "{}")
-            assert row == {k: expected[k] for k in COLUMNS}
-            assert extra == claim.extras
+        texts = [utc.isoformat(), baku.isoformat(), utc.isoformat()]
+        assert table.column("published").to_pylist() == texts
+        assert table.column("reported_dates").to_pylist() == [[t] for t in texts]
+        assert_flat_rows(claims)
 
     def test_open_high_is_null(self) -> None:
         """An open upper bound is a null in an int64 column."""

@@ -29,6 +29,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
 import pyarrow as pa
 
 from claimrecon._gc import no_gc
@@ -38,7 +39,6 @@ from claimrecon.columnar.schema import (
     CLAIM_SCHEMA,
     DICTIONARY_COLUMNS,
     EXTRA_COLUMN,
-    INTEGER_COLUMNS,
     LIST_COLUMNS,
 )
 from claimrecon.columnar.validate import (
@@ -50,7 +50,7 @@ from claimrecon.columnar.validate import (
 from claimrecon.errors import ArgumentError, FormatError, InvalidClaimError, RecordError
 from claimrecon.figure import Figure
 from claimrecon.io._atomic import atomic_path, atomic_write
-from claimrecon.io.rows import _as_moment, _iso
+from claimrecon.io.rows import _as_moment
 
 __all__ = ["claims_to_table", "read_table", "table_to_claims", "write_table"]
 
@@ -84,40 +84,6 @@ def _extra_json(claim: Claim) -> str | None:
     return json.dumps(dict(claim.extra), ensure_ascii=False, separators=(",", ":"))
 
 
-_FIELDS: dict[str, Callable[[Claim], Any]] = {
-    "id": lambda c: c.id,
-    "claimant": lambda c: c.claimant,
-    "claimant_side": lambda c: c.claimant_side,
-    "reported_by": lambda c: [h.name for h in c.chain],
-    "reported_dates": lambda c: [_iso(h.published) for h in c.chain],
-    "published": lambda c: _iso(c.published),
-    "subject_side": lambda c: c.subject.side,
-    "category": lambda c: c.subject.category.value,
-    "outcome": lambda c: c.subject.outcome.value,
-    "unit": lambda c: c.figure.unit,
-    "low": lambda c: c.figure.low,
-    "high": lambda c: c.figure.high,
-    "approx": lambda c: c.figure.approx,
-    "qualifier": lambda c: c.figure.qualifier,
-    "rule": lambda c: c.figure.rule.value,
-    "stated": lambda c: c.figure.stated,
-    "as_of": lambda c: c.period.as_of,
-    "period_start": lambda c: c.period.start,
-    "kind": lambda c: c.period.kind.value,
-    "precision": lambda c: c.period.precision.value,
-    "location": lambda c: c.subject.location,
-    "document": lambda c: c.evidence.document,
-    "evidence_start": lambda c: c.evidence.start,
-    "evidence_end": lambda c: c.evidence.end,
-    "evidence": lambda c: c.evidence.text,
-    "url": lambda c: c.url,
-    "status": lambda c: c.status.value,
-    "disputed_by": lambda c: list(c.disputed_by),
-    "note": lambda c: c.note,
-    EXTRA_COLUMN: _extra_json,
-}
-
-
 def claims_to_table(claims: Iterable[Claim], *, source: str = "<claims>") -> pa.Table:
     """The claims as one table of :data:`~claimrecon.columnar.schema.CLAIM_SCHEMA`, a row each.
 
@@ -125,32 +91,116 @@ def claims_to_table(claims: Iterable[Claim], *, source: str = "<claims>") -> pa.
     cannot be held: a count beyond 64 bits, an extra value that is not JSON.
     """
     items = list(claims)
+    with no_gc():  # long lists of values and no cycles: collecting would only slow it
+        columns = _columns(items)
     errors: list[RecordError] = []
-    columns: dict[str, list[Any]] = {}
-    for field in CLAIM_SCHEMA:
-        get = _FIELDS[field.name]
-        try:  # a column at a time; row by row only to name the claims that fail
-            values = columns[field.name] = list(map(get, items))
-        except (TypeError, ValueError):  # only an extra value JSON cannot hold
-            values = columns[field.name] = []
-            for row, claim in enumerate(items):
-                try:
-                    values.append(get(claim))
-                except (TypeError, ValueError) as err:
-                    message = f"must be JSON: {err}"
-                    errors.append(RecordError(row + 1, field.name, message, claim.id))
-                    values.append(None)
-        if field.name in INTEGER_COLUMNS:
-            errors += _too_large(field.name, values, items)
+    arrays = []
+    for field in CLAIM_SCHEMA:  # every bad value, field by field in the schema's order
+        if field.name == EXTRA_COLUMN:
+            columns[field.name], bad = _extras(items)
+            errors += bad
+        values = columns[field.name]
+        try:
+            arrays.append(
+                values
+                if isinstance(values, pa.Array)
+                else pa.array(values, pa.string()).dictionary_encode()
+                if field.name in DICTIONARY_COLUMNS
+                else pa.array(values, field.type)
+            )
+        except OverflowError:  # a count beyond 64 bits: every claim that has one, named
+            bad = _too_large(field.name, values, items)
+            if not bad:  # pragma: no cover - Arrow overflows only beyond 64 bits
+                raise
+            errors += bad
     if errors:
         raise FormatError(source, errors)
-    arrays = [
-        pa.array(columns[f.name], pa.string()).dictionary_encode()
-        if f.name in DICTIONARY_COLUMNS
-        else pa.array(columns[f.name], f.type)
-        for f in CLAIM_SCHEMA
-    ]
     return pa.Table.from_arrays(arrays, schema=CLAIM_SCHEMA)
+
+
+def _columns(claims: list[Claim]) -> dict[str, Any]:
+    """The flat row's columns of claim objects but ``extra``: lists of values, or Arrow lists.
+
+    A column at a time, each part of a claim looked up once, not once per
+    column of it; the enumerations are text already (``StrEnum``).  A list
+    column is its entries, flat, and where each claim's entries begin: Arrow builds
+    it from those far faster than from a Python list per claim.
+    """
+    subjects = [c.subject for c in claims]
+    figures = [c.figure for c in claims]
+    periods = [c.period for c in claims]
+    evidence = [c.evidence for c in claims]
+    chains = [c.chain for c in claims]
+    hops = list(itertools.chain.from_iterable(chains))
+    disputers = [c.disputed_by for c in claims]
+    return {
+        "id": [c.id for c in claims],
+        "claimant": [c.claimant for c in claims],
+        "claimant_side": [c.claimant_side for c in claims],
+        "reported_by": _text_lists(chains, [h.name for h in hops]),
+        "reported_dates": _text_lists(chains, _iso_texts([h.published for h in hops])),
+        "published": _iso_texts([c.published for c in claims]),
+        "subject_side": [s.side for s in subjects],
+        "category": [s.category for s in subjects],
+        "outcome": [s.outcome for s in subjects],
+        "unit": [f.unit for f in figures],
+        "low": [f.low for f in figures],
+        "high": [f.high for f in figures],
+        "approx": [f.approx for f in figures],
+        "qualifier": [f.qualifier for f in figures],
+        "rule": [f.rule for f in figures],
+        "stated": [f.stated for f in figures],
+        "as_of": [p.as_of for p in periods],
+        "period_start": [p.start for p in periods],
+        "kind": [p.kind for p in periods],
+        "precision": [p.precision for p in periods],
+        "location": [s.location for s in subjects],
+        "document": [e.document for e in evidence],
+        "evidence_start": [e.start for e in evidence],
+        "evidence_end": [e.end for e in evidence],
+        "evidence": [e.text for e in evidence],
+        "url": [c.url for c in claims],
+        "status": [c.status for c in claims],
+        "disputed_by": _text_lists(disputers, list(itertools.chain.from_iterable(disputers))),
+        "note": [c.note for c in claims],
+    }
+
+
+def _text_lists(lists: list[tuple[Any, ...]], entries: list[str | None]) -> pa.ListArray:
+    """A ``list<string>`` array of one list per item of ``lists``, from all their entries, flat."""
+    offsets = np.zeros(len(lists) + 1, np.int32)
+    np.cumsum(np.fromiter(map(len, lists), np.int32, count=len(lists)), out=offsets[1:])
+    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(entries, pa.string()))
+
+
+def _iso_texts(moments: list[date | None]) -> list[str | None]:
+    """Each moment's ISO text, as :func:`~claimrecon.io.rows.to_row` writes it.
+
+    Each distinct object is written once (claims read from a file share their
+    moments).  They are told apart by identity, not equality: two times of
+    one instant in two time zones are equal, but are written apart.
+    """
+    keys = list(map(id, moments))
+    distinct = dict(zip(keys, moments, strict=True))
+    texts = {key: None if m is None else m.isoformat() for key, m in distinct.items()}
+    return list(map(texts.__getitem__, keys))
+
+
+def _extras(claims: list[Claim]) -> tuple[list[str | None], list[RecordError]]:
+    """Each claim's extra columns as a JSON object, and an error for each that JSON cannot hold."""
+    try:  # every claim at once; one by one only to name those that fail
+        return list(map(_extra_json, claims)), []
+    except (TypeError, ValueError):
+        pass
+    values: list[str | None] = []
+    errors = []
+    for row, claim in enumerate(claims):
+        try:
+            values.append(_extra_json(claim))
+        except (TypeError, ValueError) as err:
+            errors.append(RecordError(row + 1, EXTRA_COLUMN, f"must be JSON: {err}", claim.id))
+            values.append(None)
+    return values, errors
 
 
 def _too_large(field: str, values: list[Any], claims: Sequence[Claim]) -> list[RecordError]:
