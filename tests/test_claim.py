@@ -17,6 +17,7 @@ from claimrecon import (
     Period,
     Subject,
 )
+from claimrecon.claim import MAX_COUNT
 from claimrecon.errors import DuplicateIdError, FormatError, ParseError, RecordError
 
 WIB = timezone(timedelta(hours=7))
@@ -78,6 +79,9 @@ class TestClaim:
             ({"status": "denied"}, "status"),
             ({"chain": (Hop("A"), Hop("B"), Hop("A"))}, "reported_by"),
             ({"chain": "Reuters"}, "reported_by"),
+            ({"status": "disputed", "disputed_by": "Turkey"}, "disputed_by"),
+            ({"figure": Figure.exact(MAX_COUNT + 1)}, "low"),
+            ({"figure": Figure.between(3, MAX_COUNT + 1)}, "high"),
         ],
     )
     def test_invariants(self, changes: dict[str, object], field: str) -> None:

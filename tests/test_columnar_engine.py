@@ -8,6 +8,8 @@ from pathlib import Path
 
 import attrs
 import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,10 +23,12 @@ from claimrecon import (
     DuplicateIdError,
     Figure,
     FormatError,
+    InvalidClaimError,
     Period,
     load_seeds,
 )
 from claimrecon.attribution import COLUMNAR_THRESHOLD, route
+from claimrecon.claim import MAX_COUNT, TOO_LARGE
 from claimrecon.columnar import (
     claims_to_table,
     engine,
@@ -325,12 +329,33 @@ class TestClaimsFrame:
         assert_frame_equal(module.prepare(as_codes, DEFAULT_SIDES), expected)
         assert_frame_equal(module.prepare(frame, DEFAULT_SIDES), expected)
 
-    def test_counts_beyond_64_bits(self) -> None:
-        """A count no column can hold is reported as the table conversion reports it."""
-        claims = [claim("fine", 3), claim("huge", 2**64)]
-        with pytest.raises(FormatError) as from_table:
-            claims_to_table(claims)
-        with pytest.raises(FormatError) as from_objects:
-            claims_frame(claims)
-        assert str(from_objects.value) == str(from_table.value)
-        assert "'huge'" in str(from_objects.value) and "64-bit" in str(from_objects.value)
+    def test_counts_beyond_the_largest(self, tmp_path: Path) -> None:
+        """A count above 2**53 - 1 is refused by claims, tables, files and the engine alike.
+
+        The engine computes sums of parts, ceilings four times a count and
+        midpoints in 64-bit integers: below that bound none of them overflows.
+        """
+        with pytest.raises(
+            InvalidClaimError, match=r"'huge': 'low' must be at most 9007199254740991 \(2"
+        ):
+            claim("huge", MAX_COUNT + 1)
+        assert claim("largest", MAX_COUNT).figure.low == MAX_COUNT
+        table = claims_to_table([claim("fine", 3), claim("huge", 5)])
+        for field in ("low", "high", "stated"):  # exact: all three the same
+            place = table.schema.get_field_index(field)
+            table = table.set_column(place, field, pa.array([3, MAX_COUNT + 1]))
+        path = tmp_path / "claims.parquet"
+        pq.write_table(table, path)
+        for data in (table, path, pl.from_arrow(table)):
+            for run in (table_to_claims, flag_table, reconcile_table):
+                if run is table_to_claims and not isinstance(data, pa.Table):
+                    continue
+                with pytest.raises(FormatError) as info:
+                    run(data)  # type: ignore[operator]
+                errors = info.value.errors
+                assert sorted((e.line, e.field, e.record) for e in errors) == [
+                    (2, "high", "huge"),
+                    (2, "low", "huge"),
+                    (2, "stated", "huge"),
+                ], run
+                assert all(TOO_LARGE in str(e) for e in errors)

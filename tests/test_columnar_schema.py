@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from claimrecon import Claim, Figure, FormatError, Hop, load_seeds
+from claimrecon import Claim, Evidence, Figure, FormatError, Hop, load_seeds
 from claimrecon.columnar import (
     CLAIM_SCHEMA,
     EXTRA_COLUMN,
@@ -182,15 +182,18 @@ class TestClaimsToTable:
         table = claims_to_table([])
         assert table.num_rows == 0 and table.schema == CLAIM_SCHEMA
 
-    def test_count_beyond_64_bits(self) -> None:
-        """A count beyond int64 is reported with its row and field, not wrapped around."""
-        claims = [Claim(id="a", figure=Figure.exact(3)), Claim(id="b", figure=Figure.exact(2**64))]
+    def test_number_beyond_64_bits(self) -> None:
+        """A number beyond int64 (here an evidence span's) is reported with its row and field."""
+        far = Evidence(document="doc", start=2**64, end=2**64 + 5)
+        claims = [
+            Claim(id="a", figure=Figure.exact(3)),
+            Claim(id="b", figure=Figure.exact(3), evidence=far),
+        ]
         with pytest.raises(FormatError) as info:
             claims_to_table(claims)
         assert [(e.line, e.field, e.record) for e in info.value.errors] == [
-            (2, "low", "b"),
-            (2, "high", "b"),
-            (2, "stated", "b"),
+            (2, "evidence_start", "b"),
+            (2, "evidence_end", "b"),
         ]
 
     def test_extra_not_json(self) -> None:

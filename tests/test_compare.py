@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimrecon import Figure, Relation, compare, load_seeds
+from claimrecon import Figure, Period, Relation, compare, load_seeds
 from tests.builders import claim, day
 
 
@@ -92,6 +92,16 @@ class TestCompare:
                 claim("a", 3, location="Martakert", incident=True),
                 claim("b", 3, location="Stepanakert", incident=True),
                 "different places",
+            ),
+            (
+                claim("a", 150),
+                claim("b", 20).evolve(period=Period.since(day(1), as_of=day(1))),
+                "different starts: 2020-09-27 and 2020-10-01",
+            ),
+            (  # a total whose start is not stated is a series of its own, as in flag
+                claim("a", 150),
+                claim("b", 20).evolve(period=Period(as_of=day(1))),
+                "different starts: 2020-09-27 and no start stated",
             ),
         ],
     )

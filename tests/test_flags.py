@@ -153,10 +153,31 @@ class TestFlag:
     )
     def test_part_exceeds_whole(self, claims: list[object]) -> None:
         """A part above its whole, an incident above its total, parts summing above a total."""
-        flags = only(flag(claims), "part_exceeds_whole")  # type: ignore[arg-type]
-        assert flags
-        assert all(f.severity is Severity.ERROR for f in flags)  # type: ignore[attr-defined]
-        assert "w" in flags[0].claims  # type: ignore[attr-defined]
+        for flags in (flag, lambda claims: flag_table(claims).to_flags()):  # both paths
+            found = only(flags(claims), "part_exceeds_whole")
+            assert found
+            assert all(f.severity is Severity.ERROR for f in found)  # type: ignore[attr-defined]
+            assert "w" in found[0].claims  # type: ignore[attr-defined]
+
+    def test_place_above_its_subject_everywhere(self) -> None:
+        """A place's running total above the same subject's total everywhere is a part above it.
+
+        Also where the subject is the same, and the place is all that covers.
+        """
+        part = claim("p", 50, category="civilian", location="Stepanakert", claimant="Reuters")
+        whole = claim("w", 30, category="civilian")
+        within = claim("w2", 60, category="civilian", as_of=day(1))
+        for flags in (flag, lambda claims: flag_table(claims).to_flags()):  # both paths
+            (found,) = only(flags([part, whole]), "part_exceeds_whole")
+            assert (found.claims, found.figures) == (  # type: ignore[attr-defined]
+                ("p", "w"),
+                (part.figure, whole.figure),
+            )
+            assert not only(flags([part, within]), "part_exceeds_whole")
+            # the same place is no whole of its own running total
+            assert not only(
+                flags([part, attrs.evolve(whole, subject=part.subject)]), "part_exceeds_whole"
+            )
 
     def test_parts_within_whole(self) -> None:
         """Parts within their whole raise nothing."""

@@ -41,6 +41,8 @@ from claimrecon.units import is_equipment
 
 __all__ = [
     "CHAIN_SEPARATOR",
+    "COLUMNS",
+    "MAX_COUNT",
     "Category",
     "Claim",
     "Evidence",
@@ -57,6 +59,46 @@ __all__ = [
 CHAIN_SEPARATOR = " > "
 #: joins the names of those who dispute a claim in flat files
 LIST_SEPARATOR = "; "
+#: the largest count a claim holds: 2**53 - 1, the largest integer every JSON reader holds
+#: exactly, and far beyond any count of people or equipment.  It keeps what the columnar
+#: engine computes from counts (sums of parts, ceilings four times a count, midpoints)
+#: within 64-bit integers, so that both paths give the same answers
+MAX_COUNT = 2**53 - 1
+#: what a count above :data:`MAX_COUNT` is told, on every path
+TOO_LARGE = f"must be at most {MAX_COUNT} (2**53 - 1)"
+#: the columns of the flat claim row (:mod:`claimrecon.io.rows`), in order: an extra column
+#: cannot be named like one of them
+COLUMNS: tuple[str, ...] = (
+    "id",
+    "claimant",
+    "claimant_side",
+    "reported_by",
+    "reported_dates",
+    "published",
+    "subject_side",
+    "category",
+    "outcome",
+    "unit",
+    "low",
+    "high",
+    "approx",
+    "qualifier",
+    "rule",
+    "stated",
+    "as_of",
+    "period_start",
+    "kind",
+    "precision",
+    "location",
+    "document",
+    "evidence_start",
+    "evidence_end",
+    "evidence",
+    "url",
+    "status",
+    "disputed_by",
+    "note",
+)
 
 #: side of a claimant or subject that could not be resolved
 UNKNOWN = "unknown"
@@ -336,6 +378,12 @@ def _extra(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[
     return tuple((str(k), v) for k, v in items)
 
 
+def _disputers(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise InvalidClaimError("disputed_by", "must be a sequence of names, not one string", value)
+    return tuple(value)
+
+
 @attrs.frozen
 class Claim:
     """One sourced, dated figure.
@@ -361,13 +409,17 @@ class Claim:
     published: date | None = attrs.field(default=None, validator=_optional_moment("published"))
     evidence: Evidence = attrs.field(factory=Evidence)
     status: Status = attrs.field(default=Status.REPORTED, converter=_status)
-    disputed_by: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    disputed_by: tuple[str, ...] = attrs.field(default=(), converter=_disputers)
     url: str | None = attrs.field(default=None, validator=_optional_text("url"))
     note: str | None = attrs.field(default=None, validator=_optional_text("note"))
     extra: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_extra, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        outcome, unit = self.subject.outcome, self.figure.unit
+        figure = self.figure
+        for name, count in (("low", figure.low), ("high", figure.high), ("stated", figure.stated)):
+            if count is not None and count > MAX_COUNT:
+                raise InvalidClaimError(name, TOO_LARGE, count)
+        outcome, unit = self.subject.outcome, figure.unit
         if is_equipment(unit):
             if outcome not in EQUIPMENT_OUTCOMES:
                 allowed = ", ".join(sorted(o.value for o in EQUIPMENT_OUTCOMES))

@@ -142,6 +142,10 @@ def _pair(x: str, y: str) -> str:
     return " and ".join(sorted((x, y)))
 
 
+def _start_text(start: date | None) -> str:
+    return "no start stated" if start is None else str(start)
+
+
 def _window(c: Claim) -> tuple[date | None, date]:
     as_of = c.period.as_of
     assert as_of is not None
@@ -157,8 +161,9 @@ def _period_relation(a: Claim, b: Claim) -> tuple[int, str]:
     (sa, ea), (sb, eb) = _window(a), _window(b)
     ka, kb = a.period.kind, b.period.kind
     if ka is Kind.CUMULATIVE and kb is Kind.CUMULATIVE:
-        if sa is not None and sb is not None and sa != sb:
-            return 2, f"running totals with different starts: {_pair(str(sa), str(sb))}"
+        if sa != sb:  # a total whose start is not stated is a series of its own
+            starts = _pair(_start_text(sa), _start_text(sb))
+            return 2, f"running totals with different starts: {starts}"
         return (0, "") if ea == eb else ((1, "") if ea > eb else (-1, ""))
     if ka is Kind.INCIDENT and kb is Kind.INCIDENT:
         if (sa, ea) == (sb, eb):

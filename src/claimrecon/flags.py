@@ -35,8 +35,9 @@ The checks, exactly:
     is not a revision of one "since 27 September".
 ``part_exceeds_whole`` (error)
     A part above its whole: a claim above the smallest high of a covering
-    subject (all sides, all categories, killed-or-wounded) as of the first
-    day on or after its own; an incident above the running total of the
+    subject (all sides, all categories, killed-or-wounded; for one place's
+    count, also its own subject everywhere) as of the first day on or after
+    its own; an incident above the running total of the
     same subject covering it; or the sum of the parts' lows (each side, or
     military and civilian, or killed and wounded, as of one day) above the
     whole's smallest high that day.  Start dates of running totals are taken
@@ -650,22 +651,25 @@ def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
         wholes = covering_keys(_key(p))
         if c.period.kind is Kind.INCIDENT:
             wholes = [_key(p), *wholes]
-        for whole in wholes:
-            for location in {None, c.subject.location}:
-                day_groups = cumulative.get((*whole, location))
-                candidates: list[Annotated] = []
-                if day_groups:
-                    days = days_of[(*whole, location)]
-                    at = bisect.bisect_left(days, c.period.as_of)
-                    if at < len(days):
-                        candidates = day_groups[days[at]]
-                if c.period.kind is Kind.INCIDENT and whole != _key(p):
-                    candidates = candidates + incidents.get(
-                        (*whole, location, c.period.start, c.period.as_of), []
-                    )
-                flagged = _part_flag(p, members, candidates, whole, statements)
-                if flagged is not None:
-                    out.append(flagged)
+        places = {None, c.subject.location}
+        covering = [(whole, location) for whole in wholes for location in places]
+        if c.period.kind is Kind.CUMULATIVE and c.subject.location is not None:
+            covering.append((_key(p), None))  # a place's total within its subject's, everywhere
+        for whole, location in covering:
+            day_groups = cumulative.get((*whole, location))
+            candidates: list[Annotated] = []
+            if day_groups:
+                days = days_of[(*whole, location)]
+                at = bisect.bisect_left(days, c.period.as_of)
+                if at < len(days):
+                    candidates = day_groups[days[at]]
+            if c.period.kind is Kind.INCIDENT and whole != _key(p):
+                candidates = candidates + incidents.get(
+                    (*whole, location, c.period.start, c.period.as_of), []
+                )
+            flagged = _part_flag(p, members, candidates, whole, statements)
+            if flagged is not None:
+                out.append(flagged)
     out += _sums(cumulative, statements)
     return out
 

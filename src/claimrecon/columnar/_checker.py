@@ -19,7 +19,9 @@ from claimrecon.claim import (
     ALL_SIDES,
     EQUIPMENT_OUTCOMES,
     LIST_SEPARATOR,
+    MAX_COUNT,
     PEOPLE_OUTCOMES,
+    TOO_LARGE,
     UNKNOWN,
     Category,
     Hop,
@@ -397,6 +399,7 @@ class Checker:
         self.where("low", pc.is_null(self.source.column("low")), "is required", low)
         for name in ("low", "high", "stated"):
             self.where(name, pc.less(out[name], 0), "must be >= 0", out[name])
+            self.where(name, pc.greater(out[name], MAX_COUNT), TOO_LARGE, out[name])
         self.where(
             "high",
             pc.and_(pc.less(high, low), pc.greater_equal(high, 0)),

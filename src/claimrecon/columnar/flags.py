@@ -619,7 +619,11 @@ def _series(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
 
 
 def _expand_wholes(stmts: pl.DataFrame) -> pl.DataFrame:
-    """Each statement beside every subject that covers it (and its own, for incidents)."""
+    """Each statement beside every subject and place that covers it.
+
+    A running total's own subject covers it everywhere when it counts one
+    place; an incident's own subject covers it in its place and everywhere.
+    """
     side, cat, out = pl.col("side"), pl.col("category"), pl.col("outcome")
     frame = (
         stmts.with_columns(
@@ -642,7 +646,10 @@ def _expand_wholes(stmts: pl.DataFrame) -> pl.DataFrame:
         .explode("w_place", empty_as_null=False)
     )
     own = (pl.col("w_side") == side) & (pl.col("w_category") == cat) & (pl.col("w_outcome") == out)
-    return frame.with_columns(w_own=own).filter(~pl.col("w_own") | (pl.col("kind") == "incident"))
+    # a running total is not its own whole, but a place's total is within its subject's
+    # everywhere (``w_own`` keeps the subject alone: incidents meet incidents of other subjects)
+    itself = own & (pl.col("w_place") == _place(pl.col("location")))
+    return frame.with_columns(w_own=own).filter(~itself | (pl.col("kind") == "incident"))
 
 
 def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:

@@ -67,6 +67,7 @@ from claimrecon.claim import (
     ALL_SIDES,
     EQUIPMENT_OUTCOMES,
     LIST_SEPARATOR,
+    MAX_COUNT,
     PEOPLE_OUTCOMES,
     Hop,
     Status,
@@ -221,6 +222,9 @@ def _engine_rules() -> dict[str, pl.Expr]:
         "low is set and >= 0": low >= 0,
         "high is open or >= low": high.is_null() | (high >= low),
         "stated is >= 0": stated.is_null() | (stated >= 0),
+        "counts are at most 2**53 - 1": (low <= MAX_COUNT)
+        & (high.is_null() | (high <= MAX_COUNT))
+        & (stated.is_null() | (stated <= MAX_COUNT)),
         "an exact figure has high == low": (rule != Rule.EXACT.value) | (high == low),
         "an exact figure states low": (rule != Rule.EXACT.value)
         | stated.is_null()

@@ -150,10 +150,9 @@ def to_frame(data: Any) -> pl.DataFrame:
 def claims_frame(claims: Sequence[Claim]) -> pl.DataFrame:
     """The engine columns of claim objects as a polars frame, without a full Arrow table.
 
-    Claims are valid by construction, so nothing is checked but what a column
-    cannot hold: a count beyond 64 bits is a :class:`FormatError` naming the
-    claim, as :func:`~claimrecon.columnar.convert.claims_to_table` reports it.
-    Gives the frame :func:`with_original` gives of ``to_frame(claims_to_table(claims))``:
+    Claims are valid by construction (a count is at most
+    :data:`~claimrecon.claim.MAX_COUNT`), so nothing is checked.  Gives the
+    frame :func:`with_original` gives of ``to_frame(claims_to_table(claims))``:
     each claim's :attr:`~claimrecon.claim.Claim.original_source` is read off
     the object, so its chain never becomes a list column (at 100,000 claims,
     about a quarter of the time).
@@ -161,31 +160,20 @@ def claims_frame(claims: Sequence[Claim]) -> pl.DataFrame:
     with no_gc():  # long lists of values and no cycles: collecting would only slow it
         columns = _claim_columns(claims)
         disputers = _disputers(claims)
-    try:
-        return pl.DataFrame(
-            [
-                *(
-                    _text_lists(name, *disputers, len(claims))
-                    if name == "disputed_by"
-                    else pl.Series(name, columns[name], dtype=pl.Int32, strict=True).cast(pl.Date)
-                    if name in ("as_of", "period_start")
-                    else pl.Series(name, columns[name], dtype=_ENGINE_TYPES[name], strict=True)
-                    for name in NEEDED
-                    if name not in ("claimant", "reported_by")
-                ),
-                pl.Series("original", columns["original"], dtype=pl.String, strict=True),
-            ]
-        )
-    except TypeError:  # polars refuses a value its type cannot hold: find the counts that cannot
-        errors = [
-            RecordError(row + 1, name, f"must fit a 64-bit integer: {value!r}", claims[row].id)
-            for name in ("low", "high", "stated")
-            for row, value in enumerate(columns[name])
-            if value is not None and not -(2**63) <= value < 2**63
+    return pl.DataFrame(
+        [
+            *(
+                _text_lists(name, *disputers, len(claims))
+                if name == "disputed_by"
+                else pl.Series(name, columns[name], dtype=pl.Int32, strict=True).cast(pl.Date)
+                if name in ("as_of", "period_start")
+                else pl.Series(name, columns[name], dtype=_ENGINE_TYPES[name], strict=True)
+                for name in NEEDED
+                if name not in ("claimant", "reported_by")
+            ),
+            pl.Series("original", columns["original"], dtype=pl.String, strict=True),
         ]
-        if errors:
-            raise FormatError("<claims>", errors) from None
-        raise
+    )
 
 
 def _disputers(claims: Sequence[Claim]) -> tuple[list[int], list[str]]:

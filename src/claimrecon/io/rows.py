@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from claimrecon.claim import (
     CHAIN_SEPARATOR,
+    COLUMNS,
     LIST_SEPARATOR,
     UNKNOWN,
     Claim,
@@ -35,39 +36,8 @@ T = TypeVar("T")
 
 __all__ = ["COLUMNS", "REQUIRED", "Collector", "RowErrors", "from_row", "text_cell", "to_row"]
 
-#: the columns of the flat row, in file order
-COLUMNS: tuple[str, ...] = (
-    "id",
-    "claimant",
-    "claimant_side",
-    "reported_by",
-    "reported_dates",
-    "published",
-    "subject_side",
-    "category",
-    "outcome",
-    "unit",
-    "low",
-    "high",
-    "approx",
-    "qualifier",
-    "rule",
-    "stated",
-    "as_of",
-    "period_start",
-    "kind",
-    "precision",
-    "location",
-    "document",
-    "evidence_start",
-    "evidence_end",
-    "evidence",
-    "url",
-    "status",
-    "disputed_by",
-    "note",
-)
-#: the columns of the flat row, to tell extra columns by
+#: the columns of the flat row, to tell extra columns by (``COLUMNS``, in file order, is
+#: :data:`claimrecon.claim.COLUMNS`: a claim's extra columns cannot be named like them)
 _KNOWN = frozenset(COLUMNS)
 #: columns a record must have; every other column has a default
 REQUIRED: frozenset[str] = frozenset({"id", "low"})
