@@ -63,6 +63,13 @@ class TestClaim:
         assert [h.name for h in c.chain] == ["Another Daily", "Example Daily", "Reuters"]
         assert c.figure == make().figure
 
+    def test_incident_without_start_is_one_day(self) -> None:
+        """An incident given no start is one day, its as-of day; a running total keeps none."""
+        on = date(2020, 10, 5)
+        assert Period(as_of=on, kind="incident") == Period.incident(on)
+        assert Period(as_of=on).start is None
+        assert Period(kind="incident").start is None  # undated: no day to take
+
     @pytest.mark.parametrize(
         ("changes", "field"),
         [

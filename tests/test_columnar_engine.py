@@ -108,6 +108,31 @@ class TestFlagTable:
         with pytest.raises(FormatError, match="repeats the id"):
             flag_table(claims_to_table(twins))
 
+    def test_incident_without_start(self, tmp_path: Path) -> None:
+        """An incident given no start is one day: one incident with the same written in full.
+
+        So on both paths, from claims and from a table or file whose start cell is empty:
+        the two counts of one incident disagree, and make one estimate.
+        """
+        on = date(2020, 10, 5)
+        full = claim("a", 10, incident=True, as_of=on)
+        bare = claim("b", 40, incident=True, as_of=on, claimant="Reuters")
+        bare = attrs.evolve(bare, period=Period(as_of=on, kind="incident"))
+        assert bare.period == full.period
+        table = claims_to_table([full, bare])
+        starts = pa.array([on, None], pa.date32())
+        table = table.set_column(
+            table.schema.get_field_index("period_start"), "period_start", starts
+        )
+        path = tmp_path / "claims.parquet"
+        pq.write_table(table, path)
+        flags, estimates = object_flags([full, bare]), claimrecon.reconcile([full, bare])
+        assert "divergent" in [f.code for f in flags] and len(estimates) == 1
+        for data in (table, path, pl.from_arrow(table)):
+            assert flag_table(data).to_flags() == flags
+            assert reconcile_table(data).to_estimates() == estimates
+        assert table_to_claims(table) == [full, bare]
+
 
 class TestReconcileTable:
     @given(engine_claim_sets(max_size=24), st.sampled_from(POLICIES))

@@ -79,6 +79,24 @@ class TestFlag:
         too_late = claim("o", 80, as_of=day(9))
         assert not only(flag([enemy, too_late]), "partisan_enemy_claim")
 
+    def test_partisan_reference_from_a_later_start(self) -> None:
+        """A count from a later start covers a shorter time and bounds no enemy claim.
+
+        One from the same or an earlier start does, and so does one whose start,
+        or the claim's, is not stated (it may be either).
+        """
+        enemy = claim("e", 500, claimant="Azerbaijan")  # since 27 September
+        own = claim("o", 80)
+
+        def since(c: object, start: date | None) -> object:
+            return attrs.evolve(c, period=attrs.evolve(c.period, start=start))  # type: ignore[attr-defined,misc]
+
+        for flags in (flag, lambda claims: flag_table(claims).to_flags()):  # both paths
+            assert not only(flags([enemy, since(own, day(1))]), "partisan_enemy_claim")
+            assert only(flags([since(enemy, day(1)), own]), "partisan_enemy_claim")
+            assert only(flags([enemy, since(own, None)]), "partisan_enemy_claim")
+            assert only(flags([since(enemy, None), since(own, day(1))]), "partisan_enemy_claim")
+
     def test_partisan_names_the_tightest_count(self) -> None:
         """An enemy claim lists its own claims and the count it exceeds most, with its echoes."""
         enemy = claim("e", 500, claimant="Azerbaijan")

@@ -272,8 +272,10 @@ class Period:
     """When: the as-of date, where a running total starts, and its kind.
 
     For a cumulative figure ``start`` is the "since" date; for an incident,
-    ``start`` to ``as_of`` is the window of the incident.  ``as_of`` may be
-    unknown (``None``): such a claim is kept out of every time series.
+    ``start`` to ``as_of`` is the window of the incident, and an incident
+    given no start is one day, its ``as_of`` (``start`` is set to it, so that
+    it is one incident with the same incident written either way).  ``as_of``
+    may be unknown (``None``): such a claim is kept out of every time series.
     """
 
     as_of: date | None = attrs.field(default=None, validator=_optional_date("as_of"))
@@ -282,6 +284,8 @@ class Period:
     precision: Precision = attrs.field(default=Precision.DAY, converter=_precision)
 
     def __attrs_post_init__(self) -> None:
+        if self.kind is Kind.INCIDENT and self.start is None and self.as_of is not None:
+            object.__setattr__(self, "start", self.as_of)  # frozen: set once, while built
         if self.start is not None and self.as_of is not None and self.start > self.as_of:
             raise InvalidClaimError(
                 "period_start",

@@ -24,7 +24,8 @@ The checks, exactly:
     A side's figure for the other side's losses whose low exceeds the high of
     what that side itself, or a third party, reports for the same category,
     outcome and period (a running total as of the same day, or up to
-    ``window_days`` later, which bounds it from above; or the same incident).
+    ``window_days`` later, which bounds it from above, unless it is counted
+    from a later start; or the same incident).
     A killed-or-wounded claim is held against a killed count times
     ``1 + WOUNDED_PER_KILLED`` (a wounded count times ``1 + 1/WOUNDED_PER_KILLED``).
 ``series_regression`` (warning)
@@ -501,6 +502,11 @@ def reference_ceiling(enemy_outcome: str, ref_outcome: str, high: int) -> int | 
     return None
 
 
+def _starts_later(reference: object, claim: date | None) -> bool:
+    """Whether a reference total starts after the claim's (an unstated start may be either)."""
+    return isinstance(reference, date) and claim is not None and reference > claim
+
+
 def _partisan(rows: list[Annotated], statements: Statements, window_days: int) -> list[Flag]:
     # references grouped by what they count, when and where, each group with its lowest high,
     # so that a claim meets a handful of groups and opens only those it exceeds
@@ -537,6 +543,8 @@ def _partisan(rows: list[Annotated], statements: Statements, window_days: int) -
                     continue  # a count for one place bounds nothing elsewhere
                 if incident and start != c.period.start:
                     continue
+                if _starts_later(start, c.period.start):
+                    continue  # a total from a later start counts a shorter time: no bound
                 ceiling = reference_ceiling(outcome, str(ref_outcome), high)
                 if ceiling is None or c.figure.low <= ceiling:
                     continue

@@ -467,10 +467,10 @@ def _pairs(enemy: pl.DataFrame, refs: pl.DataFrame, window_days: int) -> pl.Data
             right_on=[*right, "r_location", *ref_period],
             nulls_equal=True,
         )
-        joined += [
-            everywhere.filter(pl.col("low") > pl.col("ceiling")),
-            here.filter(pl.col("low") > pl.col("ceiling")),
-        ]
+        bounds = pl.col("low") > pl.col("ceiling")
+        if kind == "cumulative":  # a total from a later start counts a shorter time: no bound
+            bounds &= ~(pl.col("r_start") > pl.col("start")).fill_null(False)  # unstated: either
+        joined += [everywhere.filter(bounds), here.filter(bounds)]
     keep = ["stmt", "low", "ceiling", *(c for c in refs.columns if c.startswith("r_payload_"))]
     return pl.concat([f.select(keep) for f in joined], how="vertical_relaxed").collect(
         engine=IN_MEMORY

@@ -381,7 +381,10 @@ def prepare_columns(frame: pl.DataFrame, registry: SideRegistry) -> pl.DataFrame
         .then(claimant_side)
         .otherwise(pl.col("_side")),
         side=named("subject_side").fill_null(name(UNKNOWN)),
-        start=pl.col("period_start"),
+        # an incident given no start is one day, its as-of day (as claimrecon.Period reads it)
+        start=pl.when((pl.col("kind") == "incident") & pl.col("period_start").is_null())
+        .then(pl.col("as_of"))
+        .otherwise(pl.col("period_start")),
         qualifier=named("qualifier"),
         qualifier_text=named("qualifier").fill_null(name("")),
         retracted=pl.col("status") == "retracted",
