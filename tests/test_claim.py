@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pickle
+import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from claimrecon import (
+    ArgumentError,
     Claim,
     ClaimReconError,
     Evidence,
@@ -16,8 +19,14 @@ from claimrecon import (
     InvalidClaimError,
     Period,
     Subject,
+    attribute,
+    compare,
+    flag,
+    load_seeds,
+    reconcile,
 )
 from claimrecon.claim import MAX_COUNT
+from claimrecon.columnar.engine import flag_table, reconcile_table
 from claimrecon.errors import DuplicateIdError, FormatError, ParseError, RecordError
 
 WIB = timezone(timedelta(hours=7))
@@ -87,6 +96,10 @@ class TestClaim:
             ({"chain": (Hop("A"), Hop("B"), Hop("A"))}, "reported_by"),
             ({"chain": "Reuters"}, "reported_by"),
             ({"status": "disputed", "disputed_by": "Turkey"}, "disputed_by"),
+            ({"figure": 5}, "figure"),
+            ({"subject": ("armenia", "military", "killed")}, "subject"),
+            ({"period": None}, "period"),
+            ({"evidence": "the text"}, "evidence"),
             ({"figure": Figure.exact(MAX_COUNT + 1)}, "low"),
             ({"figure": Figure.between(3, MAX_COUNT + 1)}, "high"),
         ],
@@ -113,6 +126,7 @@ class TestClaim:
             (lambda: Evidence("d", start=5, end=3), "evidence_end"),
             (lambda: Evidence("d", start=-1, end=3), "evidence_start"),
             (lambda: Evidence("d", start=0, end=3, text="ab"), "evidence"),
+            (lambda: Figure(5, 5, "person", "exactly"), "rule"),  # type: ignore[arg-type]
         ],
     )
     def test_part_invariants(self, build: object, field: str) -> None:
@@ -130,6 +144,26 @@ class TestClaim:
 
 
 class TestErrors:
+    @pytest.mark.parametrize(
+        ("call", "says"),
+        [
+            (lambda seeds: reconcile(seeds, "median"), "policy must be one of best, "),
+            (lambda seeds: reconcile_table(seeds, "median"), "policy must be one of best, "),
+            (lambda seeds: flag(seeds, window_days=None), "window_days must be a whole"),
+            (lambda seeds: flag_table(seeds, window_days=1.5), "window_days must be a whole"),
+            (lambda seeds: flag([*seeds, "x"]), "item 19 of the claims is not a Claim: 'x'"),
+            (lambda seeds: reconcile([seeds[0], 3]), "item 2 of the claims is not a Claim: 3"),
+            (lambda seeds: attribute([None, *seeds]), "item 1 of the claims is not a Claim"),
+            (lambda seeds: flag(seeds * 200 + [1]), "item 3601 of the claims is not a Claim"),
+            (lambda seeds: flag_table([*seeds, "x"]), "item 19 of the claims is not a Claim"),
+            (lambda seeds: compare(seeds[0], "x"), "compare takes two claims; b is 'x'"),
+        ],
+    )
+    def test_bad_arguments(self, call: Callable[[list[Claim]], object], says: str) -> None:
+        """Arguments the functions cannot take are an ArgumentError saying which, on both paths."""
+        with pytest.raises(ArgumentError, match=re.escape(says)):
+            call(load_seeds())
+
     @pytest.mark.parametrize(
         "error",
         [

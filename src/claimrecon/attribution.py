@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Union
 import attrs
 
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Claim, Status
-from claimrecon.errors import DuplicateIdError
+from claimrecon.errors import ArgumentError, DuplicateIdError
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 
 if TYPE_CHECKING:
@@ -100,10 +100,19 @@ def route(claims: ClaimSource) -> tuple[list[Claim] | None, Any]:
         or module.startswith("claimrecon.columnar")  # claims prepared for the engine
     ):
         return None, claims
-    items = list(claims)  # type: ignore[arg-type]  # tables went the other way
+    items = claim_list(claims)  # type: ignore[arg-type]  # tables went the other way
     if len(items) >= COLUMNAR_THRESHOLD:
         return None, items
     return items, None
+
+
+def claim_list(claims: Iterable[object]) -> list[Claim]:
+    """The claims as a list; an :class:`ArgumentError` names the first item that is not a claim."""
+    items = list(claims)
+    if not all(issubclass(kind, Claim) for kind in set(map(type, items))):
+        place, item = next((i, c) for i, c in enumerate(items) if not isinstance(c, Claim))
+        raise ArgumentError(f"item {place + 1} of the claims is not a Claim: {item!r:.100}")
+    return items  # type: ignore[return-value]  # every item is a Claim
 
 
 def check_unique_ids(claims: Sequence[Claim]) -> None:
@@ -324,10 +333,10 @@ def attribute(claims: Iterable[Claim], registry: SideRegistry = DEFAULT_SIDES) -
     depend on the order of the claims.  Raises :class:`DuplicateIdError` when
     two claims share an id.
     """
-    claim_list = list(claims)
-    check_unique_ids(claim_list)
+    items = claim_list(claims)
+    check_unique_ids(items)
     groups: dict[EchoKey, list[Annotated]] = defaultdict(list)
-    for row in annotate(claim_list, registry):
+    for row in annotate(items, registry):
         groups[row.echo_key].append(row)
     by_source: dict[str, list[Statement]] = defaultdict(list)
     sides: dict[str, set[str]] = defaultdict(set)

@@ -382,6 +382,14 @@ def _extra(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[
     return tuple((str(k), v) for k, v in items)
 
 
+def _part(field: str, kind: type) -> Any:
+    def check(instance: object, attribute: object, value: object) -> None:
+        if not isinstance(value, kind):
+            raise InvalidClaimError(field, f"must be of type {kind.__name__}", value)
+
+    return check
+
+
 def _disputers(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         raise InvalidClaimError("disputed_by", "must be a sequence of names, not one string", value)
@@ -402,16 +410,16 @@ class Claim:
     """
 
     id: str = attrs.field(validator=_id)
-    figure: Figure = attrs.field(validator=attrs.validators.instance_of(Figure))
-    subject: Subject = attrs.field(factory=Subject, validator=attrs.validators.instance_of(Subject))
-    period: Period = attrs.field(factory=Period, validator=attrs.validators.instance_of(Period))
+    figure: Figure = attrs.field(validator=_part("figure", Figure))
+    subject: Subject = attrs.field(factory=Subject, validator=_part("subject", Subject))
+    period: Period = attrs.field(factory=Period, validator=_part("period", Period))
     claimant: str | None = attrs.field(default=None, validator=_optional_text("claimant"))
     claimant_side: str = attrs.field(
         default=UNKNOWN, validator=_side("claimant_side", allow_all=False)
     )
     chain: tuple[Hop, ...] = attrs.field(default=(), converter=_chain)
     published: date | None = attrs.field(default=None, validator=_optional_moment("published"))
-    evidence: Evidence = attrs.field(factory=Evidence)
+    evidence: Evidence = attrs.field(factory=Evidence, validator=_part("evidence", Evidence))
     status: Status = attrs.field(default=Status.REPORTED, converter=_status)
     disputed_by: tuple[str, ...] = attrs.field(default=(), converter=_disputers)
     url: str | None = attrs.field(default=None, validator=_optional_text("url"))

@@ -31,6 +31,7 @@ from datetime import date
 import attrs
 
 from claimrecon.claim import ALL_SIDES, UNKNOWN, Category, Claim, Kind, Outcome
+from claimrecon.errors import ArgumentError
 from claimrecon.units import dimension_of
 
 __all__ = [
@@ -224,6 +225,9 @@ def compare(a: Claim, b: Claim) -> Comparison:
 
     Symmetric: ``compare(b, a)`` has the same relation, reason, ratio and gap.
     """
+    for name, given in (("a", a), ("b", b)):
+        if not isinstance(given, Claim):
+            raise ArgumentError(f"compare takes two claims; {name} is {given!r:.100}")
     subj, why = _subject_relation(a, b)
     if subj == 2:
         return Comparison(a.id, b.id, Relation.INCOMPARABLE, why)

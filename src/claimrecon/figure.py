@@ -49,6 +49,7 @@ class Rule(enum.StrEnum):
     MAGNITUDE = "magnitude"
 
 
+_RULE_NAMES = tuple(rule.value for rule in Rule)
 #: rules whose bounds are an estimate around (or below) the stated number
 APPROXIMATE_RULES = frozenset({Rule.ABOUT, Rule.NEARLY, Rule.MAGNITUDE})
 
@@ -243,6 +244,14 @@ def _nonnegative_int(name: str, value: object) -> None:
         raise InvalidClaimError(name, "must be >= 0", value)
 
 
+def _rule(value: object) -> Rule:
+    if isinstance(value, Rule):
+        return value
+    if isinstance(value, str) and value in _RULE_NAMES:
+        return Rule(value)
+    raise InvalidClaimError("rule", f"must be one of {', '.join(_RULE_NAMES)}", value)
+
+
 def _check_low(instance: Figure, attribute: attrs.Attribute[int], value: int) -> None:
     _nonnegative_int("low", value)
 
@@ -291,7 +300,7 @@ class Figure:
     low: int = attrs.field(validator=_check_low)
     high: int | None = attrs.field(validator=_check_high)
     unit: str = attrs.field(default=PEOPLE, converter=_unit)
-    rule: Rule = attrs.field(default=Rule.EXACT, converter=Rule)
+    rule: Rule = attrs.field(default=Rule.EXACT, converter=_rule)
     stated: int | None = attrs.field(default=None, validator=_check_stated)
     qualifier: str | None = attrs.field(default=None, validator=_check_qualifier)
 

@@ -377,6 +377,13 @@ def figure_order(figure: Figure) -> tuple[object, ...]:
 Statements = dict[tuple[object, ...], list[Annotated]]
 
 
+def check_window(window_days: object) -> None:
+    """Raise :class:`ArgumentError` unless ``window_days`` is a whole number of days, 0 or more."""
+    if isinstance(window_days, bool) or not isinstance(window_days, int) or window_days < 0:
+        message = f"window_days must be a whole number of days, 0 or more: {window_days!r}"
+        raise ArgumentError(message)
+
+
 def flag(
     claims: ClaimSource,
     *,
@@ -398,8 +405,7 @@ def flag(
     >>> sorted({f.code for f in flag(load_seeds())})  # doctest: +NORMALIZE_WHITESPACE
     ['disputed', 'partisan_enemy_claim', 'single_source', 'undated']
     """
-    if window_days < 0:
-        raise ArgumentError(f"window_days must be 0 or more, not {window_days}")
+    check_window(window_days)
     claim_list, table = route(claims)
     if claim_list is None:
         from claimrecon.columnar.engine import flag_table

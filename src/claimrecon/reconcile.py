@@ -38,10 +38,20 @@ import attrs
 
 from claimrecon.attribution import Annotated, ClaimSource, Stance, annotate, check_unique_ids, route
 from claimrecon.claim import Kind, Status
+from claimrecon.errors import ArgumentError
 from claimrecon.figure import Figure, Rule
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 
-__all__ = ["Estimate", "Grade", "Policy", "TraceAction", "TraceEntry", "point_of", "reconcile"]
+__all__ = [
+    "Estimate",
+    "Grade",
+    "Policy",
+    "TraceAction",
+    "TraceEntry",
+    "point_of",
+    "policy_of",
+    "reconcile",
+]
 
 
 class Policy(enum.StrEnum):
@@ -68,6 +78,16 @@ class Policy(enum.StrEnum):
     BEST = "best"
     CONSERVATIVE = "conservative"
     RANGE = "range"
+
+
+def policy_of(value: object) -> Policy:
+    """The policy ``value`` names, or an :class:`ArgumentError` listing the policies."""
+    if isinstance(value, Policy):
+        return value
+    if isinstance(value, str) and value in {p.value for p in Policy}:
+        return Policy(value)
+    known = ", ".join(p.value for p in Policy)
+    raise ArgumentError(f"policy must be one of {known}, not {value!r}")
 
 
 class Grade(enum.StrEnum):
@@ -320,7 +340,7 @@ def reconcile(
     ...  if e.subject == ("person", "armenia", "military", "killed") and e.kind == "cumulative"]
     [('2020-10-01', 80), ('2020-10-21', 772)]
     """
-    policy = Policy(policy)
+    policy = policy_of(policy)
     claim_list, table = route(claims)
     if claim_list is None:
         from claimrecon.columnar.engine import reconcile_table

@@ -26,13 +26,14 @@ import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator:
 import attrs
 import polars as pl
 
-from claimrecon.attribution import COLUMNAR_THRESHOLD
+from claimrecon.attribution import COLUMNAR_THRESHOLD, claim_list
 from claimrecon.claim import Claim
 from claimrecon.columnar.flags import FlagTable, flag_frame
 from claimrecon.columnar.prepare import claims_frame, prepare, prepare_columns, to_frame
 from claimrecon.columnar.reconcile import EstimateTable, reconcile_frame
 from claimrecon.errors import ArgumentError, DuplicateIdError
-from claimrecon.reconcile import Policy
+from claimrecon.flags import check_window
+from claimrecon.reconcile import Policy, policy_of
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 
 __all__ = [
@@ -86,7 +87,7 @@ def as_table(data: Any) -> Any:
         return validate_table(data)
     if type(data).__module__.startswith("pandas"):
         return validate_table(pa.Table.from_pandas(data, preserve_index=False))
-    return claims_to_table(list(data))  # valid by construction: no second check
+    return claims_to_table(claim_list(data))  # valid by construction: no second check
 
 
 @attrs.frozen(eq=False)
@@ -132,7 +133,7 @@ def prepare_claims(
     if isinstance(data, PreparedClaims):
         return _same_registry(data, registry)
     if not is_tabular(data):  # claim objects, valid by construction
-        rows = prepare_columns(claims_frame(list(data)), registry)
+        rows = prepare_columns(claims_frame(claim_list(data)), registry)
     elif (frame := _checked_parquet(data, trust_seal)) is not None:  # canonical, valid: polars
         rows = prepare_columns(frame, registry)
         del frame
@@ -192,8 +193,7 @@ def flag_table(
     data: Any | Iterable[Claim], *, registry: SideRegistry = DEFAULT_SIDES, window_days: int = 1
 ) -> FlagTable:
     """Flag a table of claims (or anything :func:`as_table` reads) in one columnar pass."""
-    if window_days < 0:
-        raise ArgumentError(f"window_days must be 0 or more, not {window_days}")
+    check_window(window_days)
     prepared = prepare_claims(data, registry=registry)
     return flag_frame(prepared.rows, window_days=window_days, ids=prepared.ids)
 
@@ -205,4 +205,5 @@ def reconcile_table(
     registry: SideRegistry = DEFAULT_SIDES,
 ) -> EstimateTable:
     """Reconcile a table of claims (or anything :func:`as_table` reads) in one columnar pass."""
+    policy = policy_of(policy)  # before the claims are read
     return reconcile_frame(prepare_claims(data, registry=registry).rows, policy)

@@ -31,6 +31,7 @@ from claimrecon.reconcile import (
     Policy,
     TraceAction,
     TraceEntry,
+    policy_of,
 )
 
 __all__ = ["EstimateTable", "reconcile_frame"]
@@ -212,7 +213,7 @@ def _trace_reason(rows: pl.DataFrame) -> pl.DataFrame:
 
 def reconcile_frame(rows: pl.DataFrame, policy: Policy | str = Policy.BEST) -> EstimateTable:
     """Reconcile prepared rows (see :func:`claimrecon.columnar.prepare.prepare`)."""
-    policy = Policy(policy)
+    policy = policy_of(policy)
     undated = pl.col("as_of").is_null()
     rows = _trace_reason(rows).with_columns(
         e_kind=pl.col("kind"),
