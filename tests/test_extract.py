@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from claimrecon import Claim, FormatError, ParseError
 from claimrecon.claim import Kind, Status
-from claimrecon.extract import extract, extract_file, extract_report
+from claimrecon.extract import extract, extract_file, extract_report, read_article
 from claimrecon.numbers import find_counts
 from claimrecon.seeds import load_manifest, load_seeds, raw_seeds_dir
 from tests.strategies import news_texts
@@ -254,6 +254,104 @@ class TestExtract:
         assert wounded.note is not None and "qualifier 'at least'" in wounded.note
         assert wounded.evidence.text == "At least 11 soldiers were killed and 35 wounded"
 
+    @pytest.mark.parametrize(
+        ("passage", "lang", "total", "part"),
+        [
+            (
+                "At least 30 people, including 12 soldiers, were killed.",
+                "en",
+                (30, None, "at least", "killed", "unspecified"),
+                (12, 12, None, "killed", "military"),
+            ),
+            (
+                "Sedikitnya 30 orang, termasuk 12 tentara, tewas.",
+                "id",
+                (30, None, "sedikitnya", "killed", "unspecified"),
+                (12, 12, None, "killed", "military"),
+            ),
+            (
+                "25 people, among them 3 children, were killed.",
+                "en",
+                (25, 25, None, "killed", "unspecified"),
+                (3, 3, None, "killed", "civilian"),
+            ),
+        ],
+    )
+    def test_inclusive_aside_keeps_the_total(
+        self,
+        passage: str,
+        lang: str,
+        total: tuple[object, ...],
+        part: tuple[object, ...],
+    ) -> None:
+        """ "30 people, including 12 soldiers, were killed": the total and the part are claims."""
+        found = [k[:5] for k in keys(passage, lang)]
+        assert found == [total, part]
+        claims = extract(passage, lang, PUB)
+        assert (
+            claims[1].note is not None and "counted within the figure before it" in claims[1].note
+        )
+
+    def test_inclusion_after_the_outcome(self) -> None:
+        """ "25 people were killed, including 3 children" gives the total and the part."""
+        found = [k[:5] for k in keys("25 people were killed, including 3 children.", "en")]
+        assert found == [
+            (25, 25, None, "killed", "unspecified"),
+            (3, 3, None, "killed", "civilian"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "bounds"),
+        [
+            ("Tidak kurang dari 30 orang tewas.", "id", (30, None)),
+            ("Tidak lebih dari 30 orang tewas.", "id", (0, 30)),
+            ("No fewer than 30 people died.", "en", (30, None)),
+            ("Not less than 30 people died.", "en", (30, None)),
+            ("Not more than 30 people died.", "en", (0, 30)),
+        ],
+    )
+    def test_negated_comparatives(
+        self, passage: str, lang: str, bounds: tuple[int, int | None]
+    ) -> None:
+        """ "Tidak kurang dari 30" is at least 30, "not more than 30" at most 30; not negations."""
+        claim = one(passage, lang)
+        assert claim.figure.bounds == bounds
+        assert claim.figure.qualifier is not None
+        assert claim.figure.qualifier.lower() in passage.lower()
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "low", "category"),
+        [
+            ("Seorang tentara tewas.", "id", 1, "military"),
+            ("A dozen soldiers were killed.", "en", 12, "military"),
+        ],
+    )
+    def test_counts_written_as_words(
+        self, passage: str, lang: str, low: int, category: str
+    ) -> None:
+        """ "Seorang tentara", "a dozen soldiers": one and twelve, noted as read without digits."""
+        claim = one(passage, lang)
+        assert claim.figure.bounds == (low, low) and claim.subject.category.value == category
+        assert claim.note is not None and "no digit" in claim.note
+
+    def test_one_speaker_is_not_a_count(self) -> None:
+        """ "Seorang warga mengatakan ...": the resident who speaks is not one casualty."""
+        assert [c.figure.low for c in extract("Seorang warga mengatakan 3 tentara tewas.")] == [3]
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("The death toll rose by 12 to 45.", "en"),
+            ("Jumlah korban tewas bertambah 12 orang menjadi 45.", "id"),
+            ("The death toll stands at 45.", "en"),
+        ],
+    )
+    def test_toll_after_a_rise(self, passage: str, lang: str) -> None:
+        """ "Rose by 12 to 45", "stands at 45": the 45 is the running total of the killed."""
+        claim = one(passage, lang)
+        assert claim.figure.bounds == (45, 45)
+        assert claim.subject.outcome.value == "killed" and claim.period.kind is Kind.CUMULATIVE
+
     def test_toll(self) -> None:
         """Tolls ("the death toll rose to 45", "korban tewas mencapai 45") count the dead."""
         assert one("The death toll rose to 45 on Monday.", "en").subject.outcome.value == "killed"
@@ -403,6 +501,34 @@ class TestExtract:
         text = "Azerbaijan mengatakan pertempuran berlanjut. Sebanyak 8 tentara tewas."
         assert one(text).claimant is None
 
+    def test_claimant_after_while(self) -> None:
+        """ "..., while Azerbaijan said 300 ...": the second claim is Azerbaijan's."""
+        text = (
+            "Armenia said 20 of its soldiers were killed, while Azerbaijan said 300 Armenian "
+            "soldiers died."
+        )
+        claims = extract(text, "en", PUB)
+        assert [(c.figure.low, c.claimant, c.subject.side) for c in claims] == [
+            (20, "Armenia", "armenia"),
+            (300, "Azerbaijan", "armenia"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Armenia did not say how many soldiers died, but 30 civilians were killed.", "en"),
+            (
+                "Armenia tidak mengatakan berapa tentara yang tewas, tetapi 30 warga sipil tewas.",
+                "id",
+            ),
+        ],
+    )
+    def test_negated_speech_names_no_claimant(self, passage: str, lang: str) -> None:
+        """Who "did not say" is not the claimant of a figure in another clause, nor its side."""
+        claim = one(passage, lang)
+        assert claim.figure.bounds == (30, 30)
+        assert claim.claimant is None and claim.subject.side == "unknown"
+
     def test_wire_is_the_chain_not_the_claimant(self) -> None:
         """A wire cue ("dilansir dari X") names the chain's second hop, not the claimant."""
         text = (
@@ -442,6 +568,54 @@ class TestExtract:
         claim = one("Kementerian Pertahanan Azerbaijan mengatakan 8 prajurit gugur.")
         assert claim.subject.side == "azerbaijan"
         assert claim.note is not None and "inferred from the claimant" in claim.note
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Armenia said 100 Azerbaijani troops were killed and 5 tanks destroyed.", "en"),
+            ("Armenia mengatakan 100 tentara Azerbaijan tewas dan 5 tank hancur.", "id"),
+        ],
+    )
+    def test_coordinated_figure_takes_the_side_before_it(self, passage: str, lang: str) -> None:
+        """In "100 Azerbaijani troops killed and 5 tanks destroyed" the tanks are Azerbaijan's."""
+        claims = extract(passage, lang, PUB)
+        assert [(c.figure.low, c.subject.side) for c in claims] == [
+            (100, "azerbaijan"),
+            (5, "azerbaijan"),
+        ]
+        assert claims[1].figure.unit == "tank" and claims[1].claimant_side == "armenia"
+
+    def test_what_the_claimant_downed_stays_the_opponents(self) -> None:
+        """ "Armenia said it shot down 4 drones and 2 helicopters": both are Azerbaijan's."""
+        claims = extract("Armenia said it shot down 4 drones and 2 helicopters.", "en", PUB)
+        assert [(c.figure.low, c.subject.side) for c in claims] == [
+            (4, "azerbaijan"),
+            (2, "azerbaijan"),
+        ]
+
+    def test_figure_in_another_clause_keeps_the_claimants_side(self) -> None:
+        """A figure after "but"/"while" does not take the side of the figure before it."""
+        text = "Armenia said 100 Azerbaijani troops were killed, but 5 of its tanks were destroyed."
+        claims = extract(text, "en", PUB)
+        assert [(c.figure.low, c.subject.side) for c in claims] == [
+            (100, "azerbaijan"),
+            (5, "armenia"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Two civilians were killed in Stepanakert.", "en"),
+            ("Dua warga sipil tewas di kota Stepanakert.", "id"),
+        ],
+    )
+    def test_town_named_like_a_party_is_a_place(self, passage: str, lang: str) -> None:
+        """ "Killed in Stepanakert" names a place, though the registry knows the name too."""
+        assert one(passage, lang).subject.location == "Stepanakert"
+
+    def test_region_of_a_party_is_not_a_place(self) -> None:
+        """ "Di wilayah Nagorno-Karabakh" names the war's region, not an incident's place."""
+        assert one("Dua warga sipil tewas di wilayah Nagorno-Karabakh.").subject.location is None
 
     def test_unattributed_total_covers_all_sides(self) -> None:
         """An unattributed running total of people, not split by side, is "all"."""
@@ -497,6 +671,54 @@ class TestExtract:
         assert claim.period.start is None
         assert claim.note is not None and "does not date the start" in claim.note
 
+    @pytest.mark.parametrize(
+        ("passage", "lang", "year"),
+        [
+            ("The war in the early 1990s killed about 30,000 people.", "en", "1990"),
+            ("In 1994, 30,000 people died.", "en", "1994"),
+            ("In 2016, 200 people were killed.", "en", "2016"),
+            ("Perang 1988-1994 menewaskan 30.000 orang.", "id", "1988"),
+            ("Bentrokan pada 2016 menewaskan 200 orang.", "id", "2016"),
+            ("Perang di awal tahun 1990-an menewaskan 30.000 orang.", "id", "1990"),
+        ],
+    )
+    def test_figures_of_earlier_wars_are_left_out(self, passage: str, lang: str, year: str) -> None:
+        """A figure in a sentence naming a year before this war's is no claim; a warning says so."""
+        report = extract_report(passage, lang, date(2020, 10, 9))
+        assert report.claims == ()
+        assert any("earlier war" in w and year in w for w in report.warnings)
+
+    def test_earlier_war_does_not_borrow_the_running_total(self) -> None:
+        """After a running total since the war began, an earlier war's toll stays out."""
+        text = (
+            "More than 300 people have been killed since the fighting began on 27 September. "
+            "The war in the early 1990s killed about 30,000 people."
+        )
+        [claim] = extract(text, "en", date(2020, 10, 9))
+        assert claim.figure.bounds == (301, None)
+        assert claim.period.start == date(2020, 9, 27)
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("More than 300 people have been killed in the worst fighting since 1994.", "en"),
+            ("Lebih dari 300 orang tewas dalam pertempuran terburuk sejak 1994.", "id"),
+            ("More than 300 people have been killed since the 1990s ceasefire collapsed.", "en"),
+        ],
+    )
+    def test_since_an_earlier_year_is_a_comparison(self, passage: str, lang: str) -> None:
+        """ "The worst fighting since 1994": the figure is this war's and is kept."""
+        assert one(passage, lang, date(2020, 10, 9)).figure.bounds == (301, None)
+
+    def test_year_of_this_war_is_kept(self) -> None:
+        """A year that is not before the year the article says the war began keeps the figure."""
+        text = (
+            "The fighting began on 27 September 2020. "
+            "In 2020, more than 300 people were killed in Nagorno-Karabakh."
+        )
+        [claim] = extract(text, "en", date(2021, 3, 1))
+        assert claim.figure.bounds == (301, None)
+
     def test_incident_referred_back(self) -> None:
         """A sentence about "that incident" takes the date of the sentence before it."""
         text = "Terjadi serangan di pasar pada Minggu (11/10). Insiden tersebut menewaskan 7 orang."
@@ -532,6 +754,36 @@ class TestExtract:
         """A line printed twice (a sidebar's headline and its link) is never read."""
         line = "Banjir Bandang, 21 Warga Tewas Terseret Arus."
         assert extract(f"{line}\n\n{line}\n", "id", PUB) == []
+
+    def test_sidebar_sentences_are_not_read(self) -> None:
+        """Full sentences of other stories under "Most read" give no claims."""
+        text = (
+            "Eight civilians were killed in Ganja, Azerbaijan said on Tuesday.\n\n"
+            "Most read\n\n"
+            "A United States air strike in eastern Syria killed 17 militia fighters on Thursday, "
+            "officials in Washington said.\n\n"
+            "Floods in Jakarta killed 5 people and forced more than 1,000 residents from their "
+            "homes after a night of heavy rain.\n"
+        )
+        assert [c.figure.low for c in extract(text, "en", PUB)] == [8]
+
+    def test_article_resumes_after_an_advertisement(self) -> None:
+        """After a heading the article resumes with a sentence of the same story."""
+        text = (
+            "Eight civilians were killed in Ganja, Azerbaijan said on Tuesday.\n\n"
+            "Advertisement\n\n"
+            "Azerbaijan also said 12 soldiers were wounded in the fighting near the town of "
+            "Ganja overnight.\n"
+        )
+        assert [c.figure.low for c in extract(text, "en", PUB)] == [8, 12]
+
+    def test_repeated_body_sentence_is_read_once(self) -> None:
+        """A sentence printed twice on the page gives its claim once, from the first copy."""
+        line = "Kementerian itu mengatakan sebanyak 8 warga sipil tewas dalam serangan di Ganja."
+        text = f"{line}\n\nPada hari yang sama, 3 tentara terluka.\n\n{line}\n"
+        claims = extract(text, "id", PUB)
+        assert [c.figure.low for c in claims] == [8, 3]
+        assert claims[0].evidence.span is not None and claims[0].evidence.span[0] < len(line)
 
     def test_related_headline_of_another_story(self) -> None:
         """A "Baca juga" headline about another story gives no claim."""
@@ -610,6 +862,26 @@ class TestExtract:
         )
         claim = one(text)
         assert claim.status is Status.DISPUTED and claim.disputed_by == ("Turki",)
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            (
+                "Armenia claimed 30 Azerbaijani soldiers were killed, but Azerbaijan denied it.",
+                "en",
+            ),
+            ("Armenia claimed 30 Azerbaijani soldiers were killed. Azerbaijan denied it.", "en"),
+            (
+                "Armenia mengklaim 30 tentara Azerbaijan tewas, tetapi Azerbaijan membantahnya.",
+                "id",
+            ),
+        ],
+    )
+    def test_denial_of_the_claim_in_the_same_sentence(self, passage: str, lang: str) -> None:
+        """ "X claimed 30 ..., but Y denied it" is X's claim, disputed by Y, as in two sentences."""
+        claim = one(passage, lang)
+        assert claim.figure.bounds == (30, 30) and claim.claimant == "Armenia"
+        assert claim.status is Status.DISPUTED and claim.disputed_by == ("Azerbaijan",)
 
     # -- claims themselves ----------------------------------------------------
 
@@ -732,6 +1004,18 @@ class TestExtractFile:
         path.write_text("Sebanyak 8 warga sipil tewas.", encoding="utf-8")
         [claim] = extract_file(path, lang="id", published=PUB, outlet="Koran Kita")
         assert claim.published == PUB and claim.outlet == "Koran Kita"
+
+    def test_crlf_spans_index_the_file(self, tmp_path: Path) -> None:
+        """With CRLF line endings, evidence spans index the file's own text."""
+        text = "Judul\r\n\r\nPengantar.\r\n\r\nSebanyak 8 warga sipil tewas.\r\n"
+        path = tmp_path / "crlf.txt"
+        path.write_bytes(text.encode("utf-8"))
+        assert read_article(path) == text
+        [claim] = extract_file(path, lang="id", published=PUB)
+        assert claim.evidence.span is not None
+        start, end = claim.evidence.span
+        raw = path.read_bytes().decode("utf-8")
+        assert raw[start:end] == claim.evidence.text == "8 warga sipil tewas"
 
     def test_missing_file(self, tmp_path: Path) -> None:
         """A file that cannot be read is a FormatError naming it."""

@@ -58,6 +58,44 @@ class TestFindCues:
             "Azerbaijan",
         ]
 
+    @pytest.mark.parametrize(
+        ("text", "lang", "claimants"),
+        [
+            (
+                "Armenia said 20 of its soldiers were killed, while Azerbaijan said 300 "
+                "Armenian soldiers died.",
+                "en",
+                ["Armenia", "Azerbaijan"],
+            ),
+            (
+                "Armenia mengatakan 20 tentaranya tewas, sementara Azerbaijan mengatakan 300 "
+                "tentara Armenia tewas.",
+                "id",
+                ["Armenia", "Azerbaijan"],
+            ),
+            ("Seven died, whereas Azerbaijan says none did.", "en", ["Azerbaijan"]),
+        ],
+    )
+    def test_clause_conjunction_is_not_part_of_the_name(
+        self, text: str, lang: str, claimants: list[str]
+    ) -> None:
+        """ "..., while Azerbaijan said": the claimant is "Azerbaijan", not "while Azerbaijan"."""
+        assert cues(text, lang) == claimants
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("Armenia did not say how many soldiers died, but 30 civilians were killed.", "en"),
+            ("Armenia has not yet said how many soldiers died.", "en"),
+            ("Armenia didn't say how many soldiers died.", "en"),
+            ("Armenia tidak mengatakan berapa tentara yang tewas, tetapi 30 warga tewas.", "id"),
+            ("Armenia belum mengumumkan jumlah tentara yang tewas.", "id"),
+        ],
+    )
+    def test_negated_speech_verb_is_no_cue(self, text: str, lang: str) -> None:
+        """ "Armenia did not say ...": no attribution, so no claimant (not "Armenia did not")."""
+        assert cues(text, lang) == []
+
     def test_pick_cue(self) -> None:
         """A figure takes the nearest cue before it, else the first after it."""
         toks = tokenize('"Tujuh tewas," kata Kremlin. Menurut PBB, dua tewas.')

@@ -36,13 +36,39 @@ class TestLayout:
         assert kinds("Read more: Two killed in blast\n") == [("related", "Two killed in blast")]
 
     def test_sidebar_until_prose_resumes(self) -> None:
-        """A heading opens furniture; promos stay in it; a long plain sentence ends it."""
+        """A heading opens furniture; promos stay in it; the same story's sentence ends it."""
         page = (
+            "Pasukan Armenia dan Azerbaijan kembali bertempur di sekitar kota Fizuli.\n\n"
             "Rekomendasi untuk anda\n\n"
             "Tulis komentar dan menangkan voucher jutaan rupiah untuk 1 unit smartphone.\n\n"
-            "Kalimat panjang yang kembali ke artikel setelah sidebar dengan banyak kata lagi.\n"
+            "Kalimat panjang tentang Fizuli yang kembali ke artikel setelah sidebar dengan "
+            "banyak kata.\n"
         )
-        assert [k for k, _ in kinds(page)] == ["furniture", "furniture", "prose"]
+        assert [k for k, _ in kinds(page)] == ["prose", "furniture", "furniture", "prose"]
+
+    def test_sidebar_sentences_of_other_stories(self) -> None:
+        """Long sentences under "Most read" that name nothing the article names stay furniture."""
+        page = (
+            "Armenia said 20 soldiers were killed near Stepanakert on Tuesday.\n\n"
+            "Most read\n\n"
+            "A United States strike on a militia compound in eastern Syria killed 17 fighters "
+            "late on Thursday, officials said.\n\n"
+            "Floods in Jakarta forced more than 1,000 residents from their homes after a night "
+            "of heavy rain across the capital.\n"
+        )
+        assert [k for k, _ in kinds(page)] == ["prose", "furniture", "furniture", "furniture"]
+
+    def test_first_copy_of_a_repeated_sentence(self) -> None:
+        """A body sentence printed twice is read once; a repeated title-case headline never."""
+        sentence = "Kementerian itu mengatakan tiga warga sipil tewas dalam serangan di Ganja."
+        headline = "Gempa Kuat Guncang Kota, Lima Orang Tewas."
+        page = f"{sentence}\n\n{headline}\n\n{sentence}\n\n{headline}\n"
+        assert kinds(page) == [
+            ("prose", sentence),
+            ("furniture", headline),
+            ("furniture", sentence),
+            ("furniture", headline),
+        ]
 
     def test_duplicates_stamps_and_promos(self) -> None:
         """Repeated lines, other stories' time stamps and sharing promos are furniture."""

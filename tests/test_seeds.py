@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +66,20 @@ class TestSeeds:
         assert raw_seeds_dir() == tmp_path
         with pytest.raises(FormatError, match="CLAIMRECON_RAW_SEEDS"):
             read_raw("000_1ff55fa3aeb49bb1.txt")
+
+    def test_verify_names_the_setting(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: object
+    ) -> None:
+        """verify() on a raw folder that lacks the articles is a FormatError naming the setting."""
+        from claimrecon import FormatError
+
+        monkeypatch.setenv("CLAIMRECON_RAW_SEEDS", str(tmp_path))
+        with pytest.raises(FormatError, match="CLAIMRECON_RAW_SEEDS"):
+            verify()
+
+    def test_read_raw_keeps_crlf(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        """read_raw keeps CRLF line endings, so spans index the file's own characters."""
+        data = "Judul\r\n\r\nSebanyak 8 warga sipil tewas.\r\n"
+        (tmp_path / "a.txt").write_bytes(data.encode("utf-8"))
+        monkeypatch.setenv("CLAIMRECON_RAW_SEEDS", str(tmp_path))
+        assert read_raw("a.txt") == data

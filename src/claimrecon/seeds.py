@@ -75,31 +75,48 @@ def load_manifest() -> dict[str, Any]:
     return data
 
 
+def _unreadable(path: Path, err: OSError) -> FormatError:
+    return FormatError(
+        str(path),
+        [
+            RecordError(
+                None,
+                None,
+                f"cannot read the raw article ({err.strerror}); set {RAW_SEEDS_SETTING} "
+                "to the folder of the raw seed articles",
+            )
+        ],
+    )
+
+
 def read_raw(document: str) -> str:
-    """The raw text of one seed article, as the evidence spans count it."""
+    """The raw text of one seed article, as the evidence spans count it.
+
+    Line endings are kept as the file has them, so a span indexes the file's
+    own text whether its lines end in LF or CRLF.
+    """
     path = raw_seeds_dir() / document
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8", newline="") as handle:
+            return handle.read()
     except OSError as err:
-        raise FormatError(
-            str(path),
-            [
-                RecordError(
-                    None,
-                    None,
-                    f"cannot read the raw article ({err.strerror}); set {RAW_SEEDS_SETTING} "
-                    "to the folder of the raw seed articles",
-                )
-            ],
-        ) from None
+        raise _unreadable(path, err) from None
 
 
 def verify() -> list[str]:
-    """Check checksums and evidence spans against the raw articles; return the problems."""
+    """Check checksums and evidence spans against the raw articles; return the problems.
+
+    Raises :class:`~claimrecon.errors.FormatError` naming ``CLAIMRECON_RAW_SEEDS``
+    when an article cannot be read.
+    """
     problems: list[str] = []
     for article in load_manifest()["articles"]:
         path = raw_seeds_dir() / article["file"]
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise _unreadable(path, err) from None
+        digest = hashlib.sha256(data).hexdigest()
         if digest != article["sha256"]:
             problems.append(f"{article['file']}: sha256 {digest} != manifest {article['sha256']}")
     texts: dict[str, str] = {}

@@ -129,10 +129,15 @@ def extract(
 
 
 def read_article(path: str | os.PathLike[str]) -> str:
-    """The text of an article file (UTF-8); a :class:`FormatError` when it cannot be read."""
+    """The text of an article file (UTF-8); a :class:`FormatError` when it cannot be read.
+
+    Line endings are kept as the file has them (CRLF stays two characters), so
+    evidence spans index the file's own text.
+    """
     file = Path(path)
     try:
-        return file.read_text(encoding="utf-8")
+        with file.open(encoding="utf-8", newline="") as handle:
+            return handle.read()
     except (OSError, UnicodeDecodeError) as err:
         reason = err.strerror if isinstance(err, OSError) else f"not UTF-8 text ({err.reason})"
         raise FormatError(str(file), [RecordError(None, None, f"cannot read: {reason}")]) from None

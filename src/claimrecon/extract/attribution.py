@@ -7,8 +7,10 @@
   speech verb ("Media Armenia mengatakan", "the ministry said"), an inverted
   one ("..., kata Kremlin", "said spokeswoman X"), "menurut X" / "according
   to X", and pronouns ("katanya", "it said"), which are never resolved to a
-  name unless the same sentence named their subject earlier.  A figure takes the
-  nearest cue before it in its sentence, else the nearest after it.
+  name unless the same sentence named their subject earlier.  A negated speech
+  verb ("did not say", "tidak mengatakan") is no attribution, and a clause's
+  opening conjunction ("while", "sementara") is no part of a name.  A figure
+  takes the nearest cue before it in its sentence, else the nearest after it.
 * :func:`find_wire` and :func:`find_outlet` find the republication chain:
   "Sumber AFP", "dilansir dari Anadolu Agency", "Dilaporkan Reuters",
   "(Reuters) -"; the outlet from the header line, the dateline ("ANKARA,
@@ -37,6 +39,15 @@ _MAX_CLAIMANT_WORDS = 10
 _CLAUSE_STOPS = frozenset({",", ";", ":", '"', "“", "”", "(", ")", "bahwa", "that", "—", "–"})
 _CONJUNCTIONS = frozenset(
     {"but", "and", "yet", "while", "tetapi", "namun", "tapi", "dan", "serta", "sedangkan"}
+)
+#: words that open a clause and never start a claimant's name ("while Azerbaijan said")
+_CLAUSE_OPENERS = _CONJUNCTIONS | {"whereas", "although", "though", "sementara", "padahal"}
+#: auxiliaries between a subject and a negated speech verb ("did not say", "has not yet said")
+_NEGATED_AUXILIARIES = frozenset(
+    {"did", "does", "do", "has", "have", "had", "would", "could", "will", "yet", "masih"}
+)
+_NEGATED_FORMS = frozenset(
+    {"didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't", "wouldn't"}
 )
 _NAME_JOINERS = frozenset({"of", "the", "for", "de", "untuk", "al"})
 _DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
@@ -167,12 +178,28 @@ def _clean(toks: Sequence[Tok], first: int, after: int, lex: Lexicon) -> tuple[i
         if found is not None and found[1] <= after:
             first = found[1]
             continue
+        if toks[first].low in _CLAUSE_OPENERS:
+            first += 1
+            continue
         break
     while after > first and (
         toks[after - 1].low in lex.trailing or toks[after - 1].low in _PUNCT_EDGES
     ):
         after -= 1
     return first, after
+
+
+def _negated(toks: Sequence[Tok], verb: int, lex: Lexicon) -> bool:
+    """Whether the speech verb at token ``verb`` is negated ("did not say", "tidak mengatakan")."""
+    k = verb - 1
+    while k >= 0 and verb - k <= 3:
+        low = toks[k].low
+        if low in lex.negators or low in _NEGATED_FORMS:
+            return True
+        if low not in _NEGATED_AUXILIARIES:
+            return False
+        k -= 1
+    return False
 
 
 def _segment_back(toks: Sequence[Tok], end: int, floor: int) -> int:
@@ -294,6 +321,10 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
                 i = inverted[1]
                 continue
         found = lex.speech.match(toks, i)
+        if found is not None and _negated(toks, i, lex):
+            # "Armenia did not say how many died": its subject claims no figure
+            i = found[1]
+            continue
         if found is not None:
             first, after = noun_phrase_before(toks, i, lex, sides)
             cues.append(_judge(toks, first, after, lex, i))

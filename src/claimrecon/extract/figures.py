@@ -10,7 +10,9 @@
    singular article ("jet SU-25", "sebuah tank", "an Su-25 jet"), read as one;
 2. **traps** dropped: numbers inside dates, years, percentages, money, ages,
    clock times, durations, phone-number-like digit runs, "salah satu"/"one of";
-3. **qualifier**: the table's qualifier phrase right before the number;
+3. **qualifier**: the table's qualifier phrase right before the number, or a
+   negated comparative the table may lack ("tidak kurang dari 30", "not more
+   than 30": at least and at most);
 4. **noun phrase**: what is counted ("warga sipil" civilian, "personel
    militer" military, "tank", "Azerbaijani civilians"), with a side name or
    "musuh"/"enemy" beside it; a figure with no noun is *elliptical* ("dan 144
@@ -24,6 +26,11 @@
    30"), else the noun's own ("400 nyawa", "casualties").  Killed and wounded
    together are ``killed_or_wounded``.  A figure with no outcome counts
    something else and is dropped;
+   A figure followed by an inclusive aside ("30 orang, termasuk 12 tentara,
+   tewas", "25 people, among them 3 children, were killed") takes the
+   outcome after the aside, and a figure in an aside after the outcome ("25
+   people were killed, including 3 children") the outcome before it: both
+   figures are claims, the part noted as counted within the whole;
 6. an elliptical figure coordinated with a qualified one shares its qualifier
    ("sedikitnya 30 ... tewas dan 144 luka-luka"), noted as such;
 7. a figure under a negation ("tidak ada 50 tentara yang tewas") is marked.
@@ -85,11 +92,39 @@ _TOLL_CATEGORIES = {
     "sipil": Category.CIVILIAN,
     "civilian": Category.CIVILIAN,
 }
+_STANDING = frozenset({"stands", "stood", "stand", "standing", "remains", "remained"})
 _RANGE_JOINERS = frozenset({"-", "–", "hingga", "sampai", "to"})
 _BETWEEN = frozenset({"antara", "between"})
+_INCREMENTS = frozenset({"by"})
+#: counts written as words the number reader leaves alone
+_COUNT_WORDS = {
+    "id": PhraseTable([("seorang", 1), ("selusin", 12)]),
+    "en": PhraseTable([("a dozen", 12), ("one dozen", 12)]),
+}
+_COUNT_WORD_HINTS = {
+    "id": re.compile(r"seorang|selusin", re.IGNORECASE),
+    "en": re.compile(r"dozen", re.IGNORECASE),
+}
 _AND = frozenset({"dan", "and"})
 _OUTCOME_JOINERS = frozenset({"dan", "atau", "and", "or", ",", "serta"})
 _PHONE_CHARS = frozenset("0123456789 -()+")
+#: "30 people, including 12 soldiers, were killed": the second figure is part of the first
+_INCLUSIONS = PhraseTable(
+    (phrase, True)
+    for phrase in (
+        "including",
+        "among them",
+        "among whom",
+        "of whom",
+        "of them",
+        "termasuk",
+        "termasuk di antaranya",
+        "di antaranya",
+        "diantaranya",
+        "di antara mereka",
+        "antara lain",
+    )
+)
 _DIGIT_RUNS = re.compile(r"\d+")
 _YEAR = re.compile(r"\d{4}")
 
@@ -142,9 +177,30 @@ class Mention:
         return max(self.last, self.np_end, self.out_last)
 
 
+#: negated comparatives a qualifier table may lack: "tidak kurang dari 30" is at least 30
+_NEGATED_QUALIFIERS: dict[str, dict[str, Rule]] = {
+    "id": {
+        "tidak kurang dari": Rule.AT_LEAST,
+        "tak kurang dari": Rule.AT_LEAST,
+        "tidak kurang": Rule.AT_LEAST,
+        "tidak lebih dari": Rule.AT_MOST,
+        "tak lebih dari": Rule.AT_MOST,
+    },
+    "en": {
+        "no fewer than": Rule.AT_LEAST,
+        "not fewer than": Rule.AT_LEAST,
+        "no less than": Rule.AT_LEAST,
+        "not less than": Rule.AT_LEAST,
+        "no more than": Rule.AT_MOST,
+        "not more than": Rule.AT_MOST,
+    },
+}
+
+
 @functools.lru_cache(maxsize=16)
 def _qualifiers(table: QualifierTable, lang: str) -> PhraseTable[str]:
-    return PhraseTable((w, w) for w in table.words.get(lang, {}))
+    words = set(table.words.get(lang, {})) | set(_NEGATED_QUALIFIERS.get(lang, {}))
+    return PhraseTable((w, w) for w in words)
 
 
 def _ending_at(
@@ -186,6 +242,8 @@ def _numbers(
         if any(ds <= start and end <= de for ds, de in dates):
             continue
         found.append(Mention(by_start[start], by_end[end], "count", value, value))
+    if toks and _COUNT_WORD_HINTS[lex.lang].search(text, toks[0].start, toks[-1].end):
+        found.extend(_word_counts(toks, lex, {m.first for m in found}))
     magnitudes = table.magnitudes.get(lex.lang, {})
     multipliers = _MULTIPLIER_WORDS[lex.lang]
     taken = 0
@@ -210,6 +268,48 @@ def _numbers(
     return _ranges(found, toks)
 
 
+def _word_counts(toks: Sequence[Tok], lex: Lexicon, taken: set[int]) -> list[Mention]:
+    """ "Seorang tentara", "a dozen soldiers": a count in a word, before a noun of people."""
+    words = _COUNT_WORDS[lex.lang]
+    found: list[Mention] = []
+    for k, after, value in words.find(toks):
+        j = after  # "a dozen Armenian soldiers": past the side name to the noun
+        while lex.lang == "en" and j < min(len(toks), after + 3) and toks[j].text[:1].isupper():
+            j += 1
+        noun = None if k in taken else _noun_at(toks, j, lex)
+        if noun is None or not _outcome_beside(toks, k, noun[2], lex):
+            continue
+        m = Mention(k, after, "count", value, value)
+        phrase = " ".join(t.text for t in toks[k:after])
+        m.notes.append(f"the text gives no digit: {phrase!r} is read as exactly {value}")
+        found.append(m)
+    return found
+
+
+def _outcome_beside(toks: Sequence[Tok], first: int, after: int, lex: Lexicon) -> bool:
+    """Whether an outcome touches the words ``toks[first:after]``: a verb right before
+    ("menewaskan seorang tentara") or, past names and auxiliaries, a word right after
+    ("Seorang tentara Armenia tewas"); "Seorang warga mengatakan ..." is a speaker."""
+    k = first - 1
+    while k >= 0 and toks[k].low in lex.determiners:
+        k -= 1
+    if k >= 0 and (
+        _ending_at(lex.active, toks, k) is not None
+        or _ending_at(lex.equipment_active, toks, k) is not None
+    ):
+        return True
+    j = after
+    while (
+        j < len(toks)
+        and j - after < 4
+        and (toks[j].low in lex.auxiliaries or toks[j].text[:1].isupper())
+    ):
+        j += 1
+    return (
+        lex.outcomes.match(toks, j) is not None or lex.equipment_outcomes.match(toks, j) is not None
+    )
+
+
 def _ranges(found: list[Mention], toks: Sequence[Tok]) -> list[Mention]:
     out: list[Mention] = []
     i = 0
@@ -219,8 +319,10 @@ def _ranges(found: list[Mention], toks: Sequence[Tok]) -> list[Mention]:
             n = found[i + 1]
             gap = [t.low for t in toks[m.last : n.first]]
             before = toks[m.first - 1].low if m.first > 0 else ""
-            joined = len(gap) == 1 and (
-                gap[0] in _RANGE_JOINERS or (gap[0] in _AND and before in _BETWEEN)
+            joined = (
+                len(gap) == 1
+                and before not in _INCREMENTS  # "rose by 12 to 45": a rise, then the total
+                and (gap[0] in _RANGE_JOINERS or (gap[0] in _AND and before in _BETWEEN))
             )
             if joined and m.low < n.low:
                 out.append(Mention(m.first, n.last, "range", m.low, n.low))
@@ -241,7 +343,10 @@ def _trapped(text: str, toks: Sequence[Tok], m: Mention, lex: Lexicon) -> bool:
         return True
     if m.kind == "magnitude":
         return False
-    if prev in lex.before_traps or prev == "salah" or (m.low == 1 and nxt == "of"):
+    toll_link = prev == "at" and prev2 in _STANDING  # "the death toll stands at 45"
+    if (prev in lex.before_traps and not toll_link) or prev == "salah":
+        return True
+    if m.low == 1 and nxt == "of":
         return True
     digits = text[toks[m.first].start : toks[m.last - 1].end]
     if _YEAR.fullmatch(digits) and 1800 <= m.low <= 2100:
@@ -473,6 +578,14 @@ def _coordinated(toks: Sequence[Tok], first: int, last: int, lex: Lexicon) -> bo
     return bool(gap) and all(t.low in lex.coordinators or t.low in QUOTES for t in gap)
 
 
+def _included(toks: Sequence[Tok], first: int, last: int) -> bool:
+    """Whether ``toks[first:last]`` is ", including" / ", termasuk": an aside opens."""
+    if first < last and toks[first].low == ",":
+        first += 1
+    found = _INCLUSIONS.match(toks, first)
+    return found is not None and found[1] == last
+
+
 def read_figures(
     text: str,
     toks: Sequence[Tok],
@@ -498,7 +611,8 @@ def read_figures(
     _inherit(strong)
     _outcomes(toks, strong, lex)
     for m in bare:  # "the death toll rose to 30", "wounded 34": a number with no noun
-        before = [s for s in strong if s.q_first < m.q_first]
+        # a figure with no outcome ("bertambah 12 orang menjadi 45") does not end the toll
+        before = [s for s in strong if s.q_first < m.q_first and s.outcome is not None]
         floor = max(before[-1].np_end, before[-1].last, before[-1].out_last) if before else 0
         _toll(toks, m, lex, floor)
         if m.outcome is None:
@@ -571,10 +685,16 @@ def _outcomes(toks: Sequence[Tok], strong: list[Mention], lex: Lexicon) -> None:
             and nxt.outcome is not None
             and nxt.via in ("forward", "borrowed")
             and m.equipment == nxt.equipment
-            and _coordinated(toks, max(m.np_end, m.last), nxt.q_first, lex)
         ):
-            m.outcome, m.via = nxt.outcome, "borrowed"
-            m.out_first, m.out_last = nxt.out_first, nxt.out_last
+            gap_start = max(m.np_end, m.last)
+            if _coordinated(toks, gap_start, nxt.q_first, lex):
+                m.outcome, m.via = nxt.outcome, "borrowed"
+                m.out_first, m.out_last = nxt.out_first, nxt.out_last
+            elif _included(toks, gap_start, nxt.q_first):
+                # "At least 30 people, including 12 soldiers, were killed": both are killed
+                m.outcome, m.via = nxt.outcome, "borrowed"
+                m.out_first, m.out_last = nxt.out_first, nxt.out_last
+                nxt.notes.append("counted within the figure before it (an inclusive aside)")
     for i in range(1, len(strong)):  # "menghancurkan 5 tank dan 3 rudal": one verb, two objects
         m, p = strong[i], strong[i - 1]
         if (
@@ -585,6 +705,16 @@ def _outcomes(toks: Sequence[Tok], strong: list[Mention], lex: Lexicon) -> None:
         ):
             m.outcome, m.via, m.back_first = p.outcome, "shared", p.back_first
             m.out_first = m.out_last = p.out_first
+    for i in range(1, len(strong)):  # "25 people were killed, including 3 children"
+        m, p = strong[i], strong[i - 1]
+        if (
+            m.outcome is None
+            and p.outcome is not None
+            and m.equipment == p.equipment
+            and _included(toks, max(p.np_end, p.last, p.out_last), m.q_first)
+        ):
+            m.outcome, m.via = p.outcome, "included"
+            m.notes.append("counted within the figure before it (an inclusive aside)")
     for m, floor in zip(strong, floors, strict=True):
         if m.outcome is None and not m.equipment and (m.noun is None or m.noun in _GENERIC):
             _toll(toks, m, lex, floor)
@@ -606,6 +736,10 @@ def figure_of(m: Mention, lang: str, table: QualifierTable) -> tuple[Figure, str
         return figure, None
     if m.qualifier is None:
         return Figure.exact(m.low, unit), None
+    negated = _NEGATED_QUALIFIERS.get(lang, {}).get(m.qualifier)
+    if negated is not None and m.qualifier not in table.words.get(lang, {}):
+        build = Figure.at_least if negated is Rule.AT_LEAST else Figure.at_most
+        return build(m.low, unit, qualifier=m.qualifier), None
     try:
         return Figure.parse(f"{m.qualifier} {m.low}", lang, unit=unit, table=table), None
     except ParseError:

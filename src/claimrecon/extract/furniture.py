@@ -11,8 +11,10 @@ related-article lists, comment promos, photo credits, dates of other days.
   bylines, labels such as "Sumber AFP");
 * ``furniture``: a section heading ("Terkini Lainnya", "Populer", "Most read",
   "Related stories" ...) and everything under it until the article's prose
-  resumes, a line repeated elsewhere on the page (sidebars print each headline
-  twice), a time stamp of another story ("Sabtu, 27 April 2024 | 17:17"), or a
+  resumes (a long sentence naming someone or somewhere the article named
+  before the heading), a line repeated elsewhere on the page (sidebars print
+  each headline twice; of a repeated sentence of running text only the later
+  copies), a time stamp of another story ("Sabtu, 27 April 2024 | 17:17"), or a
   promo ("Tulis komentar ... menangkan voucher", "Subscribe to our newsletter").
 
 Only ``prose`` and ``related`` blocks are read for figures.
@@ -128,6 +130,49 @@ _STRONG_PROMO = re.compile(
     re.IGNORECASE,
 )
 
+#: a capitalised word (a name, mostly), and what starts a sentence before it
+_NAME = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*(?:-[A-Z]?[^\W\d_]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s+)\W*$")
+#: capitalised words that name no story: days and months
+_CALENDAR = frozenset(
+    {
+        "senin",
+        "selasa",
+        "rabu",
+        "kamis",
+        "jumat",
+        "sabtu",
+        "minggu",
+        "ahad",
+        "januari",
+        "februari",
+        "maret",
+        "april",
+        "juni",
+        "juli",
+        "agustus",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "june",
+        "july",
+        "august",
+        "october",
+        "december",
+    }
+)
+
 
 @attrs.frozen
 class Block:
@@ -164,14 +209,46 @@ def _is_prose(line: str) -> bool:
     return (words >= 3 and _TERMINAL.search(line) is not None) or words >= 25
 
 
+def _names(line: str, *, inner: bool) -> set[str]:
+    """Capitalised words of four letters or more (only those inside sentences when ``inner``)."""
+    found: set[str] = set()
+    for m in _NAME.finditer(line):
+        word = m.group().lower()
+        if len(word) < 4 or word in _CALENDAR:
+            continue
+        if inner and _SENTENCE_START.search(line, max(0, m.start() - 8), m.start()):
+            continue
+        found.add(word)
+    return found
+
+
+def _body_like(line: str) -> bool:
+    """Whether a line reads as running text rather than a title-case headline."""
+    words: list[str] = re.findall(r"[^\W\d_]{4,}", line)
+    lower = sum(w[0].islower() for w in words)
+    return bool(words) and lower >= 0.3 * len(words)
+
+
 def layout(text: str) -> list[Block]:
-    """Every non-blank line of ``text`` as a :class:`Block`, in order."""
+    """Every non-blank line of ``text`` as a :class:`Block`, in order.
+
+    After a section heading the article resumes only with a long sentence that
+    names something the article's prose before the heading named (a country,
+    a town, a person): a sidebar of other stories' sentences stays furniture.
+    A line printed more than once is furniture, except the first copy of a
+    sentence of running text (not a title-case headline), which is read once.
+    """
     lines = _lines(text)
     seen = Counter(" ".join(text[s:e].split()) for s, e in lines)
     blocks: list[Block] = []
     in_sidebar = False
+    article: list[str] = []  # the article's prose lines so far
+    names: set[str] = set()  # the names of article[:named], read only when a sidebar needs them
+    named = 0
+    kept: set[str] = set()
     for s, e in lines:
         line = text[s:e]
+        key = " ".join(line.split())
         if _is_heading(line):
             in_sidebar = True
             blocks.append(Block("furniture", s, e))
@@ -179,19 +256,24 @@ def layout(text: str) -> list[Block]:
         prose = _is_prose(line)
         if in_sidebar:
             words = line.count(" ") + 1
-            if (
-                prose
-                and words >= 12
-                and not _PROMO.search(line)
-                and seen[" ".join(line.split())] == 1
-            ):
+            resumes = prose and words >= 12 and not _PROMO.search(line) and seen[key] == 1
+            if resumes:
+                for earlier in article[named:]:
+                    names |= _names(earlier, inner=True)
+                named = len(article)
+            if resumes and _names(line, inner=False) & names:
                 in_sidebar = False
             else:
                 blocks.append(Block("furniture", s, e))
                 continue
-        if seen[" ".join(line.split())] > 1 or _STAMP.match(line) or _STRONG_PROMO.search(line):
+        repeated = seen[key] > 1 and not (
+            prose and key not in kept and _body_like(line) and not _PROMO.search(line)
+        )
+        if repeated or _STAMP.match(line) or _STRONG_PROMO.search(line):
             blocks.append(Block("furniture", s, e))
             continue
+        if seen[key] > 1:
+            kept.add(key)
         related = _RELATED.search(line)
         if related is not None:
             before = text[s : s + related.start()].rstrip()
@@ -200,5 +282,7 @@ def layout(text: str) -> list[Block]:
             if s + related.end() < e:
                 blocks.append(Block("related", s + related.end(), e))
             continue
+        if prose:
+            article.append(line)
         blocks.append(Block("prose" if prose else "headline", s, e))
     return blocks

@@ -446,7 +446,10 @@ _INDONESIAN: _Words = {
     "trailing": {"juga", "pun", "telah", "sudah", "akan", "kini", "masih", "baru"},
     "denials": [
         "membantah",
+        "membantahnya",
         "dibantah",
+        "menyangkalnya",
+        "menampiknya",
         "menyangkal",
         "menampik",
         "tidak benar",

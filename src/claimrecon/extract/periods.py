@@ -15,6 +15,10 @@ For a figure in a sentence, in this order:
 * otherwise the figure is a running total as of the local publication date,
   starting where the article says the fighting began.
 
+A figure in a sentence that names a year before the war's
+(:meth:`Periods.earlier_year`) is no claim of this war: the pipeline leaves
+it out with a warning rather than give it this war's running total.
+
 Every choice that is not read directly from the sentence is noted.
 """
 
@@ -48,6 +52,11 @@ SINCE_WAR = {
         re.IGNORECASE,
     ),
 }
+#: a year, or a decade ("1990s", "1990-an"), as one token
+_YEAR_TOKEN = re.compile(r"(1[89]\d\d|20\d\d)(?:s|-an|an)?")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+#: words before a year that compare with it rather than date the figure ("since 1994")
+_COMPARED = frozenset({"sejak", "semenjak", "since"})
 _SINCE_BEFORE = re.compile(
     r"(?:sejak|semenjak|since)\s+(?:(?:hari|pada|tanggal|on|the)\s+)?$", re.IGNORECASE
 )
@@ -145,6 +154,34 @@ class Periods:
             notes.append("an incident the text does not date: as_of unknown (not guessed)")
             return Period(as_of=None, start=None, kind=Kind.INCIDENT)
         return self._cumulative(self.war_start, as_of, precision, notes, war=True, implied=True)
+
+    def earlier_year(self, s: Sentence) -> int | None:
+        """A year the sentence names before the year the article's war began, if any.
+
+        "In 1994, 30,000 people died", "the war in the early 1990s", "Perang
+        1988-1994": a figure in such a sentence belongs to an earlier war, not to
+        the running total of this one.  The reference year is the year the
+        article says the fighting began, else the publication year; a year
+        after "since"/"sejak" ("the worst fighting since 1994") is a comparison
+        and does not count.  None when there is no reference year.
+        """
+        reference = self.war_start or self.local
+        if reference is None or _ANY_YEAR.search(self.text, s.start, s.end) is None:
+            return None
+        since = [(d.start, d.end) for d in s.dates if _is_since(self.text, s, d)]
+        toks = s.toks
+        for k, tok in enumerate(toks):
+            if len(tok.text) < 4 or tok.text[0] not in "12":
+                continue
+            found = _YEAR_TOKEN.fullmatch(tok.text)
+            if found is None or int(found.group(1)) >= reference.year:
+                continue
+            if any(t.low in _COMPARED for t in toks[max(0, k - 2) : k]):
+                continue
+            if any(a <= tok.start < b for a, b in since):
+                continue
+            return int(found.group(1))
+        return None
 
     def headline(self, notes: list[str]) -> Period:
         """A related headline's period: as of the listing article's publication, at the latest."""

@@ -14,10 +14,13 @@
    attacker's strike, the claimant's own side for civilian, military and
    equipment figures, "all" for an unattributed running total), a period and a
    place;
-5. a figure in a denial is not claimed, unless the denial names whose claim
-   it denies (then that claimant's claim is ``disputed``); a denial in the next
-   sentence ("Turki menolak tuduhan itu") marks the previous sentence's claims
-   disputed.
+5. a figure in a sentence that names a year before the war's is left out (it
+   counts an earlier war, see :meth:`~claimrecon.extract.periods.Periods.earlier_year`);
+   a figure in a denial is not claimed, unless the denial names whose claim
+   it denies (then that claimant's claim is ``disputed``); a denial that
+   refers back to the claim, later in the same sentence ("X claimed 30 ...,
+   but Y denied it") or in the next one ("Turki menolak tuduhan itu"), marks
+   the claim disputed.
 
 Whatever is not resolved stays unknown and the claim's note says so; no
 claimant, date or side is invented.
@@ -57,7 +60,11 @@ from claimrecon.sides import SideRegistry
 
 __all__ = ["Extraction", "run"]
 
-_REFERENCES = frozenset({"itu", "tersebut", "ini", "the", "this", "these", "that", "those", "such"})
+_REFERENCES = frozenset(
+    {"itu", "tersebut", "ini", "the", "this", "these", "that", "those", "such", "it", "them"}
+)
+#: what ends the claim's clause before a denial of it in the same sentence
+_DENIAL_BREAKS = frozenset({",", ";", "—", "–", "but", "however", "tetapi", "namun", "tapi"})
 
 
 @attrs.frozen
@@ -141,6 +148,8 @@ class _Run:
         self.chain = tuple(hops)
         self.finder = DateFinder(lang, published, timezone)
         self.reader = SideReader(self.lex, self.sides)
+        #: the last figure of the current sentence and the side the sentence gave it
+        self._prior: tuple[Mention, str] | None = None
 
     # -- the run ------------------------------------------------------------
 
@@ -198,15 +207,23 @@ class _Run:
         cues = find_cues(s.toks, self.lex, self.sides)
         denial = next(iter(self.lex.denials.find(s.toks)), None)
         drafts: list[_Draft] = []
+        self._prior = None
+        earlier = self.periods.earlier_year(s)
         for m in mentions:
             evidence = self._span(s, m)
+            if earlier is not None:
+                self.warnings.append(
+                    f"figure of an earlier war (the sentence names {earlier}) not extracted: "
+                    f"{evidence[2]!r}"
+                )
+                continue
             if m.negated:
                 self.warnings.append(f"figure under a negation not extracted: {evidence[2]!r}")
                 continue
             cue = pick_cue(cues, m.q_first)
             status: dict[str, Any] = {}
             if denial is not None:
-                disputed = self._denied(s, m, denial, cue)
+                disputed = self._denied_after(s, m, denial, cue) or self._denied(s, m, denial, cue)
                 if disputed is None:
                     self.warnings.append(f"figure in a denial not extracted: {evidence[2]!r}")
                     continue
@@ -240,6 +257,24 @@ class _Run:
         author = Cue(claim[1], s.toks[name[0]].start, s.toks[name[1] - 1].end)
         return author, {"status": Status.DISPUTED, "disputed_by": (denier_name,)}
 
+    def _denied_after(
+        self, s: Sentence, m: Mention, denial: tuple[int, int, bool], cue: Cue | None
+    ) -> tuple[Cue | None, dict[str, Any]] | None:
+        """ "X claimed 30 ..., but Y denied it": X's claim, disputed by Y."""
+        first, after, _ = denial
+        if first < m.span_last or cue is None or not cue.named or cue.position > m.q_first:
+            return None
+        if not any(t.low in _DENIAL_BREAKS for t in s.toks[m.span_last : first]):
+            return None
+        if not _refers_back(s.toks, first, after):
+            return None
+        d_first, d_after = noun_phrase_before(s.toks, first, self.lex, self.sides)
+        if d_first >= d_after:
+            return None
+        phrase = " ".join(t.text for t in s.toks[d_first:d_after])
+        denier, _ = self.sides.resolve(phrase, s.toks[d_first:d_after])
+        return cue, {"status": Status.DISPUTED, "disputed_by": (denier,)}
+
     def _name_at(self, toks: Sequence[Tok], i: int) -> tuple[int, int] | None:
         known = self.sides.at(toks, i) if i < len(toks) else None
         if known is not None:
@@ -255,7 +290,7 @@ class _Run:
         if denial is None or not drafts or drafts[-1].sentence != index - 1:
             return
         first, after, _ = denial
-        if not any(t.low in _REFERENCES for t in s.toks[after : after + 3]):
+        if not _refers_back(s.toks, first, after):
             return
         d_first, d_after = noun_phrase_before(s.toks, first, self.lex, self.sides)
         if d_first >= d_after:
@@ -291,7 +326,9 @@ class _Run:
         notes.append(figure_note or "")
         claimant, claimant_side = self._claimant(cue, notes)
         start, end, _ = evidence
-        side, attacker_end = self.reader.side(s, m, cue, claimant_side, notes)
+        prior = None if related else self._prior
+        side, attacker_end = self.reader.side(s, m, cue, claimant_side, notes, prior)
+        self._prior = None if side is None or side == UNKNOWN else (m, side)
         if attacker_end is not None and attacker_end > end:
             end = attacker_end
         period = (
@@ -345,6 +382,8 @@ class _Run:
             return []
         if next(iter(self.lex.denials.find(s.toks)), None) is not None:
             return []
+        if self.periods.earlier_year(s) is not None:
+            return []
         cues = find_cues(s.toks, self.lex, self.sides)
         drafts = []
         for m in mentions:
@@ -352,6 +391,13 @@ class _Run:
             cue = pick_cue(cues, m.q_first)
             drafts.append(self._draft(index, s, m, cue, evidence, {}, None, related=True))
         return drafts
+
+
+def _refers_back(toks: Sequence[Tok], first: int, after: int) -> bool:
+    """Whether a denial points at a claim made before it ("denied it", "membantahnya")."""
+    return toks[after - 1].low.endswith("nya") or any(
+        t.low in _REFERENCES for t in toks[after : after + 3]
+    )
 
 
 def run(

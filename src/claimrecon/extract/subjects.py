@@ -10,6 +10,9 @@ The side of a figure, in this order:
    tanks"): what a side kills or destroys is its opponent's;
 4. an attacker named beside the figure ("tewas dalam serangan udara
    Azerbaijan", "an Azerbaijani strike killed"): the victims are its opponent's;
+   then the side of the figure before it in the same clause, when this one is
+   coordinated after it ("100 Azerbaijani troops were killed and 5 tanks
+   destroyed": the tanks are Azerbaijan's too);
 5. the claimant's own side, for civilian, military and equipment figures (a
    side reporting its own losses) — never for a figure someone denies;
 6. "all" for an unattributed running total that no side is named for;
@@ -17,16 +20,21 @@ The side of a figure, in this order:
 
 Steps 3 to 6 are inferences, and each claim's note says which was made.  The
 place is the first "di"/"in" phrase of the sentence that names a town or region
-other than a party to the war.
+other than a party to the war; a town the side registry also knows as a
+party's voice ("Stepanakert") is a place when written as one ("di kota
+Stepanakert", "killed in Stepanakert").
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Category, Kind, Period
 from claimrecon.extract.attribution import Cue, Sides
 from claimrecon.extract.figures import Mention
 from claimrecon.extract.lexicon import Lexicon
 from claimrecon.extract.sentences import Sentence
+from claimrecon.extract.tokens import Tok
 
 __all__ = ["SideReader"]
 
@@ -54,6 +62,28 @@ _FORCES = frozenset(
     {"forces", "troops", "army", "military", "units", "pasukan", "tentara", "militer"}
 )
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+#: kinds of place that make the next name a town ("di kota", "in the town of"), not a region
+_TOWN_KINDS = frozenset({"kota", "desa", "kampung", "town", "city", "village"})
+#: towns whose names a side registry also knows as a party's voice
+_TOWNS = frozenset({"stepanakert", "khankendi", "baku", "yerevan"})
+#: what ends a clause between two figures: the second no longer shares the first's side
+_CLAUSE_BREAKS = frozenset(
+    {
+        ";",
+        ":",
+        "(",
+        ")",
+        "but",
+        "while",
+        "whereas",
+        "tetapi",
+        "namun",
+        "tapi",
+        "sementara",
+        "sedangkan",
+        "padahal",
+    }
+)
 
 
 class SideReader:
@@ -64,9 +94,19 @@ class SideReader:
         self.sides = sides
 
     def side(
-        self, s: Sentence, m: Mention, cue: Cue | None, claimant_side: str, notes: list[str]
+        self,
+        s: Sentence,
+        m: Mention,
+        cue: Cue | None,
+        claimant_side: str,
+        notes: list[str],
+        prior: tuple[Mention, str] | None = None,
     ) -> tuple[str | None, int | None]:
-        """Steps 1 to 4: the side, and where the words naming an attacker end (or None)."""
+        """Steps 1 to 4: the side, and where the words naming an attacker end (or None).
+
+        ``prior`` is the figure before this one in the sentence and the side the
+        sentence itself gave it (not one inferred from the claimant).
+        """
         if m.side is not None:
             return m.side, None
         if m.enemy:
@@ -92,7 +132,24 @@ class SideReader:
             if opponent is not None:
                 notes.append(f"subject side inferred: the victims of an attack by {name}")
                 return opponent, end
+        if prior is not None and self._coordinated(s, prior[0], m):
+            notes.append(
+                "subject side inferred: coordinated after a figure of the same clause, "
+                "whose side it takes"
+            )
+            return prior[1], None
         return None, None
+
+    def _coordinated(self, s: Sentence, p: Mention, m: Mention) -> bool:
+        """Whether ``m`` follows ``p`` in the same clause, joined by "and"/"dan"/a comma."""
+        gap = s.toks[p.span_last : m.span_first]
+        if not gap or gap[-1].low not in self.lex.coordinators:
+            return False
+        if any(t.low in _CLAUSE_BREAKS for t in gap):
+            return False
+        if self.lex.speech.occurs(gap) or self.lex.according.occurs(gap):
+            return False
+        return not self.sides.within(gap, 0, len(gap))
 
     def default(
         self,
@@ -138,7 +195,8 @@ class SideReader:
             j = k + 1
             while j < len(toks) and toks[j].low in self.lex.place_kinds:
                 j += 1
-            if j < len(toks) and self.sides.at(toks, j) is not None:
+            known = self.sides.at(toks, j) if j < len(toks) else None
+            if known is not None and not self._town(toks, k + 1, j, known[1]):
                 continue  # a party's name ("di Nagorno-Karabakh"), not the place of an incident
             e = j
             while e < len(toks) and toks[e].text[:1].isupper() and toks[e].text.isalpha():
@@ -146,6 +204,18 @@ class SideReader:
             if e > j and not any(toks[i].start in dates for i in range(j, e)):
                 return " ".join(t.text for t in toks[j:e])
         return None
+
+    def _town(self, toks: Sequence[Tok], first: int, name: int, canonical: str) -> bool:
+        """Whether a name the registry knows is written as a town ("di kota Stepanakert").
+
+        It is when a kind of town comes before it ("kota", "town"), or when it is
+        an alias that is not its group's canonical name and names a town by
+        itself ("Stepanakert" speaks for Nagorno-Karabakh, but "killed in
+        Stepanakert" is a place).
+        """
+        if any(toks[i].low in _TOWN_KINDS for i in range(first, name)):
+            return True
+        return toks[name].low in _TOWNS and toks[name].low != canonical.lower()
 
     def _agent(
         self, s: Sentence, m: Mention, cue: Cue | None, claimant_side: str
