@@ -374,3 +374,248 @@ class TestEstimateRecords:
         assert records == expected
         assert [list(r) for r in records] == [list(r) for r in expected]
         assert json.dumps(records) == json.dumps(expected)
+
+
+def assert_clean_error(code: int, err: str, *needles: str) -> None:
+    """Exit 2 with the CLI's error, not a traceback: ``error: ...`` naming what is wrong.
+
+    A bad-input error lists its bad records on indented lines beneath; nothing else.
+    """
+    assert code == 2, err
+    lines = err.rstrip("\n").splitlines()
+    assert lines[0].startswith("error: "), err
+    assert all(line.startswith("  ") for line in lines[1:]), err
+    assert "Traceback" not in err
+    for needle in needles:
+        assert needle in err
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """Temporary files a write left in ``folder`` or below."""
+    return [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
+
+
+class TestCommandErrors:
+    def test_huge_count_among_thousands(self, tmp_path: Path) -> None:
+        """A count too large for claimrecon, in 2,500 claims, exits 2 with the error, every command.
+
+        Above 2,000 claims flag and reconcile take the columnar engine, which
+        refuses counts beyond 64 bits; the claim model may refuse it first.
+        """
+        path = tmp_path / "big.jsonl"
+        rows = [
+            {"id": f"c{i}", "low": 99999999999999999999 if i == 7 else i % 50 + 1}
+            for i in range(2_500)
+        ]
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        report = tmp_path / "report"
+        for args in (
+            ["flag", str(path)],
+            ["flag", str(path), "-f", "json"],
+            ["reconcile", str(path)],
+            ["reconcile", str(path), "-f", "csv"],
+            ["report", str(path), "-o", str(report)],
+        ):
+            code, out, err = run(*args)
+            assert_clean_error(code, err, "'c7'", "99999999999999999999")
+            assert out == ""
+        assert not report.exists()
+
+    @pytest.mark.parametrize(
+        ("target", "args"),
+        [
+            ("claimrecon.cli.flag", ["flag", SEEDS]),
+            ("claimrecon.cli.reconcile", ["reconcile", SEEDS, "-f", "json"]),
+            ("claimrecon.cli.flag", ["reconcile", SEEDS, "--strict"]),
+            ("claimrecon.cli.attribute", ["attribute", SEEDS]),
+            ("claimrecon.report.write_report", ["report", SEEDS, "-o", "unused"]),
+        ],
+    )
+    def test_any_claimrecon_error(
+        self, monkeypatch: pytest.MonkeyPatch, target: str, args: list[str]
+    ) -> None:
+        """Whatever raises a claimrecon error while a command runs, it exits 2 with its message."""
+        from claimrecon.errors import FormatError, RecordError
+
+        def refuse(*_: object, **__: object) -> None:
+            raise FormatError(
+                "<claims>", [RecordError(3, "low", "must fit a 64-bit integer", "c3")]
+            )
+
+        monkeypatch.setattr(target, refuse)
+        code, _, err = run(*args)
+        assert_clean_error(code, err, "<claims>", "claim 'c3'", "must fit a 64-bit integer")
+
+
+class TestUnwritableOutput:
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["flag", SEEDS],
+            ["flag", SEEDS, "-f", "json"],
+            ["flag", SEEDS, "-f", "csv"],
+            ["reconcile", SEEDS],
+            ["reconcile", SEEDS, "-f", "json"],
+            ["reconcile", SEEDS, "-f", "ged"],
+            ["attribute", SEEDS],
+            ["attribute", SEEDS, "-f", "csv"],
+        ],
+    )
+    @pytest.mark.parametrize("where", ["folder", "under a file", "under a missing file"])
+    def test_results(self, tmp_path: Path, args: list[str], where: str) -> None:
+        """-o naming a folder, or a path under a file, exits 2 naming it and leaves nothing."""
+        (tmp_path / "file.txt").write_text("mine\n", encoding="utf-8")
+        output = {
+            "folder": tmp_path,
+            "under a file": tmp_path / "file.txt" / "out.txt",
+            "under a missing file": tmp_path / "file.txt" / "more" / "out.txt",
+        }[where]
+        before = sorted(tmp_path.rglob("*"))
+        code, out, err = run(*args, "-o", str(output))
+        reason = "Is a directory" if where == "folder" else "Not a directory"
+        assert_clean_error(code, err, f"cannot write {output}: {reason}")
+        assert out == ""
+        assert sorted(tmp_path.rglob("*")) == before
+        assert (tmp_path / "file.txt").read_text(encoding="utf-8") == "mine\n"
+
+    @pytest.mark.parametrize("command", ["flag", "reconcile"])
+    @pytest.mark.parametrize("fmt", ["csv", "json"])
+    def test_from_columns(self, tmp_path: Path, command: str, fmt: str) -> None:
+        """The columnar engine's writers fail the same way: exit 2, the path named, nothing left."""
+        table, _ = as_table_and_objects(read_claims(SEEDS), tmp_path, "seeds")
+        out_dir = tmp_path / "out"
+        out_dir.mkdir()
+        code, _, err = run(command, str(table), "-f", fmt, "-o", str(out_dir))
+        assert_clean_error(code, err, f"cannot write {out_dir}: Is a directory")
+        assert list(tmp_path.rglob("*.tmp")) == [] and list(out_dir.iterdir()) == []
+
+    def test_missing_place(self, tmp_path: Path) -> None:
+        """A place where no file can be made (a missing folder in /proc) exits 2 naming it."""
+        output = "/proc/claimrecon-no-such-place/flags.json"
+        code, _, err = run("flag", SEEDS, "-f", "json", "-o", output)
+        assert_clean_error(code, err, f"cannot write {output}")
+
+    def test_convert(self, tmp_path: Path) -> None:
+        """convert to a folder or under a file exits 2 naming the target; nothing is made."""
+        (tmp_path / "file.txt").write_text("mine\n", encoding="utf-8")
+        folder = tmp_path / "claims.jsonl"
+        folder.mkdir()
+        for target, reason in (
+            (folder, "Is a directory"),
+            (tmp_path / "file.txt" / "x.jsonl", "Not a directory"),
+            (tmp_path / "file.txt" / "x.parquet", "Not a directory"),
+        ):
+            code, _, err = run("convert", SEEDS, str(target))
+            assert_clean_error(code, err, f"cannot write {target}: {reason}")
+        assert sorted(p.name for p in tmp_path.rglob("*")) == ["claims.jsonl", "file.txt"]
+
+    def test_no_folder_left_by_a_failed_write(self, tmp_path: Path) -> None:
+        """A write that fails leaves no file, and no folder made for it."""
+        target = tmp_path / "new" / "deeper" / "seeds.ged.csv"  # GED holds the killed only
+        code, _, err = run("convert", SEEDS, str(target))
+        assert_clean_error(code, err, "GED counts the killed only")
+        assert list(tmp_path.iterdir()) == []
+
+    def test_existing_output_kept(self, tmp_path: Path) -> None:
+        """A write that fails leaves the file already there as it was."""
+        output = tmp_path / "flags.json"
+        output.write_text("earlier\n", encoding="utf-8")
+        code, _, _ = run("flag", SEEDS, "-f", "json", "-o", str(output / "x"))
+        assert code == 2
+        assert output.read_text(encoding="utf-8") == "earlier\n"
+        assert leftovers(tmp_path) == []
+
+    def test_report(self, tmp_path: Path) -> None:
+        """report -o naming a file, or a folder whose charts/ is a file, exits 2 naming it."""
+        file = tmp_path / "file.txt"
+        file.write_text("mine\n", encoding="utf-8")
+        code, _, err = run("report", SEEDS, "-o", str(file))
+        assert_clean_error(code, err, f"cannot write {file}: Not a directory")
+        folder = tmp_path / "report"
+        folder.mkdir()
+        (folder / "charts").write_text("mine\n", encoding="utf-8")
+        code, _, err = run("report", SEEDS, "-o", str(folder))
+        assert_clean_error(code, err, f"cannot write {folder}: Not a directory")
+        assert sorted(p.name for p in folder.iterdir()) == ["charts"]  # no report half-written
+        assert file.read_text(encoding="utf-8") == "mine\n"
+
+    def test_report_chart_in_the_way(self, tmp_path: Path) -> None:
+        """A folder where a chart goes exits 2 naming it; the earlier report stays whole."""
+        assert run("report", SEEDS, "-o", str(tmp_path))[0] == 0
+        before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+        chart = next(iter(sorted((tmp_path / "charts").glob("*.png"))))
+        chart.unlink()
+        chart.mkdir()
+        del before[chart]
+        code, _, err = run("report", SEEDS, "-o", str(tmp_path))
+        assert_clean_error(code, err, f"cannot write {tmp_path}: Is a directory: {chart}")
+        assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+    def test_extract(self, tmp_path: Path) -> None:
+        """extract -o naming a folder exits 2 naming it."""
+        article = tmp_path / "story.txt"
+        article.write_text(ENGLISH_ARTICLE, encoding="utf-8")
+        folder = tmp_path / "out.jsonl"
+        folder.mkdir()
+        code, _, err = run("extract", str(article), "--lang", "en", "-o", str(folder))
+        assert_clean_error(code, err, f"cannot write {folder}: Is a directory")
+        assert list(folder.iterdir()) == []
+
+
+ENGLISH_ARTICLE = (
+    "Example Daily - 02/10/2020, 10:00 WIB\n\nThe health ministry said at least 12 "
+    "civilians were killed in the shelling on Thursday.\n"
+)
+
+
+class TestExtractFormats:
+    @pytest.mark.parametrize("fmt", ["parquet", "arrow"])
+    def test_binary_to_a_file(self, tmp_path: Path, fmt: str) -> None:
+        """--to parquet or arrow writes that file with -o, even without its suffix."""
+        article = tmp_path / "story.txt"
+        article.write_text(ENGLISH_ARTICLE, encoding="utf-8")
+        for out in (tmp_path / f"claims.{fmt}", tmp_path / "claims.jsonl"):
+            code, _, err = run("extract", str(article), "--lang", "en", "--to", fmt, "-o", str(out))
+            if out.suffix == f".{fmt}":
+                assert code == 0, err
+                (found,) = read_claims(out)
+                assert found.figure.low == 12
+            else:  # the table writer wants its own suffix: refused, nothing written
+                assert_clean_error(code, err, str(out))
+                assert not out.exists()
+
+    @pytest.mark.parametrize("fmt", ["parquet", "arrow"])
+    def test_binary_not_to_the_screen(self, tmp_path: Path, fmt: str) -> None:
+        """--to parquet or arrow without -o exits 2 saying to give a file; nothing is printed."""
+        code, out, err = run("extract", "/work/shared/seeds/003_410e021aa0ee1c2c.txt", "--to", fmt)
+        assert_clean_error(code, err, f"--to {fmt}", "--output/-o")
+        assert out == ""
+
+    def test_text_formats_to_the_screen(self, tmp_path: Path) -> None:
+        """--to csv prints CSV, the default JSON Lines; -o with --to writes that format."""
+        article = tmp_path / "story.txt"
+        article.write_text(ENGLISH_ARTICLE, encoding="utf-8")
+        code, out, _ = run("extract", str(article), "--lang", "en")
+        assert code == 0 and json.loads(out.splitlines()[0])["low"] == 12
+        code, out, _ = run("extract", str(article), "--lang", "en", "--to", "csv")
+        assert code == 0 and out.splitlines()[0].startswith("id,")
+        written = tmp_path / "claims.txt"
+        code, _, err = run(
+            "extract", str(article), "--lang", "en", "--to", "csv", "-o", str(written)
+        )
+        assert code == 0, err
+        assert read_claims(written, format="csv")[0].figure.low == 12
+
+    def test_unknown_format(self, tmp_path: Path) -> None:
+        """An unknown --to exits 2 naming the option and the known formats, not a path."""
+        article = tmp_path / "story.txt"
+        article.write_text(ENGLISH_ARTICLE, encoding="utf-8")
+        code, out, err = run("extract", str(article), "--to", "xlsx")
+        assert_clean_error(code, err, "--to", "'xlsx'", "jsonl, csv")
+        assert out == "" and "tmp" not in err
+
+    def test_help_names_the_formats(self) -> None:
+        """The help says what --to takes, and that binary formats need -o."""
+        code, out, _ = run("extract", "--help")
+        assert code == 0
+        assert "parquet" in out and "arrow" in out and "-o" in out

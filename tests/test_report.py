@@ -5,6 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from claimrecon import flag, load_seeds
 from claimrecon.report import write_report
 from tests.builders import claim
@@ -97,3 +99,71 @@ def test_one_band_per_running_total() -> None:
         assert labels.count("reconciled low-high") == labels.count("reconciled best") == 1
     finally:
         plt.close(fig)
+
+
+class TestRewriteReport:
+    def test_charts_of_the_earlier_report_removed(self, tmp_path: Path) -> None:
+        """A report replaces the earlier one's charts; the user's other files stay."""
+        first = write_report(load_seeds(), tmp_path)
+        assert len(first.charts) >= 7
+        mine = [tmp_path / "notes.png", tmp_path / "charts" / "README.txt"]
+        for path in mine:
+            path.write_text("mine\n", encoding="utf-8")
+        second = write_report([claim("a", 5)], tmp_path)
+        (chart,) = second.charts
+        assert sorted((tmp_path / "charts").glob("*.png")) == [chart]
+        markdown = second.markdown.read_text(encoding="utf-8")
+        assert f"(charts/{chart.name})" in markdown
+        assert all(path.read_text(encoding="utf-8") == "mine\n" for path in mine)
+        assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+
+    def test_no_chart_left_when_none_drawn(self, tmp_path: Path) -> None:
+        """A report with nothing to draw leaves no chart of the earlier one, nor its folder."""
+        write_report(load_seeds(), tmp_path)
+        files = write_report([claim("a", 5, as_of=None)], tmp_path)
+        assert files.charts == ()
+        assert not (tmp_path / "charts").exists()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.md"]
+
+    def test_failure_leaves_the_earlier_report(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A write failing half-way (a full disk) leaves the earlier report whole, no temp file."""
+        write_report([claim("a", 5)], tmp_path)
+        before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+        real = Path.write_bytes
+        calls = []
+
+        def fill_up(self: Path, data: bytes) -> int:
+            calls.append(self)
+            if len(calls) == 4:
+                raise OSError(28, "No space left on device", str(self))
+            return real(self, data)
+
+        monkeypatch.setattr(Path, "write_bytes", fill_up)
+        with pytest.raises(OSError, match="No space left"):
+            write_report(load_seeds(), tmp_path)
+        monkeypatch.undo()
+        assert len(calls) == 4
+        after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+        assert after == before
+
+    def test_command_rewrites(self, tmp_path: Path) -> None:
+        """``claimrecon report`` twice into one folder: only the charts it refers to are left."""
+        from typer.testing import CliRunner
+
+        from claimrecon.cli import app
+        from claimrecon.io import write_claims
+        from claimrecon.seeds import seeds_dir
+
+        runner = CliRunner()
+        out = tmp_path / "report"
+        seeds = str(seeds_dir() / "claims.jsonl")
+        assert runner.invoke(app, ["report", seeds, "-o", str(out)]).exit_code == 0
+        one = tmp_path / "one.jsonl"
+        write_claims([claim("a", 5)], one)
+        result = runner.invoke(app, ["report", str(one), "-o", str(out)])
+        assert result.exit_code == 0, result.stderr
+        markdown = (out / "report.md").read_text(encoding="utf-8")
+        charts = sorted(p.name for p in (out / "charts").iterdir())
+        assert len(charts) == 1 and f"(charts/{charts[0]})" in markdown

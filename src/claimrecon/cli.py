@@ -1,19 +1,23 @@
 """The ``claimrecon`` command line: a thin layer over the public functions.
 
 Exit codes: 0 on success; 1 when ``--strict`` is given and a flag of severity
-error was found; 2 on bad input (the message names the file, line and field).
+error was found; 2 on bad input (the message names the file, line and field),
+on any other claimrecon error, and on an output that cannot be written (the
+message names it; nothing is left behind).  No command ends in a traceback for
+an error of the user's input or output.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ParamSpec
 
 import typer
 from rich.console import Console
@@ -72,9 +76,60 @@ OutFile = Annotated[
 Strict = Annotated[bool, typer.Option(help="Exit 1 when a flag of severity error is found.")]
 
 
-def _fail(error: Exception) -> typer.Exit:
+def _fail(error: Exception | str) -> typer.Exit:
     err.print(f"error: {error}", markup=False, highlight=False)
     return typer.Exit(2)
+
+
+def _cannot_write(output: Path | None, error: OSError) -> typer.Exit:
+    """The one-line error for an output that cannot be written, naming it."""
+    where = "standard output" if output is None else str(output)
+    reason = error.strerror or str(error)
+    # what is in the way: a file where a folder should be above the output, a folder
+    # where a file should be in the report's folder; never a temporary file
+    named = error.filename2 or error.filename
+    if named is not None and output is not None:
+        culprit = Path(named)
+        related = culprit in output.parents or output in culprit.parents
+        if related and not culprit.name.endswith(".tmp"):
+            reason = f"{reason}: {culprit}"
+    return _fail(f"cannot write {where}: {reason}")
+
+
+@contextmanager
+def _writing(output: Path | None) -> Iterator[None]:
+    """Writing ``output`` (the screen when None): an error exits 2 naming it.
+
+    The writers write atomically: a failed write leaves no partial or
+    temporary file, and an earlier file at ``output`` as it was.
+    """
+    try:
+        yield
+    except ClaimReconError as error:  # a claim the format cannot hold
+        raise _fail(error) from None
+    except OSError as error:  # a folder, a missing or read-only place, a full disk
+        raise _cannot_write(output, error) from None
+
+
+_P = ParamSpec("_P")
+
+
+def _guarded(command: Callable[_P, None]) -> Callable[_P, None]:
+    """A command whose claimrecon errors exit 2 with the one-line error, never a traceback.
+
+    Input errors are caught where the input is read, output errors where the
+    output is written; this catches the rest (the columnar engine refusing a
+    value, say, when flagging thousands of claims).
+    """
+
+    @functools.wraps(command)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except ClaimReconError as error:
+            raise _fail(error) from None
+
+    return run
 
 
 @contextmanager
@@ -138,10 +193,11 @@ def load_for_engine(files: Sequence[Path], fmt: str | None = None) -> Sequence[C
 
 
 def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        dump(text, output)
+    with _writing(output):
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            dump(text, output)
 
 
 def _strict_exit(flags: Sequence[Flag], strict: bool) -> None:
@@ -155,6 +211,7 @@ def _no_ged(format: Output) -> None:
 
 
 @app.command("flag")
+@_guarded
 def flag_command(
     files: Files,
     from_: FromFormat = None,
@@ -197,7 +254,8 @@ def _flags_from_columns(claims: Any, format: Output, output: Path | None, strict
     from claimrecon.columnar.texts import write_flags_csv, write_flags_json
 
     table = flag_table(claims)
-    (write_flags_json if format is Output.json else write_flags_csv)(table, output)
+    with _writing(output):
+        (write_flags_json if format is Output.json else write_flags_csv)(table, output)
     if strict:
         _strict_from_columns(table)
 
@@ -220,12 +278,14 @@ def _estimates_from_columns(
     from claimrecon.columnar.estimate_texts import write_estimates_csv, write_estimates_json
 
     table = reconcile_table(claims, policy)
-    (write_estimates_json if format is Output.json else write_estimates_csv)(table, output)
+    with _writing(output):
+        (write_estimates_json if format is Output.json else write_estimates_csv)(table, output)
     if strict:  # flagging only when its answer is asked for
         _strict_from_columns(flag_table(claims))
 
 
 @app.command("reconcile")
+@_guarded
 def reconcile_command(
     files: Files,
     policy: Annotated[Policy, typer.Option(help="best, conservative or range.")] = Policy.BEST,
@@ -251,10 +311,8 @@ def reconcile_command(
         from claimrecon.io.ged import write_ged_estimates
 
         killed = [e for e in estimates if (e.unit, e.outcome) == ("person", "killed")]
-        try:
+        with _writing(output):
             write_ged_estimates(killed, output)
-        except ClaimReconError as error:
-            raise _fail(error) from None
         err.print(
             f"wrote {len(killed)} estimates of people killed to {output}; GED holds no "
             f"other outcome, so {len(estimates) - len(killed)} were left out",
@@ -307,10 +365,12 @@ def _print_table(table: Table, output: Path | None) -> None:
         return
     console = Console(record=True, width=160, file=io.StringIO(), emoji=False)
     console.print(table)
-    dump(console.export_text(), output)
+    with _writing(output):
+        dump(console.export_text(), output)
 
 
 @app.command("attribute")
+@_guarded
 def attribute_command(
     files: Files, from_: FromFormat = None, format: Format = Output.table, output: OutFile = None
 ) -> None:
@@ -359,6 +419,7 @@ def attribute_command(
 
 
 @app.command("report")
+@_guarded
 def report_command(
     files: Files,
     out_dir: Annotated[Path, typer.Option("--output", "-o", help="Folder for the report.")],
@@ -369,16 +430,20 @@ def report_command(
 ) -> None:
     """Write report.html (self-contained) and report.md with timeline charts.
 
+    The report replaces one written before to the same folder, with the charts in
+    its charts/ folder that are no longer drawn; nothing else there is touched.
+
     Example: claimrecon report seeds/claims.jsonl -o report
     """
     from claimrecon.report import write_report
 
     claims = load(files, from_)
     try:
-        written = write_report(
-            claims, out_dir, inputs=[str(f) for f in files], policy=policy, title=title
-        )
-    except ImportError as error:
+        with _writing(out_dir):
+            written = write_report(
+                claims, out_dir, inputs=[str(f) for f in files], policy=policy, title=title
+            )
+    except ImportError as error:  # matplotlib is missing
         raise _fail(error) from None
     err.print(
         f"wrote {written.html} and {written.markdown} ({len(written.charts)} charts)",
@@ -390,6 +455,7 @@ def report_command(
 
 
 @app.command("convert")
+@_guarded
 def convert_command(
     source: Annotated[Path, typer.Argument(help="The file to read.")],
     target: Annotated[Path, typer.Argument(help="The file to write.")],
@@ -404,25 +470,61 @@ def convert_command(
     """
     claims = load([source], from_)
     try:
-        write_claims(claims, target, format=to)
-    except (ClaimReconError, ImportError) as error:  # a format's optional package is missing
+        with _writing(target):
+            write_claims(claims, target, format=to)
+    except ImportError as error:  # a format's optional package is missing
         raise _fail(error) from None
     err.print(f"wrote {len(claims)} claims to {target}", markup=False, highlight=False)
 
 
+#: formats written as bytes, not text: to a file with ``-o``, never to the screen
+_BINARY_FORMATS = ("parquet", "arrow")
+
+
+def _extract_format(output: Path | None, to: str | None) -> str | None:
+    """The format ``extract`` writes in (None: the suffix of ``output`` says); bad ones exit 2."""
+    writable = [name for name, (_, _, writer) in FORMATS.items() if writer is not None]
+    if to is not None and to not in writable:
+        raise _fail(f"unknown format for --to: {to!r}; known: {', '.join(writable)}")
+    if output is None and to in _BINARY_FORMATS:
+        raise _fail(
+            f"--to {to} writes a binary file, not text for the screen: "
+            f"give the file with --output/-o (e.g. -o extracted.{to})"
+        )
+    if output is None:
+        return to or "jsonl"
+    return to
+
+
 @app.command("extract")
+@_guarded
 def extract_command(
-    files: Files,
+    files: Annotated[
+        list[Path], typer.Argument(help="News articles (text files).", show_default=False)
+    ],
     lang: Annotated[str, typer.Option(help="Language of the articles: id or en.")] = "id",
     output: OutFile = None,
-    to: Annotated[str, typer.Option("--to", help="Format on the screen: jsonl or csv.")] = "jsonl",
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="Output format. On the screen: jsonl (the default), csv or another text "
+            "format; with -o, when the file's suffix does not say. parquet and arrow are "
+            "binary: with -o only.",
+        ),
+    ] = None,
 ) -> None:
     """Extract candidate claims from news articles, with the evidence span of each.
+
+    With -o FILE the claims are written in the format its suffix names (or --to);
+    without it they are printed as JSON Lines, or in the text format --to names.
+    Parquet and Arrow files are written with -o only: they are not text.
 
     Example: claimrecon extract ../shared/seeds/*.txt --lang id -o extracted.jsonl
     """
     from claimrecon.extract import extract_report, read_article
 
+    fmt = _extract_format(output, to)  # refused before any article is read
     claims: list[Claim] = []
     try:
         with _progress(len(files), "extracting") as progress:
@@ -434,17 +536,23 @@ def extract_command(
                     err.print(f"{path}: {warning}", markup=False, highlight=False)
                 progress.advance(progress.task_ids[0])
         check_unique_ids(claims)
-        target = output
-        if target is None:
-            with tempfile.TemporaryDirectory() as tmp:
-                screen = Path(tmp) / f"claims.{to}"
-                write_claims(claims, screen)
-                sys.stdout.write(screen.read_text(encoding="utf-8"))
-            return
-        write_claims(claims, target)
     except ClaimReconError as error:
         raise _fail(error) from None
-    err.print(f"wrote {len(claims)} claims to {target}", markup=False, highlight=False)
+    try:
+        if output is None:
+            with tempfile.TemporaryDirectory() as tmp, _writing(None):
+                screen = Path(tmp) / "claims"
+                try:
+                    write_claims(claims, screen, format=fmt)
+                except ClaimReconError as error:  # a claim the format cannot hold
+                    raise _fail(str(error).replace(str(screen), "standard output")) from None
+                sys.stdout.write(screen.read_text(encoding="utf-8"))
+            return
+        with _writing(output):
+            write_claims(claims, output, format=fmt)
+    except ImportError as error:  # a format's optional package is missing
+        raise _fail(error) from None
+    err.print(f"wrote {len(claims)} claims to {output}", markup=False, highlight=False)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -24,12 +25,19 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
 
     For writers that take a path and for work on the written file before it
     is in place; the file is synced to disk before the rename, which is atomic
-    on POSIX and Windows.  On any error the temporary file is removed and
-    ``path`` is left as it was.
+    on POSIX and Windows.  On any error the temporary file, and any folder
+    made for it, is removed and ``path`` is left as it was; a folder at
+    ``path`` is refused (:class:`IsADirectoryError`) before anything is written.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if target.is_dir():  # refused before anything is written, not after
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+    created = _make_parents(target)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except BaseException:
+        _remove_dirs(created)
+        raise
     os.close(fd)
     try:
         yield Path(tmp)
@@ -40,7 +48,45 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        _remove_dirs(created)
         raise
+
+
+def _make_parents(target: Path) -> list[Path]:
+    """Create the missing folders above ``target``; the ones created, outermost first.
+
+    A file where a folder should be raises :class:`NotADirectoryError` naming it.
+    """
+    missing: list[Path] = []
+    parent = target.parent
+    while not parent.exists() and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
+    if parent.exists() and not parent.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(parent))
+    created: list[Path] = []
+    try:
+        for folder in reversed(missing):
+            try:
+                folder.mkdir()
+            except FileExistsError:  # made meanwhile by someone else: theirs, not ours
+                if not folder.is_dir():
+                    raise NotADirectoryError(
+                        errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder)
+                    ) from None
+                continue
+            created.append(folder)
+    except BaseException:
+        _remove_dirs(created)
+        raise
+    return created
+
+
+def _remove_dirs(created: list[Path]) -> None:
+    """Remove the folders a failed write created, innermost first, if still empty."""
+    for folder in reversed(created):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 @contextlib.contextmanager

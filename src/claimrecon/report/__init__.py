@@ -5,13 +5,15 @@ as arrows, colour by claimant side, echoes drawn once), the reconciled
 low/best/high band over it, the estimates, the claims with the flags that
 concern them beside each, and the attribution chains.  Charts are PNG images,
 inline in the HTML (no external resource is loaded) and files beside the
-Markdown.  Every string from the input is escaped: a claimant named
-``<script>`` renders as those characters and runs nothing.
+Markdown; a report written again to the same folder replaces them.  Every
+string from the input is escaped: a claimant named ``<script>`` renders as
+those characters and runs nothing.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import os
 from collections.abc import Sequence
@@ -21,7 +23,7 @@ import attrs
 
 from claimrecon.claim import Claim
 from claimrecon.figure import describe
-from claimrecon.io._atomic import atomic_write
+from claimrecon.io._atomic import atomic_path
 from claimrecon.reconcile import Estimate, Policy
 from claimrecon.report.charts import colour_of, render
 from claimrecon.report.model import ReportData, SubjectView, build
@@ -46,7 +48,16 @@ def write_report(
     policy: Policy | str = "best",
     title: str = "claimrecon report",
 ) -> ReportFiles:
-    """Write ``report.html`` (self-contained) and ``report.md`` with its charts to ``out_dir``."""
+    """Write ``report.html`` (self-contained) and ``report.md`` with its charts to ``out_dir``.
+
+    The report replaces the one written before to the same folder: the PNG
+    files in ``charts/`` that this report did not write (charts of subjects
+    gone since) are removed; nothing else in the folder is touched.  Every
+    chart is rendered before any file is written, and every file is written
+    in full beside its place before the first is renamed into it, so a
+    failure leaves the earlier report as it was.  An :class:`OSError` (a
+    folder that cannot be written) propagates, with nothing left behind.
+    """
     data = build(claims, inputs=inputs, policy=policy, title=title)
     out = Path(out_dir)
     charts_dir = out / "charts"
@@ -55,18 +66,31 @@ def write_report(
         png = render(subject)
         if png is not None:
             images[subject.slug] = png
-    chart_paths = []
-    for slug, png in images.items():
-        path = charts_dir / f"{slug}.png"
-        with atomic_write(path, mode="wb") as handle:
-            handle.write(png)  # type: ignore[arg-type]
-        chart_paths.append(path)
     html_path, md_path = out / "report.html", out / "report.md"
-    with atomic_write(html_path) as handle:
-        handle.write(to_html(data, images))
-    with atomic_write(md_path) as handle:
-        handle.write(to_markdown(data, {slug: f"charts/{slug}.png" for slug in images}))
-    return ReportFiles(html_path, md_path, tuple(chart_paths))
+    chart_paths = {slug: charts_dir / f"{slug}.png" for slug in images}
+    texts: list[tuple[Path, bytes]] = [
+        # the Markdown, which names the chart files, goes into place last
+        (md_path, to_markdown(data, {s: f"charts/{s}.png" for s in images}).encode("utf-8")),
+        (html_path, to_html(data, images).encode("utf-8")),
+        *((chart_paths[slug], png) for slug, png in images.items()),
+    ]
+    with contextlib.ExitStack() as stack:  # renamed into place in reverse order, on leaving
+        for path, content in texts:
+            tmp = stack.enter_context(atomic_path(path))
+            tmp.write_bytes(content)
+    _remove_stale_charts(charts_dir, set(chart_paths.values()))
+    return ReportFiles(html_path, md_path, tuple(chart_paths.values()))
+
+
+def _remove_stale_charts(charts_dir: Path, written: set[Path]) -> None:
+    """Remove the charts an earlier report wrote that this one did not; the folder if empty."""
+    if not charts_dir.is_dir():
+        return
+    for path in charts_dir.glob("*.png"):
+        if path not in written and path.is_file() and not path.is_symlink():
+            path.unlink(missing_ok=True)
+    if not written and not any(charts_dir.iterdir()):
+        charts_dir.rmdir()
 
 
 # -- shared wording -------------------------------------------------------------------------
