@@ -24,8 +24,10 @@ from claimrecon import (
     flag,
     load_seeds,
     reconcile,
+    write_claims,
 )
 from claimrecon.claim import MAX_COUNT
+from claimrecon.columnar import claims_to_table
 from claimrecon.columnar.engine import flag_table, reconcile_table
 from claimrecon.errors import DuplicateIdError, FormatError, ParseError, RecordError
 
@@ -96,6 +98,8 @@ class TestClaim:
             ({"chain": (Hop("A"), Hop("B"), Hop("A"))}, "reported_by"),
             ({"chain": "Reuters"}, "reported_by"),
             ({"status": "disputed", "disputed_by": "Turkey"}, "disputed_by"),
+            ({"extra": {"note": "x"}}, "extra"),  # in a file it would take the note's place
+            ({"extra": {"x_src": 1, "status": "retracted"}}, "extra"),
             ({"figure": 5}, "figure"),
             ({"subject": ("armenia", "military", "killed")}, "subject"),
             ({"period": None}, "period"),
@@ -157,6 +161,8 @@ class TestErrors:
             (lambda seeds: flag(seeds * 200 + [1]), "item 3601 of the claims is not a Claim"),
             (lambda seeds: flag_table([*seeds, "x"]), "item 19 of the claims is not a Claim"),
             (lambda seeds: compare(seeds[0], "x"), "compare takes two claims; b is 'x'"),
+            (lambda seeds: claims_to_table([*seeds, 1]), "item 19 of the claims is not a Claim"),
+            (lambda seeds: write_claims([1], "never.jsonl"), "item 1 of the claims is not a"),
         ],
     )
     def test_bad_arguments(self, call: Callable[[list[Claim]], object], says: str) -> None:

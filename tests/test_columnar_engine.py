@@ -354,6 +354,25 @@ class TestClaimsFrame:
         assert_frame_equal(module.prepare(as_codes, DEFAULT_SIDES), expected)
         assert_frame_equal(module.prepare(frame, DEFAULT_SIDES), expected)
 
+    def test_extra_named_like_a_field(self, tmp_path: Path) -> None:
+        """An extra column named like a claim field is refused by tables, files and the engine.
+
+        A claim cannot have one: written to a file, it would take the field's place.
+        """
+        table = claims_to_table([claim("fine", 3), claim("odd", 5)])
+        cells = pa.array([None, '{"x_src": 1, "status": "retracted"}'], pa.string())
+        table = table.set_column(table.schema.get_field_index("extra"), "extra", cells)
+        path = tmp_path / "claims.parquet"
+        pq.write_table(table, path)
+        for data in (table, path, pl.from_arrow(table)):
+            for run in (table_to_claims, flag_table, reconcile_table):
+                if run is table_to_claims and not isinstance(data, pa.Table):
+                    continue
+                with pytest.raises(FormatError, match="named like a claim field: 'status'") as info:
+                    run(data)  # type: ignore[operator]
+                errors = info.value.errors
+                assert [(e.line, e.field, e.record) for e in errors] == [(2, "extra", "odd")]
+
     def test_counts_beyond_the_largest(self, tmp_path: Path) -> None:
         """A count above 2**53 - 1 is refused by claims, tables, files and the engine alike.
 

@@ -51,6 +51,13 @@ class TestConstructors:
         wide = QualifierTable(about="1/5")
         assert Figure.about(100, table=wide).bounds == (80, 120)
 
+    @pytest.mark.parametrize("tolerance", ["abc", 2, 1, -0.1, True, None, "1/0"])
+    def test_table_tolerance(self, tolerance: object) -> None:
+        """A tolerance is a fraction from 0 to below 1, or an error naming it."""
+        for name in ("about", "nearly"):
+            with pytest.raises(InvalidClaimError, match=f"'{name}' must be a fraction from 0"):
+                QualifierTable(**{name: tolerance})  # type: ignore[arg-type]
+
     @pytest.mark.parametrize(
         ("kwargs", "field"),
         [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import polars as pl
@@ -171,3 +172,68 @@ class TestFromPolars:
             "tank",
             date(2020, 10, 2),
         )
+
+
+def not_utf8(*cells: bytes) -> pa.Array:
+    """A string array holding bytes that are not UTF-8, as a file or a library can hand over."""
+    return pa.Array.from_buffers(pa.string(), len(cells), pa.array(cells, pa.binary()).buffers())
+
+
+class TestRefusedClearly:
+    @pytest.mark.parametrize("column", ["note", "claimant", "subject_side", "reported_by", "extra"])
+    def test_text_not_utf8(self, column: str) -> None:
+        """Text that is not UTF-8 is a FormatError naming the column and the row."""
+        table = to_arrow(load_seeds()[:3])
+        good = table.column(column).combine_chunks()
+        bad: pa.Array = not_utf8(b"a", b"b", b'{"a\xc0\xaf":1}')
+        if pa.types.is_list(good.type):
+            bad = pa.ListArray.from_arrays(
+                pa.array([0, 0, 0, 1], pa.int32()), not_utf8(b"a\xc0\xaf")
+            )
+        elif pa.types.is_dictionary(good.type):
+            bad = bad.dictionary_encode()
+        table = table.set_column(table.schema.get_field_index(column), column, bad)
+        with pytest.raises(FormatError) as info:
+            from_arrow(table)
+        assert [(e.line, e.field) for e in info.value.errors] == [(3, column)]
+        assert "not UTF-8" in str(info.value)
+
+    def test_text_not_utf8_in_a_file(self, tmp_path: Path) -> None:
+        """An Arrow file with such text is refused the same way."""
+        import pyarrow.feather as feather
+
+        from claimrecon import read_claims
+
+        table = to_arrow(load_seeds()[:2])
+        table = table.set_column(
+            table.schema.get_field_index("note"), "note", not_utf8(b"", b"a\xc0\xaf")
+        )
+        feather.write_feather(table, tmp_path / "c.arrow")
+        with pytest.raises(
+            FormatError, match=r"line 2, .*field 'note': holds text that is not UTF-8"
+        ):
+            read_claims(tmp_path / "c.arrow")
+
+    def test_extra_names_a_key_twice(self) -> None:
+        """An extra column whose JSON names a key twice is refused, not read last-wins."""
+        table = to_arrow(OPEN)
+        extra = pa.array(['{"x":1,"x":2}', None], pa.string())
+        table = table.set_column(table.schema.get_field_index("extra"), "extra", extra)
+        with pytest.raises(FormatError) as info:
+            from_arrow(table)
+        assert [(e.line, e.field) for e in info.value.errors] == [(1, "extra")]
+        assert "'x' is named twice" in str(info.value)
+
+    @pytest.mark.parametrize(
+        ("frame", "column"),
+        [
+            (pd.DataFrame({"id": ["a", "b"], "low": [5, "x"]}), "low"),
+            (pd.DataFrame({"id": ["a", "b"], "low": [5, 6], "note": ["x", 5]}), "note"),
+            (pd.DataFrame([["a", 2, 3]], columns=["id", "low", "low"]), "low"),
+        ],
+    )
+    def test_pandas_frame_arrow_cannot_hold(self, frame: pd.DataFrame, column: str) -> None:
+        """A column of mixed types, or named twice, is a FormatError naming it."""
+        with pytest.raises(FormatError) as info:
+            from_pandas(frame)
+        assert [e.field for e in info.value.errors] == [column]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimrecon import Claim, FormatError, load_seeds, read_claims, write_claims
+from claimrecon import Claim, Figure, FormatError, Rule, load_seeds, read_claims, write_claims
 from claimrecon.io import _records as records_module
 from claimrecon.io import csvfile as csv_module
 from claimrecon.io import jsonl as jsonl_module
@@ -390,3 +391,180 @@ class TestLargeFiles:
         with pytest.raises(FormatError) as info:
             read_claims(path)
         assert [(e.line, e.field) for e in info.value.errors] == [(line, "low")]
+
+
+def filler_jsonl(count: int = 6000) -> bytes:
+    """``count`` good lines of JSON, over a megabyte: a file read as one table first."""
+    return "".join(
+        json.dumps({"id": f"f{i}", "low": i, "note": "x" * 200}) + "\n" for i in range(count)
+    ).encode()
+
+
+def read_errors(path: Path) -> list[tuple[int | None, str | None]]:
+    with pytest.raises(FormatError) as info:
+        read_claims(path)
+    return [(e.line, e.field) for e in info.value.errors]
+
+
+class TestLargeFilesAgree:
+    """A file of a megabyte or more gives the claims or the errors a small one gives."""
+
+    def test_count_beyond_64_bits_in_csv(self, tmp_path: Path) -> None:
+        """A count Arrow cannot hold sends a large CSV file to the row reader, which names it."""
+        path = tmp_path / "claims.csv"
+        rows = "".join(f"f{i},{i},{'x' * 200}\r\n" for i in range(6000))
+        path.write_text(f"id,low,note\r\n{rows}late,99999999999999999999,x\r\n", encoding="utf-8")
+        assert path.stat().st_size >= records_module.TABLE_BYTES
+        assert csv_module._read_as_table(path) is None
+        small = tmp_path / "small.csv"
+        small.write_text("id,low,note\r\nlate,99999999999999999999,x\r\n", encoding="utf-8")
+
+        def last_or_errors(path: Path) -> object:
+            try:
+                return read_claims(path)[-1]
+            except FormatError as err:
+                return [(e.field, e.message) for e in err.errors]
+
+        assert last_or_errors(path) == last_or_errors(small)
+
+    def test_object_over_two_lines_balanced_by_two_on_one(self, tmp_path: Path) -> None:
+        """An object over two lines is refused even when two objects on one line balance it."""
+        path = tmp_path / "claims.jsonl"
+        tail = b'{"id": "a",\n"low": 5}\n{"id": "b", "low": 6}{"id": "c", "low": 7}\n'
+        path.write_bytes(filler_jsonl() + tail)
+        assert _read_as_table(path) is None
+        assert read_errors(path) == [(6001, None), (6002, None), (6003, None)]
+
+    @pytest.mark.parametrize(
+        ("data", "lines"),
+        [
+            (b"", 0),
+            (b"\n\n", 0),
+            (ONE, 1),
+            (ONE + b"\n\n\n" + TWO + b"\n\n", 2),
+            (ONE + b"\r\n" + TWO + b"\r\n", 2),
+            (b"\n" + ONE + b"\n", 1),
+            (ONE + b"\r" + TWO, None),  # a carriage return alone breaks a line
+            (b" " + ONE + b"\n", None),  # spaces around an object: left to the line reader
+            (b'{"id": "a",\n"low": 5}\n', None),
+            (b'{"id": "a", "x": {}\n, "low": 5}\n', None),
+            (ONE + b"\n" + b"[1]\n", None),
+        ],
+    )
+    def test_objects_in_lines(self, data: bytes, lines: int | None) -> None:
+        """Only a file whose every line is blank or one ``{...}`` is counted."""
+        assert jsonl_module._objects_in_lines(data) == lines
+
+    def test_not_utf8_in_jsonl(self, tmp_path: Path) -> None:
+        """An overlong encoding Arrow lets through sends the file to the line reader."""
+        path = tmp_path / "claims.jsonl"
+        path.write_bytes(filler_jsonl() + b'{"id":"z","low":5,"note":"a\xc0\xaf"}\n')
+        assert _read_as_table(path) is None
+        with pytest.raises(FormatError, match="not UTF-8 text"):
+            read_claims(path)
+
+    @pytest.mark.parametrize(
+        ("line", "field"),
+        [
+            ('{"id":"z","low":5,"low":7}', "low"),
+            ('{"id":"z","low":5,"status":"reported","status":"retracted"}', "status"),
+            ('{"id":"z","low":5,"note":"x\\ud800"}', "note"),
+            ('{"id":"z","low":5,"disputed_by":[null]}', "disputed_by"),
+            ('{"id":"z","low":5,"approx":"false"}', "approx"),
+        ],
+    )
+    @pytest.mark.parametrize("large", [False, True])
+    def test_refused_at_any_size(self, tmp_path: Path, line: str, field: str, large: bool) -> None:
+        """A field named twice, a lone surrogate, a null disputer, a flag as text: refused."""
+        path = tmp_path / "claims.jsonl"
+        path.write_bytes((filler_jsonl() if large else b"") + line.encode() + b"\n")
+        if large:
+            assert _read_as_table(path) is None
+        assert read_errors(path) == [(6001 if large else 1, field)]
+
+    @pytest.mark.parametrize("large", [False, True])
+    def test_empty_rule_is_missing(self, tmp_path: Path, large: bool) -> None:
+        """An empty rule is read from the bounds, as an empty kind or status is, at any size."""
+        path = tmp_path / "claims.jsonl"
+        path.write_bytes(
+            (filler_jsonl() if large else b"")
+            + b'{"id":"z","low":5,"high":9,"rule":"","kind":"","status":""}\n'
+        )
+        claim = read_claims(path)[-1]
+        assert claim.figure == Figure.between(5, 9)
+        assert claim.figure.rule is Rule.BETWEEN
+        empty = Claim(id="z", figure=Figure.between(5, 9))
+        assert claim == empty
+
+
+class TestJsonLinesStrict:
+    def test_duplicate_key_inside_an_extra(self, tmp_path: Path) -> None:
+        """An object inside a record that names a key twice is refused too."""
+        path = tmp_path / "claims.jsonl"
+        write_lines(path, ['{"id": "a", "low": 5, "x_src": {"k": 1, "k": 2}}'])
+        assert read_errors(path) == [(1, "k")]
+
+    def test_surrogate_pair_is_text(self, tmp_path: Path) -> None:
+        """A surrogate pair (an escaped emoji) is one character, not a lone surrogate."""
+        path = tmp_path / "claims.jsonl"
+        write_lines(path, ['{"id": "a", "low": 5, "note": "\\ud83d\\ude00"}'])
+        assert read_claims(path)[0].note == "\U0001f600"
+
+    def test_csv_keeps_its_flags_and_drops_empty_disputers(self, tmp_path: Path) -> None:
+        """CSV reads approx as yes/no text and skips an empty entry of its disputer list."""
+        path = tmp_path / "claims.csv"
+        path.write_text(
+            "id,low,high,rule,stated,approx,status,disputed_by\r\n"
+            "a,5,9,about,7,yes,disputed,x; \r\n",
+            encoding="utf-8",
+        )
+        (claim,) = read_claims(path)
+        assert claim.figure.approx and claim.disputed_by == ("x",)
+
+    @pytest.mark.parametrize("cell", ["٣", "５", "-٣", "3_0", "--3"])
+    def test_ascii_digits_only(self, tmp_path: Path, cell: str) -> None:
+        """A count in other digits than ASCII's is an error, not a number."""
+        path = tmp_path / "claims.csv"
+        path.write_text(f"id,low\r\na,{cell}\r\n", encoding="utf-8")
+        assert read_errors(path) == [(2, "low")]
+
+
+class TestWriteRefuses:
+    @pytest.mark.parametrize(
+        ("extra", "key"),
+        [({"when": date(2020, 1, 1)}, "when"), ({"tags": {"a"}}, "tags")],
+    )
+    def test_extra_not_json(self, tmp_path: Path, extra: dict[str, object], key: str) -> None:
+        """An extra value JSON cannot hold names the claim and the key; nothing is written."""
+        path = tmp_path / "claims.jsonl"
+        claims = [Claim(id="ok", figure=Figure.exact(1)), Claim(id="bad", figure=Figure.exact(2))]
+        claims[1] = claims[1].evolve(extra=extra)
+        with pytest.raises(FormatError) as info:
+            write_claims(claims, path)
+        assert [(e.record, e.field) for e in info.value.errors] == [("bad", key)]
+        assert list(tmp_path.iterdir()) == []
+
+    def test_lone_surrogate(self, tmp_path: Path) -> None:
+        """Text with a lone surrogate is not written (it is not UTF-8); every bad claim is named."""
+        path = tmp_path / "claims.jsonl"
+        claims = [
+            Claim(id="a", figure=Figure.exact(1), note="x\ud800"),
+            Claim(id="b", figure=Figure.exact(1)),
+            Claim(id="c", figure=Figure.exact(1), extra={"when": date(2020, 1, 1)}),
+        ]
+        with pytest.raises(FormatError) as info:
+            write_claims(claims, path)
+        assert [(e.record, e.field) for e in info.value.errors] == [("a", "note"), ("c", "when")]
+        assert list(tmp_path.iterdir()) == []
+
+    def test_csv_header_defused(self, tmp_path: Path) -> None:
+        """An extra named like a formula is written behind a quote, and reads back as it was."""
+        path = tmp_path / "claims.csv"
+        extra = {'=HYPERLINK("http://evil")': "1", "'x": "2", "@y": "3"}
+        claims = [Claim(id="a", figure=Figure.exact(1), extra=extra)]
+        write_claims(claims, path)
+        with path.open(encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle))
+        assert not any(h.startswith(("=", "@")) for h in header)
+        assert '\'=HYPERLINK("http://evil")' in header and "''x" in header
+        assert read_claims(path) == claims

@@ -99,6 +99,10 @@ COLUMNS: tuple[str, ...] = (
     "disputed_by",
     "note",
 )
+#: the names of the flat row's columns, which no extra column may have
+FIELD_NAMES = frozenset(COLUMNS)
+#: what an extra column named like one is told, on every path
+NAMED_LIKE_A_FIELD = "must not be named like a claim field"
 
 #: side of a claimant or subject that could not be resolved
 UNKNOWN = "unknown"
@@ -469,6 +473,9 @@ class Claim:
         keys = [k for k, _ in self.extra]
         if len(set(keys)) != len(keys):
             raise InvalidClaimError("extra", "must not repeat a column", keys)
+        clashing = sorted(FIELD_NAMES.intersection(keys))
+        if clashing:  # in a file it would take the place of the field
+            raise InvalidClaimError("extra", NAMED_LIKE_A_FIELD, clashing[0])
 
     # -- derived ------------------------------------------------------------
 

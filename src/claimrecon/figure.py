@@ -19,6 +19,7 @@ bounds, through one :class:`QualifierTable` that a user can replace::
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import math
 import re
@@ -151,6 +152,25 @@ def _freeze_magnitudes(
     return out
 
 
+def _tolerance(name: str, value: Any) -> Fraction:
+    """``value`` as a fraction from 0 to below 1 (``0.1``, ``"1/10"``, ``Fraction(1, 10)``)."""
+    fraction: Fraction | None = None
+    if not isinstance(value, bool):
+        with contextlib.suppress(TypeError, ValueError, ZeroDivisionError):
+            fraction = Fraction(value)
+    if fraction is None or not 0 <= fraction < 1:
+        raise InvalidClaimError(name, "must be a fraction from 0 to below 1", value)
+    return fraction
+
+
+def _about(value: Any) -> Fraction:
+    return _tolerance("about", value)
+
+
+def _nearly(value: Any) -> Fraction:
+    return _tolerance("nearly", value)
+
+
 @attrs.frozen(eq=False)
 class QualifierTable:
     """Which qualifier words mean which rule, and the bounds of each rule.
@@ -177,8 +197,8 @@ class QualifierTable:
     magnitudes: Mapping[str, Mapping[str, tuple[int, int | None]]] = attrs.field(
         factory=lambda: _DEFAULT_MAGNITUDES, converter=_freeze_magnitudes
     )
-    about: Fraction = attrs.field(default=Fraction(1, 10), converter=Fraction)
-    nearly: Fraction = attrs.field(default=Fraction(1, 10), converter=Fraction)
+    about: Fraction = attrs.field(default=Fraction(1, 10), converter=_about)
+    nearly: Fraction = attrs.field(default=Fraction(1, 10), converter=_nearly)
 
     def bounds(self, rule: Rule, stated: int) -> tuple[int, int | None]:
         """The bounds a single-number rule gives the stated number."""

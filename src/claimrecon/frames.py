@@ -31,7 +31,7 @@ import pyarrow as pa
 from claimrecon.claim import Claim
 from claimrecon.columnar._optional import require
 from claimrecon.columnar.convert import claims_to_table, table_to_claims
-from claimrecon.errors import MissingDependencyError
+from claimrecon.errors import FormatError, MissingDependencyError, RecordError
 
 __all__ = [
     "MissingDependencyError",
@@ -75,9 +75,33 @@ def from_pandas(frame: Any) -> list[Claim]:
     Besides the frames :func:`to_pandas` makes, this reads the usual shapes:
     ``object`` columns of text, lists and ``date`` objects, ``Int64`` and
     whole-valued ``float64`` counts (``NaN`` is a missing count), ``category``.
+    A column named twice, or whose cells Arrow cannot hold as one type (a
+    count that is text, text mixed with numbers), is a
+    :class:`~claimrecon.errors.FormatError` naming the column.
     """
-    pa_frame = pa.Table.from_pandas(frame, preserve_index=False)
-    return table_to_claims(pa_frame, source="<pandas.DataFrame>")
+    source = "<pandas.DataFrame>"
+    names = [str(name) for name in frame.columns]  # as Arrow names them
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        errors = [RecordError(None, name, "column appears twice in the frame") for name in repeated]
+        raise FormatError(source, errors)
+    try:
+        pa_frame = pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowException, ValueError, TypeError) as err:
+        raise FormatError(source, _unconvertible(frame, names, err)) from None
+    return table_to_claims(pa_frame, source=source)
+
+
+def _unconvertible(frame: Any, names: list[str], err: Exception) -> list[RecordError]:
+    """An error for each column of a frame that Arrow cannot hold, as it says why."""
+    errors = []
+    for i, name in enumerate(names):
+        try:
+            pa.array(frame.iloc[:, i], from_pandas=True)
+        except (pa.ArrowException, ValueError, TypeError) as bad:
+            reason = f"must hold cells of one type (whole numbers, or text, ...): {bad}"
+            errors.append(RecordError(None, name, reason))
+    return errors or [RecordError(None, None, f"cannot be read as a table: {err}")]
 
 
 def to_polars(claims: Iterable[Claim]) -> Any:

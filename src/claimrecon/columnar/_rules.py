@@ -9,7 +9,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from claimrecon.claim import Category, Kind, Outcome, Precision, Status
+from claimrecon.claim import (
+    FIELD_NAMES,
+    NAMED_LIKE_A_FIELD,
+    Category,
+    Kind,
+    Outcome,
+    Precision,
+    Status,
+)
 from claimrecon.figure import Rule
 
 __all__ = ["ENUM_WORDS", "STRIP_SPACE", "json_object"]
@@ -31,11 +39,28 @@ STRIP_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 
 
 def json_object(text: str) -> dict[str, Any]:
-    """The ``extra`` column's text as the JSON object it must be; ``ValueError`` if not."""
+    """The ``extra`` column's text as the JSON object it must be; ``ValueError`` if not.
+
+    An object (at any depth) that names a key twice is refused: JSON would
+    silently keep the last.  So is a key named like a claim field: a claim's
+    extra columns cannot be.
+    """
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as err:
         raise ValueError(f"must be a JSON object ({err.msg})") from None
     if not isinstance(value, dict):
         raise ValueError("must be a JSON object")
+    clashing = sorted(FIELD_NAMES.intersection(value))
+    if clashing:  # as Claim refuses it
+        raise ValueError(f"{NAMED_LIKE_A_FIELD}: {clashing[0]!r}")
     return value
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        keys = [key for key, _ in pairs]
+        twice = next(key for i, key in enumerate(keys) if key in keys[:i])
+        raise ValueError(f"must be a JSON object naming each key once: {twice!r} is named twice")
+    return found

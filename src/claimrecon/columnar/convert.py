@@ -33,6 +33,7 @@ import numpy as np
 import pyarrow as pa
 
 from claimrecon._gc import no_gc
+from claimrecon.attribution import claim_list
 from claimrecon.claim import Claim, Evidence, Hop, Period, Status, Subject
 from claimrecon.columnar._rules import json_object
 from claimrecon.columnar.schema import (
@@ -90,7 +91,7 @@ def claims_to_table(claims: Iterable[Claim], *, source: str = "<claims>") -> pa.
     Raises :class:`FormatError` (naming ``source``) listing every claim that
     cannot be held: a count beyond 64 bits, an extra value that is not JSON.
     """
-    items = list(claims)
+    items = claim_list(claims)
     with no_gc():  # long lists of values and no cycles: collecting would only slow it
         columns = _columns(items)
     errors: list[RecordError] = []
@@ -218,8 +219,13 @@ def table_to_claims(table: pa.Table, *, source: str = "<table>") -> list[Claim]:
     per distinct value); the rows that pass are then built into claims.  Row
     ``i`` is reported as line ``i + 1``.  Columns outside the flat row become
     each claim's extra columns, after those of the ``extra`` JSON column; a
-    date, time or decimal cell of such a column becomes ISO text.
+    date, time or decimal cell of such a column becomes ISO text.  Text that
+    is not UTF-8 (Arrow does not check every byte of a table it is given) is
+    an error naming its column and row.
     """
+    not_text = _not_utf8(table)
+    if not_text:
+        raise FormatError(source, not_text)
     checked = check_table(table)
     if checked.broken:
         raise FormatError(source, sorted(checked.errors, key=_order))
@@ -238,6 +244,37 @@ def table_to_claims(table: pa.Table, *, source: str = "<table>") -> list[Claim]:
     if errors:
         raise FormatError(source, sorted(errors, key=_order))
     return claims
+
+
+def _not_utf8(table: pa.Table) -> list[RecordError]:
+    """An error for each cell of text that is not UTF-8, named by column and row.
+
+    Each column is checked in full by Arrow (a scan of its bytes); only a column
+    that fails is read a cell at a time, to find its rows.
+    """
+    errors = []
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        try:
+            column.validate(full=True)
+        except pa.ArrowInvalid as err:
+            rows = _rows_not_utf8(column)
+            errors += [RecordError(row + 1, name, "holds text that is not UTF-8") for row in rows]
+            if not rows:
+                errors.append(RecordError(None, name, f"cannot be read: {err}"))
+    return errors
+
+
+def _rows_not_utf8(column: pa.ChunkedArray) -> list[int]:
+    rows = []
+    start = 0
+    for chunk in column.chunks:
+        for row, cell in enumerate(chunk, start=start):
+            try:
+                cell.as_py()
+            except UnicodeDecodeError:
+                rows.append(row)
+        start += len(chunk)
+    return rows
 
 
 def _order(error: RecordError) -> tuple[int, str]:

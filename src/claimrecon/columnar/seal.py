@@ -48,7 +48,7 @@ __all__ = ["RULES", "SEAL_KEY", "is_sealed"]
 SEAL_KEY = "claimrecon.seal"
 #: the version of the gate's rules; raised whenever a rule is added, dropped or changed, so
 #: that a file sealed under other rules is checked again
-RULES = 2
+RULES = 3
 _PREFIX = f"rules-{RULES}:sha256:".encode()
 #: a seal not yet written (or never written: the file did not pass), the same length as one
 BLANK = (_PREFIX + b"-" * 64).decode()

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from claimrecon.attribution import claim_list
 from claimrecon.claim import Claim
 from claimrecon.errors import FormatError, RecordError
 
@@ -121,9 +122,13 @@ def read_claims(path: str | os.PathLike[str], *, format: str | None = None) -> l
 def write_claims(
     claims: Iterable[Claim], path: str | os.PathLike[str], *, format: str | None = None
 ) -> None:
-    """Write claims to a file, atomically, its format chosen by suffix (or ``format``)."""
+    """Write claims to a file, atomically, its format chosen by suffix (or ``format``).
+
+    An item that is not a claim is an :class:`~claimrecon.errors.ArgumentError`
+    naming its place, and nothing is written.
+    """
     fmt = format_of(path, format)
     writer = FORMATS[fmt][2]
     if writer is None:
         raise FormatError(str(path), [RecordError(None, None, f"format {fmt!r} cannot be written")])
-    writer(claims, path)
+    writer(claim_list(claims), path)

@@ -44,7 +44,8 @@ def claims_of_columns(
     not given is empty, as a record without it); ``convert(name, cell)`` turns
     one cell into its value for :data:`RECORD_SCHEMA`, raising ``ValueError``
     or ``TypeError`` for a cell it cannot read. Each distinct cell of a column
-    is converted once.
+    is converted once. A cell Arrow cannot hold (a count beyond 64 bits) or
+    text that is not UTF-8 gives ``None`` too: the record reader says why.
     """
     import pyarrow as pa
 
@@ -60,9 +61,9 @@ def claims_of_columns(
         try:
             made = {cell: convert(field.name, cell) for cell in set(cells)}
             arrays.append(pa.array(list(map(made.__getitem__, cells)), field.type))
-        except (ValueError, TypeError, pa.ArrowException):
+        except (ValueError, TypeError, OverflowError, pa.ArrowException):
             return None
     try:
         return table_to_claims(pa.Table.from_arrays(arrays, schema=RECORD_SCHEMA), source=source)
-    except FormatError:
+    except (FormatError, UnicodeError):
         return None

@@ -72,21 +72,34 @@ def read_table(path: str | os.PathLike[str], *, header_rows: int = 1) -> Table:
 
 
 def fit(cells: list[str], width: int, line: int, errors: list[RecordError]) -> list[str] | None:
-    """The record padded to ``width`` cells, or None (and an error) if it has more."""
-    if len(cells) > width and any(c.strip() for c in cells[width:]):
+    """The record if it has exactly ``width`` cells, else None (and an error naming its line).
+
+    A record cut short is refused, not padded: a lost cell would read as an
+    empty one (a lost ``high`` as an open bound).
+    """
+    if len(cells) != width:
         errors.append(RecordError(line, None, f"has {len(cells)} cells, the header has {width}"))
         return None
-    return (cells + [""] * width)[:width]
+    return cells
 
 
 def read_records(
-    path: str | os.PathLike[str], required: Iterable[str], errors: list[RecordError]
+    path: str | os.PathLike[str],
+    required: Iterable[str],
+    errors: list[RecordError],
+    *,
+    reserved: tuple[str, frozenset[str]] | None = None,
 ) -> list[tuple[int, dict[str, str]]]:
     """The records of a CSV file with one header row, as cells by column, with line numbers.
 
     A header that lacks a required column or repeats one raises
-    :class:`FormatError`; a record with more cells than the header is added to
-    ``errors`` and left out.
+    :class:`FormatError`, and so does a column named like a field of the flat
+    row when ``reserved`` (the format's name with its article, "a GED", and the
+    flat row's fields it has no column of) is given: such a column would otherwise be
+    mistaken for the field.  A record with another number of cells than the
+    header, or with a cell in a column without a header (whose cells would be
+    lost), is added to ``errors`` and left out; a column without a header
+    whose every cell is empty is ignored.
     """
     table = read_table(path)
     line, header = table.headers[0]
@@ -100,13 +113,27 @@ def read_records(
         RecordError(line, column, "column appears twice in the header")
         for column in sorted({h for h in header if h and header.count(h) > 1})
     ]
+    if reserved is not None:
+        fmt, fields = reserved
+        message = f"{fmt} column cannot be named like a claim field: rename it"
+        bad += [RecordError(line, column, message) for column in header if column in fields]
     if bad:
         raise FormatError(str(path), bad)
+    unnamed = [i for i, h in enumerate(header) if not h]
     records = []
     for number, raw in table.records:
         cells = fit(raw, len(header), number, errors)
-        if cells is not None:
-            records.append((number, {h: c for h, c in zip(header, cells, strict=True) if h}))
+        if cells is None:
+            continue
+        lost = [i for i in unnamed if cells[i] != ""]
+        if lost:
+            message = (
+                f"column {lost[0] + 1} has no header but holds {cells[lost[0]]!r}: "
+                "name the column, or leave it empty"
+            )
+            errors.append(RecordError(number, None, message))
+            continue
+        records.append((number, {h: c for h, c in zip(header, cells, strict=True) if h}))
     return records
 
 

@@ -6,7 +6,11 @@ assoc_actor_1, actor2, assoc_actor_2, interaction, civilian_targeting, iso,
 region, country, admin1, admin2, admin3, location, latitude, longitude,
 geo_precision, source, source_scale, notes, fatalities, tags, timestamp``.
 Only ``event_id_cnty``, ``event_date`` and ``fatalities`` are required; a
-UTF-8 byte order mark (as ACLED's exports have) is skipped.
+UTF-8 byte order mark (as ACLED's exports have) is skipped.  A column named
+like a claim field ACLED has no column for (``id``, ``status``, ``claimant``,
+``published``, ...) is an error, not that field; so is a row with more or
+fewer cells than the header, and a cell in a column without a header (a
+column without a header and without cells is ignored).
 
 ACLED keeps one integer, ``fatalities``: "if reports differ or a vague
 estimate is given, use the most conservative estimate" (ACLED codebook).
@@ -61,6 +65,7 @@ from claimrecon.claim import Category, Claim, Precision
 from claimrecon.errors import FormatError, RecordError
 from claimrecon.io._table import check_ids, claim_from, read_records, write_table
 from claimrecon.io.ged import actor_side, check_countable, place_extras
+from claimrecon.io.rows import COLUMNS
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 from claimrecon.units import PEOPLE
 
@@ -106,6 +111,8 @@ _READ = frozenset(
     {"event_id_cnty", "event_date", "time_precision", "civilian_targeting", "location"}
     | {"source", "notes", "fatalities"}
 )
+#: flat-row fields no ACLED column is named like: a column of such a name is an error
+_RESERVED = frozenset(COLUMNS) - frozenset(ACLED_COLUMNS)
 _PRECISION_OF = {"1": Precision.DAY, "2": Precision.DAY, "3": Precision.MONTH}
 _PRECISION_CODE = {Precision.DAY: "1", Precision.MONTH: "3", Precision.YEAR: "3"}
 _FIELDS = {
@@ -139,10 +146,11 @@ _MONTHS = {
     )
     for name in names
 }
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_WRITTEN = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$")
+#: dates and counts in ASCII digits (``\d`` and ``int()`` would read "٣" and "５")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_WRITTEN = re.compile(r"^([0-9]{1,2})[ -]([A-Za-z]+)[ -]([0-9]{4})$")
 _CIVILIANS = re.compile(r"^civilians(?:\s*\((?P<side>.+)\))?$", re.IGNORECASE)
-_WHOLE = re.compile(r"^\d+(?:\.0*)?$")
+_WHOLE = re.compile(r"^[0-9]+(?:\.0*)?$")
 
 
 def acled_date(text: str) -> date:
@@ -179,7 +187,7 @@ def read_acled(path: str | os.PathLike[str], *, sides: SideRegistry = DEFAULT_SI
     errors: list[RecordError] = []
     claims: list[tuple[int, Claim]] = []
     parts: dict[Any, Any] = {}  # the claims' parts, shared (see rows.from_row)
-    for number, row in read_records(path, REQUIRED, errors):
+    for number, row in read_records(path, REQUIRED, errors, reserved=("an ACLED", _RESERVED)):
         claim = _claim(row, number, sides, errors, parts)
         if claim is not None:
             claims.append((number, claim))
@@ -222,7 +230,7 @@ def _claim(
     flat["as_of"] = flat["period_start"] = None if event_date is None else event_date.isoformat()
     precision = cell("time_precision")
     if precision:
-        if precision.split(".")[0] in _PRECISION_OF:
+        if _WHOLE.match(precision) and precision.split(".")[0] in _PRECISION_OF:
             flat["precision"] = _PRECISION_OF[precision.split(".")[0]].value
         else:
             fail("time_precision", f"must be an ACLED time precision 1 to 3: {precision!r}")
@@ -293,7 +301,7 @@ def write_acled(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
             message = f"becomes a source, which cannot hold ';' or '>': {claim.claimant!r}"
             errors.append(RecordError(None, "claimant", message, claim.id))
         rows.append((claim, _acled_row(claim)))
-    header = place_extras(rows, ACLED_COLUMNS, errors)
+    header = place_extras(rows, ACLED_COLUMNS)
     if errors:
         raise FormatError(str(path), errors)
     write_table(path, header, [[row.get(h, "") for h in header] for _, row in rows])

@@ -5,7 +5,8 @@ Lists are joined (``reported_by`` with ``" > "``, ``disputed_by`` with
 a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return) are written behind a single quote, as OWASP recommends against CSV
 injection; a cell that starts with a quote gets one more, and reading removes
-exactly one, so every claim reads back as it was written.
+exactly one, so every claim reads back as it was written.  Header cells (the
+names of extra columns) are defused and read back the same way.
 """
 
 from __future__ import annotations
@@ -120,6 +121,6 @@ def write_csv(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
         header.extend(k for k in row if k not in header)
     with atomic_write(path, newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")  # RFC 4180
-        writer.writerow(header)
+        writer.writerow([neutralize(h) for h in header])  # read back through restore()
         for row in rows:
             writer.writerow([neutralize(row.get(h, "")) for h in header])

@@ -7,7 +7,11 @@ source_original, where_coordinates, country, date_start, date_end,
 date_prec, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, high,
 low, number_of_sources`` (Sundberg & Melander 2013; UCDP GED codebook).
 A file may have more columns (a real GED file has about 49) and fewer: only
-``id``, ``low`` and ``high`` are required.
+``id``, ``low`` and ``high`` are required.  A column named like a claim field
+GED has no column for (``status``, ``url``, ``note``, ...) is an error, not
+that field; so is a row with more or fewer cells than the header, and a cell
+in a column without a header (a column without a header and without cells is
+ignored).
 
 Reading, one claim a row:
 
@@ -146,6 +150,8 @@ _READ = frozenset(
     {"id", "low", "high", "best", "source_original", "source_office", "date_start", "date_end"}
     | {"date_prec", "where_coordinates", "source_article", *DEATHS}
 )
+#: flat-row fields no GED column is named like: a column of such a name is an error, not a field
+_RESERVED = frozenset(FLAT_COLUMNS) - frozenset(GED_COLUMNS)
 _PRECISION_OF = {"1": Precision.DAY, "2": Precision.DAY, "3": Precision.DAY}
 _PRECISION_OF |= {"4": Precision.MONTH, "5": Precision.YEAR}
 _PRECISION_CODE = {Precision.DAY: "1", Precision.MONTH: "4", Precision.YEAR: "5"}
@@ -162,8 +168,10 @@ _FIELDS = {
     "document": "source_article",
 }
 _SIDE_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
-_WHOLE = re.compile(r"^\d+(?:\.0*)?$")
-_GED_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T]00:00:00(?:\.0+)?)?$")
+#: a whole number, in ASCII digits (``\d`` and ``int()`` would read "٣" and "５"), maybe as a
+#: float a spreadsheet wrote ("4.0")
+_WHOLE = re.compile(r"^[0-9]+(?:\.0*)?$")
+_GED_DATE = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T]00:00:00(?:\.0+)?)?$")
 
 
 def actor_side(name: str, sides: SideRegistry = DEFAULT_SIDES) -> tuple[str, bool]:
@@ -247,7 +255,7 @@ def read_ged(path: str | os.PathLike[str], *, sides: SideRegistry = DEFAULT_SIDE
     errors: list[RecordError] = []
     claims: list[tuple[int, Claim]] = []
     parts: dict[Any, Any] = {}  # the claims' parts, shared (see rows.from_row)
-    for number, cells in read_records(path, REQUIRED, errors):
+    for number, cells in read_records(path, REQUIRED, errors, reserved=("a GED", _RESERVED)):
         row = _Row(cells, number)
         claim = _claim(row, sides, parts)
         errors += row.errors
@@ -325,7 +333,7 @@ def _claim(r: _Row, sides: SideRegistry, parts: dict[Any, Any]) -> Claim | None:
     }
     prec = r.text("date_prec")
     if prec:
-        if prec.split(".")[0] in _PRECISION_OF:
+        if _WHOLE.match(prec) and prec.split(".")[0] in _PRECISION_OF:  # "4.0", not "4.9"
             flat["precision"] = _PRECISION_OF[prec.split(".")[0]].value
         else:
             r.fail("date_prec", f"must be a GED date precision 1 to 5: {prec!r}")
@@ -419,25 +427,18 @@ def _ged_row(claim: Claim) -> dict[str, str]:
     return row
 
 
-def place_extras(
-    rows: list[tuple[Claim, dict[str, str]]], columns: tuple[str, ...], errors: list[RecordError]
-) -> list[str]:
+def place_extras(rows: list[tuple[Claim, dict[str, str]]], columns: tuple[str, ...]) -> list[str]:
     """Put each claim's extras in its row; return the header (extra columns last).
 
     An extra named like a column fills that column when it is empty, and is
-    dropped otherwise; an extra named like a field of the flat row is an error.
+    dropped otherwise (no extra is named like a field of the flat row: a
+    claim cannot have one).
     """
     header = list(columns)
     for claim, row in rows:
         for key, value in claim.extra:
             text = text_value(value)
-            if key in FLAT_COLUMNS and key not in columns:
-                errors.append(
-                    RecordError(
-                        None, key, "an extra column cannot be named like a claim field", claim.id
-                    )
-                )
-            elif key in columns:
+            if key in columns:
                 row[key] = row[key] or text
             else:
                 row[key] = text
@@ -453,7 +454,7 @@ def write_ged(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
     for claim in claims:
         check_countable(claim, errors, SEPARATOR, "GED")
         rows.append((claim, _ged_row(claim)))
-    header = place_extras(rows, GED_COLUMNS, errors)
+    header = place_extras(rows, GED_COLUMNS)
     if errors:
         raise FormatError(str(path), errors)
     write_table(path, header, [[row.get(h, "") for h in header] for _, row in rows])
@@ -479,7 +480,8 @@ def write_ged_estimates(estimates: Iterable[Estimate], path: str | os.PathLike[s
 
     A discounted estimate (no credible claim, so no figure) is left out; an
     estimate of anything but people killed is a :class:`FormatError`, and
-    nothing is written.
+    nothing is written.  The file holds estimates, not claims: :func:`read_ged`
+    refuses it, as its ``kind`` and ``note`` columns are named like claim fields.
     """
     errors: list[RecordError] = []
     rows: list[list[str]] = []

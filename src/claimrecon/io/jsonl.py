@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 from collections.abc import Iterable
+from typing import Any
 
 from claimrecon.claim import Claim
 from claimrecon.errors import FormatError, RecordError
@@ -24,11 +26,13 @@ def dumps_claim(claim: Claim) -> str:
 def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
     """Read every claim of a JSON Lines file; a :class:`FormatError` lists every bad line.
 
-    A file of a megabyte or more (a few thousand claims) is first read as
-    one Arrow table and checked column by column, about twice as fast; a file
-    that does not read that way cleanly (a bad line, a cell of another type, an
-    extra column) is read a record at a time, which names every bad line.
-    Both give the same claims.
+    Each line that is not blank must be exactly one JSON object naming each
+    field once, whose text is UTF-8 without lone surrogates (``"\\ud800"``):
+    such text could not be written again.  A file of a megabyte or more (a
+    few thousand claims) is first read as one Arrow table and checked column
+    by column, about twice as fast; a file that does not read that way
+    cleanly (a bad line, a cell of another type, an extra column) is read a
+    record at a time, which names every bad line.  Both give the same claims.
     """
     if is_large(path) and (claims := _read_as_table(path)) is not None:
         return claims
@@ -39,15 +43,22 @@ def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
                 if not line.strip():
                     continue
                 try:
-                    row = json.loads(line)
+                    row = json.loads(line, object_pairs_hook=_unique_object)
                 except json.JSONDecodeError as err:
                     reason = (
                         f"not valid JSON ({err.msg}, column {err.colno}): truncated or malformed"
                     )
                     found.errors.append(RecordError(number, None, reason))
                     continue
+                except RepeatedKeyError as err:
+                    found.errors.append(RecordError(number, err.key, "is named twice"))
+                    continue
                 if not isinstance(row, dict):
                     found.errors.append(RecordError(number, None, "must be a JSON object"))
+                    continue
+                if _SURROGATE_ESCAPE.search(line) and (field := _lone_surrogate(row)):
+                    reason = "holds a lone surrogate (\\ud800 to \\udfff), which is not text"
+                    found.errors.append(RecordError(number, field, reason, _record_id(row)))
                     continue
                 found.add(row, line=number)
         except UnicodeDecodeError as err:
@@ -57,21 +68,107 @@ def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
     return found.claims
 
 
+class RepeatedKeyError(ValueError):
+    """A JSON object names one key twice (JSON would silently keep the last)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(f"{key!r} is named twice")
+
+
+def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a ``dict``, refusing one that names a key twice."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise RepeatedKeyError(key)
+            seen.add(key)
+    return found
+
+
+#: a JSON escape of a surrogate: a line without one cannot hold a lone surrogate
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogate(row: dict[str, Any]) -> str | None:
+    """The first field of a record whose name or value holds a lone surrogate, if any."""
+    for key, value in row.items():
+        if not _encodes(key) or not _encodes(value):
+            return key if _encodes(key) else key.encode("utf-8", "backslashreplace").decode()
+    return None
+
+
+def _encodes(value: Any) -> bool:
+    """Whether every text in a JSON value is UTF-8 encodable (no lone surrogate)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, list):
+        return all(map(_encodes, value))
+    if isinstance(value, dict):
+        return all(_encodes(k) and _encodes(v) for k, v in value.items())
+    return True
+
+
+def _record_id(row: dict[str, Any]) -> str | None:
+    claim_id = row.get("id")
+    return claim_id if isinstance(claim_id, str) and claim_id and _encodes(claim_id) else None
+
+
+#: a line break that is not between two objects or blank lines: not ``}`` before it, or not
+#: ``{`` after it
+_LOOSE_BREAK = re.compile(rb"\n(?:(?<=[^}\n]\n)|(?=[^{\n]))")
+
+
+def _objects_in_lines(data: bytes) -> int | None:
+    """How many lines a file has, if each that is not blank is one ``{...}``; else ``None``.
+
+    A line break inside an object always leaves a line that does not start with
+    ``{`` or does not end with ``}`` (JSON text cannot hold a raw line break),
+    so a file that passes has no object over two lines.  ``None`` too for a
+    line with spaces around its object, a blank line of spaces and a carriage
+    return that does not end a line: the line reader reads those.  One search
+    of the bytes, at the speed of a scan for line breaks.
+    """
+    if b"\r" in data:
+        if data.count(b"\r") != data.count(b"\r\n"):
+            return None
+        data = data.replace(b"\r\n", b"\n")
+    end = len(data)
+    while end and data[end - 1] == 0x0A:
+        end -= 1
+    start = len(data) - len(data.lstrip(b"\n")) if data[:1] == b"\n" else 0
+    if start >= end:
+        return 0
+    if data[start] != 0x7B or data[end - 1] != 0x7D or _LOOSE_BREAK.search(data, start, end):
+        return None
+    return data.count(b"\n{", start, end) + 1
+
+
 def _read_as_table(path: str | os.PathLike[str]) -> list[Claim] | None:
     """The claims of a file of flat rows, read as one table; ``None`` unless every row is good.
 
     Arrow reads each line against the flat row's JSON types (text, whole
     numbers, true/false, lists of text) and refuses a cell of another type, a
-    field named twice and a field the flat row lacks; the table is then
-    checked as any table of claims is (:func:`~claimrecon.columnar.table_to_claims`).
-    Arrow reads some files the line reader refuses (a byte order mark, an
-    object over two lines, two objects on one line): a file with a mark, or
-    whose table has another number of rows than the file has lines that are
-    not blank, is left to the line reader.
+    field named twice, a lone surrogate and a field the flat row lacks; the
+    table is then checked as any table of claims is
+    (:func:`~claimrecon.columnar.table_to_claims`).  Arrow reads some files the
+    line reader refuses, which are left to the line reader: a file with a
+    byte order mark; a line that is not blank and not one ``{...}`` (an
+    object over two lines); a table with another number of rows than the file
+    has lines that are not blank (two objects on one line); a disputer that is
+    ``null`` (Arrow keeps the list without it); text that is not UTF-8 (Arrow
+    does not check every byte).
     """
     import io
 
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.json as pa_json
 
     from claimrecon.columnar.convert import table_to_claims
@@ -81,20 +178,53 @@ def _read_as_table(path: str | os.PathLike[str]) -> list[Claim] | None:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        if data.startswith(codecs.BOM_UTF8):
+        lines = _objects_in_lines(data)
+        if lines is None or data.startswith(codecs.BOM_UTF8):
             return None
         table = pa_json.read_json(io.BytesIO(data), parse_options=options)
-        if table.num_rows != sum(1 for line in data.splitlines() if line.strip()):
+        if table.num_rows != lines:
             return None
         del data
+        if pc.list_flatten(table.column("disputed_by")).null_count:
+            return None
         return table_to_claims(table, source=str(path))
-    except (pa.ArrowException, OSError, FormatError):
+    except (pa.ArrowException, OSError, FormatError, UnicodeError):
         return None
 
 
 def write_jsonl(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
-    """Write claims as JSON Lines, atomically."""
+    """Write claims as JSON Lines, atomically.
+
+    An extra value JSON cannot hold (a date, a set) or text that is not
+    UTF-8 (a lone surrogate) is a :class:`FormatError` naming each such claim
+    and field, and nothing is written.
+    """
+    errors: list[RecordError] = []
     with atomic_write(path, newline="\n") as handle:
         for claim in claims:
-            handle.write(dumps_claim(claim))
-            handle.write("\n")
+            try:
+                line = dumps_claim(claim) + "\n"
+                if errors:  # after an error, the claims are only checked
+                    line.encode("utf-8")
+                else:
+                    handle.write(line)
+            except (TypeError, ValueError):  # UnicodeEncodeError is a ValueError
+                errors += _unwritable(claim)
+        if errors:  # the file half written is removed
+            raise FormatError(str(path), errors)
+
+
+def _unwritable(claim: Claim) -> list[RecordError]:
+    """An error for each field of a claim that a JSON Lines file cannot hold."""
+    errors = []
+    for key, value in to_row(claim).items():
+        try:
+            json.dumps({key: value}, ensure_ascii=False).encode("utf-8")
+        except (TypeError, ValueError) as err:
+            reason = (
+                "holds a lone surrogate, which is not text"
+                if isinstance(err, UnicodeEncodeError)
+                else f"must be JSON (text, numbers, true/false, null, lists, objects): {err}"
+            )
+            errors.append(RecordError(None, key, reason, claim.id))
+    return errors or [RecordError(None, None, "cannot be written as JSON", claim.id)]

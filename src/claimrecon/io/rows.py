@@ -14,6 +14,7 @@ field.  Columns the row does not know are kept in ``Claim.extra``.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
@@ -258,9 +259,20 @@ def _as_int(value: Any) -> int:
 
 def _as_int_text(value: Any) -> int:
     text = str(value).strip()
-    if not text.lstrip("-").isdigit():
+    if not _INTEGER.fullmatch(text):  # ASCII digits only: int() would read "٣" and "５"
         raise ValueError("must be an integer")
     return int(text)
+
+
+#: a whole number written in text, in ASCII digits
+_INTEGER = re.compile(r"-?[0-9]+")
+
+
+def _as_true_or_false(value: Any) -> bool:
+    """A JSON flag: ``true`` or ``false`` itself, not text that spells one."""
+    if not isinstance(value, bool):
+        raise TypeError("must be true or false")
+    return value
 
 
 def _as_bool(value: Any) -> bool:
@@ -359,7 +371,11 @@ def from_row(
         ),
     )
     published = r.get("published", _as_moment)
-    disputed_by = [d for d in r.listed("disputed_by") if d is not None]
+    disputed_by = r.listed("disputed_by")
+    if r.text:  # an empty entry of a list cell ("a; ; b") names no one
+        disputed_by = [d for d in disputed_by if d is not None]
+    elif None in disputed_by:
+        r.fail("disputed_by", f"must name who disputes the claim, not null: {disputed_by!r}")
     extra = [(k, v) for k, v in row.items() if k not in _KNOWN and k is not None]
     # read before the errors are counted: a cell that is not text is an error, not a default
     claimant = r.text_field("claimant")
@@ -415,8 +431,8 @@ def _figure(r: _Reader) -> Figure | None:
     low = r.integer("low")
     high = r.integer("high")
     stated = r.integer("stated")
-    approx = r.get("approx", _as_bool)
-    rule_text = r.text_field("rule")
+    approx = r.get("approx", _as_bool if r.text else _as_true_or_false)
+    rule_text = r.text_field("rule") or None  # empty, as any empty field: read from the bounds
     if low is None:
         return None
     if rule_text is None:
