@@ -100,6 +100,9 @@ class TestClaim:
             ({"status": "disputed", "disputed_by": "Turkey"}, "disputed_by"),
             ({"extra": {"note": "x"}}, "extra"),  # in a file it would take the note's place
             ({"extra": {"x_src": 1, "status": "retracted"}}, "extra"),
+            ({"note": "x\ud800"}, "note"),  # a lone surrogate: no file could hold it
+            ({"chain": (Hop("A\udfff"),)}, "reported_by"),
+            ({"extra": {"x_a": ["ok", {"k": "\ud800"}]}}, "extra"),
             ({"figure": 5}, "figure"),
             ({"subject": ("armenia", "military", "killed")}, "subject"),
             ({"period": None}, "period"),

@@ -36,6 +36,7 @@ from claimrecon.columnar import (
     engine,
     synthetic_table,
     table_to_claims,
+    validate_table,
     write_table,
 )
 from claimrecon.columnar.engine import flag_table, prepare_claims, reconcile_table
@@ -386,6 +387,29 @@ class TestClaimsFrame:
         for error in refused_everywhere(table, tmp_path):
             assert "named like a claim field: 'status'" in str(error)
             assert [(e.line, e.field, e.record) for e in error.errors] == [(2, "extra", "odd")]
+
+    def test_null_disputer(self, tmp_path: Path) -> None:
+        """A disputer that is null names no one: an error, as in a JSON Lines file."""
+        table = claims_to_table([claim("fine", 3), claim("odd", 5, disputed_by=("Turkey",))])
+        cells = pa.array([[], ["Turkey", None]], pa.list_(pa.string()))
+        table = table.set_column(table.schema.get_field_index("disputed_by"), "disputed_by", cells)
+        for error in refused_everywhere(table, tmp_path):
+            assert "must name who disputes the claim, not null" in str(error)
+            assert [(e.line, e.field, e.record) for e in error.errors] == [
+                (2, "disputed_by", "odd")
+            ]
+
+    def test_text_not_utf8(self, tmp_path: Path) -> None:
+        """Text that is not UTF-8 (Arrow does not check a table it is given) is named by cell."""
+        table = claims_to_table([claim("fine", 3), claim("odd", 5)])
+        bytes_ = pa.array([b"ok", b"a\xc0\xaf"], pa.binary())  # an overlong encoding of '/'
+        cells = pa.Array.from_buffers(pa.string(), 2, bytes_.buffers())
+        table = table.set_column(table.schema.get_field_index("note"), "note", cells)
+        for error in refused_everywhere(table, tmp_path):
+            assert [(e.line, e.field) for e in error.errors] == [(2, "note")]
+            assert "not UTF-8" in str(error)
+        with pytest.raises(FormatError, match="not UTF-8"):
+            validate_table(table)
 
     def test_counts_beyond_the_largest(self, tmp_path: Path) -> None:
         """A count above 2**53 - 1 is refused by claims, tables, files and the engine alike.

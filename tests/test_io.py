@@ -544,17 +544,17 @@ class TestWriteRefuses:
         assert [(e.record, e.field) for e in info.value.errors] == [("bad", key)]
         assert list(tmp_path.iterdir()) == []
 
-    def test_lone_surrogate(self, tmp_path: Path) -> None:
-        """Text with a lone surrogate is not written (it is not UTF-8); every bad claim is named."""
+    def test_every_bad_claim_named(self, tmp_path: Path) -> None:
+        """Claims JSON cannot hold are each named, the later ones too, and nothing is written."""
         path = tmp_path / "claims.jsonl"
         claims = [
-            Claim(id="a", figure=Figure.exact(1), note="x\ud800"),
+            Claim(id="a", figure=Figure.exact(1), extra={"who": {"x", "y"}}),
             Claim(id="b", figure=Figure.exact(1)),
             Claim(id="c", figure=Figure.exact(1), extra={"when": date(2020, 1, 1)}),
         ]
         with pytest.raises(FormatError) as info:
             write_claims(claims, path)
-        assert [(e.record, e.field) for e in info.value.errors] == [("a", "note"), ("c", "when")]
+        assert [(e.record, e.field) for e in info.value.errors] == [("a", "who"), ("c", "when")]
         assert list(tmp_path.iterdir()) == []
 
     def test_csv_header_defused(self, tmp_path: Path) -> None:

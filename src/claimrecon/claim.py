@@ -29,7 +29,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -103,6 +103,8 @@ COLUMNS: tuple[str, ...] = (
 FIELD_NAMES = frozenset(COLUMNS)
 #: what an extra column named like one is told, on every path
 NAMED_LIKE_A_FIELD = "must not be named like a claim field"
+#: what text with a lone surrogate ("\ud800"), which no file can hold, is told
+NOT_TEXT = "must be text without lone surrogates (\\ud800 to \\udfff)"
 
 #: side of a claimant or subject that could not be resolved
 UNKNOWN = "unknown"
@@ -386,6 +388,19 @@ def _extra(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[
     return tuple((str(k), v) for k, v in items)
 
 
+def _texts_within(value: Any) -> Iterator[str]:
+    """The texts of a JSON-like value: itself, or those within its lists and objects."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts_within(item)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _texts_within(key)
+            yield from _texts_within(item)
+
+
 def _part(field: str, kind: type) -> Any:
     def check(instance: object, attribute: object, value: object) -> None:
         if not isinstance(value, kind):
@@ -476,6 +491,56 @@ class Claim:
         clashing = sorted(FIELD_NAMES.intersection(keys))
         if clashing:  # in a file it would take the place of the field
             raise InvalidClaimError("extra", NAMED_LIKE_A_FIELD, clashing[0])
+        self._check_encodable()
+
+    def _check_encodable(self) -> None:
+        """Every text of the claim is UTF-8: a lone surrogate could be written to no file."""
+        figure, subject, evidence = self.figure, self.subject, self.evidence
+        texts = [
+            self.id,
+            self.claimant or "",
+            self.url or "",
+            self.note or "",
+            figure.qualifier or "",
+            subject.location or "",
+            evidence.document or "",
+            evidence.text or "",
+            *[hop.name for hop in self.chain],
+            *self.disputed_by,
+        ]
+        for key, value in self.extra:
+            texts.append(key)
+            texts += _texts_within(value)
+        joined = "".join(texts)
+        if joined.isascii():
+            return
+        try:
+            joined.encode("utf-8")
+        except UnicodeEncodeError:
+            raise self._not_text() from None
+
+    def _not_text(self) -> InvalidClaimError:
+        """The error naming the first field whose text has a lone surrogate."""
+        figure, subject, evidence = self.figure, self.subject, self.evidence
+        texts = [
+            ("id", self.id),
+            ("claimant", self.claimant),
+            ("url", self.url),
+            ("note", self.note),
+            ("qualifier", figure.qualifier),
+            ("location", subject.location),
+            ("document", evidence.document),
+            ("evidence", evidence.text),
+            *(("reported_by", hop.name) for hop in self.chain),
+            *(("disputed_by", name) for name in self.disputed_by),
+            *(("extra", t) for key, value in self.extra for t in [key, *_texts_within(value)]),
+        ]
+        for field, text in texts:
+            try:
+                (text or "").encode("utf-8")
+            except UnicodeEncodeError:
+                return InvalidClaimError(field, NOT_TEXT, text)
+        raise AssertionError("a text that cannot be written has a field")  # pragma: no cover
 
     # -- derived ------------------------------------------------------------
 

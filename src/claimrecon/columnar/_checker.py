@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 import attrs
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -103,6 +104,25 @@ class Checker:
         self.coded: dict[str, pa.ChunkedArray] = {}
 
     # -- reporting ------------------------------------------------------------
+
+    def not_utf8(self) -> bool:
+        """Report each cell of text that is not UTF-8, by column and row; whether any was.
+
+        Each column is checked in full by Arrow (a scan of its bytes); only a
+        column that fails is read a cell at a time, to find its rows.
+        """
+        for name, column in zip(self.names, self.source.columns, strict=True):
+            try:
+                column.validate(full=True)
+            except pa.ArrowInvalid as err:
+                rows = _rows_not_utf8(column)
+                for row in rows:
+                    self.errors.append(
+                        RecordError(self.offset + row + 1, name, "holds text that is not UTF-8")
+                    )
+                if not rows:
+                    self.errors.append(RecordError(None, name, f"cannot be read: {err}"))
+        return bool(self.errors)
 
     def column_error(self, field: str, message: str) -> None:
         self.errors.append(RecordError(None, field, message))
@@ -310,6 +330,8 @@ class Checker:
 
     def run(self) -> Checked:
         names = self.names
+        if self.not_utf8():  # Arrow does not check every byte of a table it is given
+            return Checked(self.source, tuple(self.errors), frozenset(), True, ())
         for column in sorted(REQUIRED):
             if column not in names:
                 self.column_error(column, "is required: the table has no such column")
@@ -633,7 +655,12 @@ class Checker:
         disputed_by = self.out["disputed_by"]
         coded = self.coded.get("disputed_by", disputed_by)
         indices, values = encode(pc.list_flatten(coded))
-        if indices.null_count:
+        if indices.null_count:  # a null disputer names no one: an error, then left out
+            parents = one_array(pc.list_parent_indices(coded))
+            rows = np.zeros(self.n, dtype=bool)
+            rows[pc.filter(parents, pc.is_null(indices)).to_numpy()] = True
+            rule = "must name who disputes the claim, not null"
+            self.where("disputed_by", pa.array(rows), rule, disputed_by)
             disputed_by = coded = pa.array(
                 [[x for x in row if x is not None] for row in disputed_by.to_pylist()], LIST_TYPE
             )
@@ -652,6 +679,20 @@ class Checker:
             "must name who disputes a claim exactly when status is 'disputed'",
             disputed_by,
         )
+
+
+def _rows_not_utf8(column: pa.ChunkedArray) -> list[int]:
+    """The rows of a column whose text is not UTF-8, each cell read on its own."""
+    rows = []
+    start = 0
+    for chunk in column.chunks:
+        for row, cell in enumerate(chunk, start=start):
+            try:
+                cell.as_py()
+            except UnicodeDecodeError:
+                rows.append(row)
+        start += len(chunk)
+    return rows
 
 
 def _shown(value: Any) -> Any:

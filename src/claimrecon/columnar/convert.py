@@ -223,9 +223,6 @@ def table_to_claims(table: pa.Table, *, source: str = "<table>") -> list[Claim]:
     is not UTF-8 (Arrow does not check every byte of a table it is given) is
     an error naming its column and row.
     """
-    not_text = _not_utf8(table)
-    if not_text:
-        raise FormatError(source, not_text)
     checked = check_table(table)
     if checked.broken:
         raise FormatError(source, sorted(checked.errors, key=_order))
@@ -244,37 +241,6 @@ def table_to_claims(table: pa.Table, *, source: str = "<table>") -> list[Claim]:
     if errors:
         raise FormatError(source, sorted(errors, key=_order))
     return claims
-
-
-def _not_utf8(table: pa.Table) -> list[RecordError]:
-    """An error for each cell of text that is not UTF-8, named by column and row.
-
-    Each column is checked in full by Arrow (a scan of its bytes); only a column
-    that fails is read a cell at a time, to find its rows.
-    """
-    errors = []
-    for name, column in zip(table.column_names, table.columns, strict=True):
-        try:
-            column.validate(full=True)
-        except pa.ArrowInvalid as err:
-            rows = _rows_not_utf8(column)
-            errors += [RecordError(row + 1, name, "holds text that is not UTF-8") for row in rows]
-            if not rows:
-                errors.append(RecordError(None, name, f"cannot be read: {err}"))
-    return errors
-
-
-def _rows_not_utf8(column: pa.ChunkedArray) -> list[int]:
-    rows = []
-    start = 0
-    for chunk in column.chunks:
-        for row, cell in enumerate(chunk, start=start):
-            try:
-                cell.as_py()
-            except UnicodeDecodeError:
-                rows.append(row)
-        start += len(chunk)
-    return rows
 
 
 def _order(error: RecordError) -> tuple[int, str]:

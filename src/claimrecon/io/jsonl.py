@@ -195,21 +195,21 @@ def _read_as_table(path: str | os.PathLike[str]) -> list[Claim] | None:
 def write_jsonl(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
     """Write claims as JSON Lines, atomically.
 
-    An extra value JSON cannot hold (a date, a set) or text that is not
-    UTF-8 (a lone surrogate) is a :class:`FormatError` naming each such claim
-    and field, and nothing is written.
+    An extra value JSON cannot hold (a date, a set) is a :class:`FormatError`
+    naming each such claim and field, and nothing is written.  (A claim's
+    text is always UTF-8: :class:`~claimrecon.claim.Claim` refuses a lone
+    surrogate.)
     """
     errors: list[RecordError] = []
     with atomic_write(path, newline="\n") as handle:
         for claim in claims:
             try:
                 line = dumps_claim(claim) + "\n"
-                if errors:  # after an error, the claims are only checked
-                    line.encode("utf-8")
-                else:
-                    handle.write(line)
-            except (TypeError, ValueError):  # UnicodeEncodeError is a ValueError
+            except (TypeError, ValueError):  # an extra value JSON cannot hold
                 errors += _unwritable(claim)
+                continue
+            if not errors:  # after an error, the claims are only checked
+                handle.write(line)
         if errors:  # the file half written is removed
             raise FormatError(str(path), errors)
 
@@ -219,12 +219,8 @@ def _unwritable(claim: Claim) -> list[RecordError]:
     errors = []
     for key, value in to_row(claim).items():
         try:
-            json.dumps({key: value}, ensure_ascii=False).encode("utf-8")
+            json.dumps({key: value}, ensure_ascii=False)
         except (TypeError, ValueError) as err:
-            reason = (
-                "holds a lone surrogate, which is not text"
-                if isinstance(err, UnicodeEncodeError)
-                else f"must be JSON (text, numbers, true/false, null, lists, objects): {err}"
-            )
+            reason = f"must be JSON (text, numbers, true/false, null, lists, objects): {err}"
             errors.append(RecordError(None, key, reason, claim.id))
     return errors or [RecordError(None, None, "cannot be written as JSON", claim.id)]
