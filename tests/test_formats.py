@@ -32,7 +32,7 @@ from claimrecon import (
     read_claims,
     write_claims,
 )
-from claimrecon.io import format_of
+from claimrecon.io import FORMATS, format_of
 from claimrecon.io.acled import ACLED_COLUMNS, acled_date, read_acled, write_acled
 from claimrecon.io.ged import (
     GED_COLUMNS,
@@ -275,6 +275,15 @@ class TestReadClaims:
         write_claims(claims, path)
         first, *rest = read_claims(path)
         assert all(c.subject is first.subject and c.period is first.period for c in rest)
+
+    @pytest.mark.parametrize("fmt", sorted(f for f, (_, read, _) in FORMATS.items() if read))
+    def test_format_named(self, tmp_path: Path, fmt: str) -> None:
+        """Every format reads and writes a file whose suffix does not say it, when named."""
+        path = tmp_path / "claims.dat"
+        write_claims([nk772()], path, format=fmt)
+        own = tmp_path / f"own{FORMATS[fmt][0][0]}"
+        write_claims([nk772()], own)
+        assert read_claims(path, format=fmt) == read_claims(own)
 
     @pytest.mark.parametrize("fmt", sorted(READERS))
     def test_missing_file(self, tmp_path: Path, fmt: str) -> None:

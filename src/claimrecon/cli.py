@@ -180,13 +180,13 @@ def load_for_engine(files: Sequence[Path], fmt: str | None = None) -> Sequence[C
     from claimrecon.columnar.engine import prepare_claims
 
     try:
-        if len(files) == 1:
+        if len(files) == 1 and fmt is None:  # a sealed Parquet file is read by polars
             return prepare_claims(files[0])
         import pyarrow as pa
 
         from claimrecon.columnar import read_table
 
-        tables = [read_table(path) for path in files]
+        tables = [read_table(path, format=fmt) for path in files]
         return prepare_claims(pa.concat_tables(tables, promote_options="default"))
     except ClaimReconError as error:
         raise _fail(error) from None

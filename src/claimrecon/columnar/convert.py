@@ -368,7 +368,17 @@ def _json_native(column: pa.ChunkedArray) -> list[Any]:
 # -- files ------------------------------------------------------------------
 
 
-def _format(path: str | os.PathLike[str]) -> str:
+#: the table formats by the names ``format=`` takes (those of :data:`claimrecon.io.FORMATS`)
+_FORMAT_NAMES = {"parquet": "parquet", "arrow": "ipc"}
+
+
+def _format(path: str | os.PathLike[str], given: str | None = None) -> str:
+    """``"parquet"`` or ``"ipc"``: as ``given`` names it, else as the path's suffix says."""
+    if given is not None:
+        if given in _FORMAT_NAMES:
+            return _FORMAT_NAMES[given]
+        message = f"unknown table format {given!r}; known: {', '.join(_FORMAT_NAMES)}"
+        raise FormatError(str(path), [RecordError(None, None, message)])
     name = Path(path).name.lower()
     if name.endswith(_PARQUET):
         return "parquet"
@@ -378,8 +388,14 @@ def _format(path: str | os.PathLike[str]) -> str:
     raise FormatError(str(path), [RecordError(None, None, f"unknown file suffix; known: {known}")])
 
 
-def read_table(path: str | os.PathLike[str], *, validate: bool = True) -> pa.Table:
+def read_table(
+    path: str | os.PathLike[str], *, validate: bool = True, format: str | None = None
+) -> pa.Table:
     """Read a Parquet or Arrow IPC (Feather) file of flat claim rows, checked.
+
+    The format is the suffix's (``.parquet``, ``.pq``; ``.arrow``, ``.feather``,
+    ``.ipc``), or ``format`` (``"parquet"`` or ``"arrow"``) for a file whose
+    suffix says nothing or the wrong thing.
 
     With ``validate=True`` (the default) the table is returned by
     :func:`~claimrecon.columnar.validate.validate_table`: canonical types and
@@ -391,7 +407,7 @@ def read_table(path: str | os.PathLike[str], *, validate: bool = True) -> pa.Tab
     plain text, as :data:`~claimrecon.columnar.schema.CLAIM_SCHEMA` says.
     With ``validate=False`` the file's table is returned as it is.
     """
-    fmt = _format(path)
+    fmt = _format(path, format)
     if fmt == "parquet" and validate and not Path(path).is_dir():  # a directory is a dataset
         return _read_parquet_checked(path)
     with _reading(path, fmt):
@@ -456,8 +472,12 @@ def write_table(
     path: str | os.PathLike[str],
     *,
     compression: str = "zstd",
+    format: str | None = None,
 ) -> None:
-    """Write a table as Parquet or Arrow IPC (by suffix), atomically, a Parquet file sealed.
+    """Write a table as Parquet or Arrow IPC (by suffix, or ``format``), atomically.
+
+    ``format`` is ``"parquet"`` or ``"arrow"``, for a path whose suffix does
+    not say.  A Parquet file is sealed.
 
     The file is written beside ``path`` under a temporary name and renamed
     into place, so a reader never sees half a file.  The table is written as
@@ -473,7 +493,7 @@ def write_table(
     without a second check.  A file that does not pass keeps a blank seal,
     which never verifies.
     """
-    fmt = _format(path)
+    fmt = _format(path, format)
     tables = [table] if isinstance(table, pa.Table) else table
     if fmt == "parquet":
         with atomic_path(path) as tmp:

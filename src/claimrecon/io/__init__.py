@@ -56,17 +56,24 @@ def _writer(name: str) -> Writer:
     return write
 
 
-def _read_table_file(path: str | os.PathLike[str]) -> list[Claim]:
-    from claimrecon.columnar.convert import read_table, table_to_claims
+def _table_reader(fmt: str) -> Reader:
+    def read(path: str | os.PathLike[str]) -> list[Claim]:
+        from claimrecon.columnar.convert import read_table, table_to_claims
 
-    # table_to_claims checks every row itself: the table is read unchecked, not checked twice
-    return table_to_claims(read_table(path, validate=False), source=str(path))
+        # table_to_claims checks every row itself: the table is read unchecked, not twice
+        table = read_table(path, validate=False, format=fmt)
+        return table_to_claims(table, source=str(path))
+
+    return read
 
 
-def _write_table_file(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
-    from claimrecon.columnar.convert import claims_to_table, write_table
+def _table_writer(fmt: str) -> Writer:
+    def write(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
+        from claimrecon.columnar.convert import claims_to_table, write_table
 
-    write_table(claims_to_table(claims), path)
+        write_table(claims_to_table(claims), path, format=fmt)
+
+    return write
 
 
 #: format name -> (suffixes, reader, writer); other modules register more formats here
@@ -77,8 +84,8 @@ FORMATS: dict[str, tuple[tuple[str, ...], Reader | None, Writer | None]] = {
     "ged": ((".ged.csv",), _reader("read_ged"), _writer("write_ged")),
     "acled": ((".acled.csv",), _reader("read_acled"), _writer("write_acled")),
     "prov": ((".prov.json",), None, _writer("write_prov")),
-    "parquet": ((".parquet", ".pq"), _read_table_file, _write_table_file),
-    "arrow": ((".arrow", ".feather", ".ipc"), _read_table_file, _write_table_file),
+    "parquet": ((".parquet", ".pq"), _table_reader("parquet"), _table_writer("parquet")),
+    "arrow": ((".arrow", ".feather", ".ipc"), _table_reader("arrow"), _table_writer("arrow")),
 }
 
 
