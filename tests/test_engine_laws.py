@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 
 import attrs
@@ -23,9 +23,13 @@ def echo_keys(claims: list[Claim]) -> dict[str, object]:
     return {r.id: r.echo_key for r in annotate(claims)}
 
 
-def flag_view(flags: list[Flag], keys: dict[str, object]) -> list[object]:
-    """Flags with claim ids replaced by the statements they carry."""
-    return sorted(
+def flag_view(flags: list[Flag], keys: dict[str, object]) -> Counter[object]:
+    """Flags with claim ids replaced by the statements they carry, as a multiset.
+
+    Not sorted: two flags may differ in their figures alone (a partisan
+    message names no reference figure), and figures have no order.
+    """
+    return Counter(
         (
             f.code,
             f.severity,

@@ -61,6 +61,24 @@ class TestFlag:
         assert f.factor == pytest.approx(2.5)  # type: ignore[attr-defined]
         assert f.severity is Severity.WARNING  # type: ignore[attr-defined]
 
+    def test_divergent_between_two_sources(self) -> None:
+        """A source that contradicts itself diverges only where another source differs from it.
+
+        Armenpress says 100 and 10 to 20: against Reuters' 15 to 100, which fits
+        both, no two sources disagree; against Reuters' 50 both of Armenpress's
+        figures do, and the wider pair (50 against 10 to 20, 2.5 times) is shown.
+        """
+        high, low = claim("a1", 100), claim("a2", Figure.between(10, 20))
+        fits = claim("r", Figure.between(15, 100), claimant="Reuters")
+        fifty = claim("r", 50, claimant="Reuters")
+        for flags in (flag, lambda claims: flag_table(claims).to_flags()):  # both paths
+            assert not only(flags([high, low, fits]), "divergent")
+            (f,) = only(flags([high, low, fifty]), "divergent")
+            assert f.figures == (low.figure, fifty.figure)  # type: ignore[attr-defined]
+            assert f.factor == pytest.approx(2.5)  # type: ignore[attr-defined]
+            assert f.claims == ("a1", "a2", "r")  # type: ignore[attr-defined]
+            assert "Reuters says 50 person, Armenpress says 10-20 person" in f.message  # type: ignore[attr-defined]
+
     def test_echoes_do_not_diverge(self) -> None:
         """One source's figures never diverge with themselves; overlapping 'about' figures agree."""
         assert not only(flag([claim("a", 80), claim("b", 80, chain=("BBC",))]), "divergent")

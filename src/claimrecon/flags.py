@@ -18,8 +18,11 @@ The checks, exactly:
     Claims with the same subject (unit, side, category, outcome, location),
     kind, start and as-of date, from at least two independent sources, whose
     intervals do not all overlap: the group's largest low exceeds its smallest
-    high.  "About" figures carry their tolerance in their bounds (10% either
-    side under the default qualifier table), so nothing else is forgiven.
+    high, and two different sources give a low above a high (a source that
+    contradicts itself diverges only where another source differs from it;
+    the flag then shows the wider pair of sources that disagree).  "About"
+    figures carry their tolerance in their bounds (10% either side under the
+    default qualifier table), so nothing else is forgiven.
 ``partisan_enemy_claim`` (warning)
     A side's figure for the other side's losses whose low exceeds the high of
     what that side itself, or a third party, reports for the same category,
@@ -452,6 +455,40 @@ def _highest_low(rows: Iterable[Annotated]) -> Annotated:
     return min(rows, key=lambda r: (-r.claim.figure.low, r.order_key))
 
 
+def _across_sources(
+    group: list[Annotated], lowest: Annotated, highest: Annotated
+) -> tuple[Annotated, Annotated] | None:
+    """Two sources that disagree, where one source gives both of a group's extremes.
+
+    The source's largest low is held against the others' smallest high, and
+    its smallest high against the others' largest low; of the pairs that
+    disagree, the wider (the larger ratio, the first on a tie) is shown, as
+    ``(lowest high, highest low)``.  ``None`` when only the source disagrees
+    with itself.
+    """
+    others = [r for r in group if r.source != lowest.source]
+    found = []
+    if any(r.claim.figure.high is not None for r in others):
+        below = _lowest_high(others)
+        assert below.claim.figure.high is not None
+        if highest.claim.figure.low > below.claim.figure.high:
+            found.append((below, highest))
+    above = _highest_low(others)
+    assert lowest.claim.figure.high is not None
+    if above.claim.figure.low > lowest.claim.figure.high:
+        found.append((lowest, above))
+    if len(found) == 2 and _wider(found[1], found[0]):
+        return found[1]
+    return found[0] if found else None
+
+
+def _wider(a: tuple[Annotated, Annotated], b: tuple[Annotated, Annotated]) -> bool:
+    """Whether pair ``a`` (lowest high, highest low) has the larger ratio than ``b``, exactly."""
+    a_high, b_high = a[0].claim.figure.high, b[0].claim.figure.high
+    assert a_high is not None and b_high is not None
+    return a[1].claim.figure.low * b_high > b[1].claim.figure.low * a_high
+
+
 def _divergent(rows: list[Annotated]) -> list[Flag]:
     groups: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
     for r in _dated(rows):
@@ -469,6 +506,13 @@ def _divergent(rows: list[Annotated]) -> list[Flag]:
         assert min_high is not None
         if max_low <= min_high:
             continue
+        if lowest.source == highest.source:  # a source against itself: the others must differ
+            across = _across_sources(group, lowest, highest)
+            if across is None:
+                continue
+            lowest, highest = across
+            min_high, max_low = lowest.claim.figure.high, highest.claim.figure.low
+            assert min_high is not None
         as_of = highest.claim.period.as_of
         assert as_of is not None
         factor = ratio(max_low, min_high)

@@ -387,26 +387,80 @@ def _divergent(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | No
 
     def first(gives: pl.Expr) -> pl.DataFrame:
         """The first in order of the statements that give their group one of its extremes."""
-        chosen = rows.filter(gives).select("_i", "n", "min_high", "max_low")
+        chosen = rows.filter(gives).select("_i", "n")
         whole = said.select(pl.all().gather(chosen.get_column("_i"))).drop("_i")
         return _lexmin(whole.hstack(chosen.drop("_i")), ["_g"], ORDER_COLUMNS)
 
     lowest = first(pl.col("high") == pl.col("min_high"))  # the group's smallest high
     highest = first(pl.col("low") == pl.col("max_low"))  # and its largest low
+    lowest, highest = _across_sources(said.drop("_i"), lowest, highest)
     out = (
-        lowest.select(
-            "_g", *group, "n", "min_high", "max_low", src1="source", **{f"l_{c}": c for c in FIG}
-        )
+        lowest.select("_g", *group, "n", src1="source", **{f"l_{c}": c for c in FIG})
         .join(highest.select("_g", src2="source", **{f"h_{c}": c for c in FIG}), on="_g")
         .join(ids, on="_g")
     )
     out = out.with_columns(
-        f_num=pl.col("max_low"),
-        f_den=pl.col("min_high"),
+        f_num=pl.col("h_low"),
+        f_den=pl.col("l_high"),
         **_figs("l_", "h_"),
         **_params(n="n", src1="src1", src2="src2"),
     )
     return _out(out, "divergent")
+
+
+def _across_sources(
+    said: pl.DataFrame, lowest: pl.DataFrame, highest: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Where one source gives both of a group's extremes, two sources that disagree, or none.
+
+    The twin of :func:`claimrecon.flags._across_sources`: the source's largest
+    low is held against the other sources' smallest high, its smallest high
+    against their largest low; of the pairs that disagree the wider is kept
+    (the larger ratio, compared exactly in 128-bit integers; the first on a
+    tie), and a group with neither is dropped.  ``lowest`` and ``highest`` have
+    a row per group (``_g``), as ``said`` has its statements.
+    """
+    same = lowest.select("_g", "source").join(highest.select("_g", "source"), on=["_g", "source"])
+    if not same.height:
+        return lowest, highest
+    others = said.join(same.rename({"source": "_s"}), on="_g")
+    others = others.filter(pl.col("source") != pl.col("_s")).drop("_s")
+    closed = others.filter(pl.col("high").is_not_null())
+    below = closed.filter(pl.col("high") == pl.col("high").min().over("_g"))
+    above = others.filter(pl.col("low") == pl.col("low").max().over("_g"))
+    below, above = (_lexmin(f, ["_g"], ORDER_COLUMNS) for f in (below, above))
+    wide = pl.Int128
+    pairs = (
+        same.select("_g")
+        .join(below.select("_g", _b_high="high"), on="_g", how="left")
+        .join(above.select("_g", _a_low="low"), on="_g", how="left")
+        .join(highest.select("_g", _h_low="low"), on="_g")
+        .join(lowest.select("_g", _l_high="high"), on="_g")
+        .with_columns(
+            one=(pl.col("_h_low") > pl.col("_b_high")).fill_null(False),  # (below, highest)
+            two=(pl.col("_a_low") > pl.col("_l_high")).fill_null(False),  # (lowest, above)
+            wider=pl.col("_a_low").cast(wide) * pl.col("_b_high").cast(wide)
+            > pl.col("_h_low").cast(wide) * pl.col("_l_high").cast(wide),
+        )
+        .with_columns(take_two=pl.col("two") & (~pl.col("one") | pl.col("wider").fill_null(True)))
+    )
+    gone = pairs.filter(~pl.col("one") & ~pl.col("two")).select("_g")
+    new_low = pairs.filter(pl.col("one") & ~pl.col("take_two")).select("_g")
+    new_high = pairs.filter(pl.col("take_two")).select("_g")
+    n = lowest.select("_g", "n")
+    lowest = pl.concat(
+        [
+            lowest.join(pl.concat([gone, new_low]), on="_g", how="anti"),
+            below.join(new_low, on="_g").join(n, on="_g").select(lowest.columns),
+        ]
+    )
+    highest = pl.concat(
+        [
+            highest.join(pl.concat([gone, new_high]), on="_g", how="anti"),
+            above.join(new_high, on="_g").join(n, on="_g").select(highest.columns),
+        ]
+    )
+    return lowest, highest
 
 
 PERIOD = ["unit", "side", "category", "outcome", "location", "kind", "start", "as_of"]
