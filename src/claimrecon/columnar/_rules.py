@@ -46,9 +46,11 @@ def json_object(text: str) -> dict[str, Any]:
     extra columns cannot be.
     """
     try:
-        value = json.loads(text, object_pairs_hook=_unique_keys)
+        value = json.loads(text, object_pairs_hook=unique_object)
     except json.JSONDecodeError as err:
         raise ValueError(f"must be a JSON object ({err.msg})") from None
+    except RepeatedKeyError as err:
+        raise ValueError(f"must be a JSON object naming each key once: {err}") from None
     if not isinstance(value, dict):
         raise ValueError("must be a JSON object")
     clashing = sorted(FIELD_NAMES.intersection(value))
@@ -57,10 +59,21 @@ def json_object(text: str) -> dict[str, Any]:
     return value
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+class RepeatedKeyError(ValueError):
+    """A JSON object names one key twice (JSON would silently keep the last)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(f"{key!r} is named twice")
+
+
+def unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a ``dict`` (``object_pairs_hook``), refusing a key named twice."""
     found = dict(pairs)
     if len(found) != len(pairs):
-        keys = [key for key, _ in pairs]
-        twice = next(key for i, key in enumerate(keys) if key in keys[:i])
-        raise ValueError(f"must be a JSON object naming each key once: {twice!r} is named twice")
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise RepeatedKeyError(key)
+            seen.add(key)
     return found

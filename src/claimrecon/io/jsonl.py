@@ -7,9 +7,9 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from claimrecon.claim import Claim
+from claimrecon.columnar._rules import RepeatedKeyError, unique_object
 from claimrecon.errors import FormatError, RecordError
 from claimrecon.io._atomic import atomic_write, open_text
 from claimrecon.io._records import is_large
@@ -43,7 +43,7 @@ def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
                 if not line.strip():
                     continue
                 try:
-                    row = json.loads(line, object_pairs_hook=_unique_object)
+                    row = json.loads(line, object_pairs_hook=unique_object)
                 except json.JSONDecodeError as err:
                     reason = (
                         f"not valid JSON ({err.msg}, column {err.colno}): truncated or malformed"
@@ -56,68 +56,12 @@ def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
                 if not isinstance(row, dict):
                     found.errors.append(RecordError(number, None, "must be a JSON object"))
                     continue
-                if _SURROGATE_ESCAPE.search(line) and (field := _lone_surrogate(row)):
-                    reason = "holds a lone surrogate (\\ud800 to \\udfff), which is not text"
-                    found.errors.append(RecordError(number, field, reason, _record_id(row)))
-                    continue
                 found.add(row, line=number)
         except UnicodeDecodeError as err:
             found.errors.append(RecordError(None, None, f"not UTF-8 text ({err.reason})"))
     if found.errors:
         raise FormatError(str(path), found.errors)
     return found.claims
-
-
-class RepeatedKeyError(ValueError):
-    """A JSON object names one key twice (JSON would silently keep the last)."""
-
-    def __init__(self, key: str) -> None:
-        self.key = key
-        super().__init__(f"{key!r} is named twice")
-
-
-def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object as a ``dict``, refusing one that names a key twice."""
-    found = dict(pairs)
-    if len(found) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise RepeatedKeyError(key)
-            seen.add(key)
-    return found
-
-
-#: a JSON escape of a surrogate: a line without one cannot hold a lone surrogate
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-
-
-def _lone_surrogate(row: dict[str, Any]) -> str | None:
-    """The first field of a record whose name or value holds a lone surrogate, if any."""
-    for key, value in row.items():
-        if not _encodes(key) or not _encodes(value):
-            return key if _encodes(key) else key.encode("utf-8", "backslashreplace").decode()
-    return None
-
-
-def _encodes(value: Any) -> bool:
-    """Whether every text in a JSON value is UTF-8 encodable (no lone surrogate)."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return False
-        return True
-    if isinstance(value, list):
-        return all(map(_encodes, value))
-    if isinstance(value, dict):
-        return all(_encodes(k) and _encodes(v) for k, v in value.items())
-    return True
-
-
-def _record_id(row: dict[str, Any]) -> str | None:
-    claim_id = row.get("id")
-    return claim_id if isinstance(claim_id, str) and claim_id and _encodes(claim_id) else None
 
 
 #: a line break that is not between two objects or blank lines: not ``}`` before it, or not
