@@ -72,6 +72,10 @@ class EstimateTable:
 
     def to_estimates(self) -> list[Estimate]:
         """The estimates as objects, sorted as :func:`claimrecon.reconcile` sorts them."""
+        with no_gc():  # many new objects (values, entries, estimates) and no cycles
+            return self._estimates()
+
+    def _estimates(self) -> list[Estimate]:
         kinds = {k.value: k for k in Kind}
         grades = {g.value: g for g in Grade}
         rows, entries = in_order(self)
@@ -84,32 +88,31 @@ class EstimateTable:
             c: rows.get_column(c).to_list()
             for c in [*EST, "low", "best", "high", "grade", "sources", "note"]
         }
-        with no_gc():  # many new objects and no cycles
-            trace = list(
-                map(
-                    TraceEntry,
-                    entries.get_column("id").to_list(),
-                    _each(entries.get_column("action"), TraceAction),
-                    _each(entries.get_column("reason"), str),
-                )
+        trace = list(
+            map(
+                TraceEntry,
+                entries.get_column("id").to_list(),
+                _each(entries.get_column("action"), TraceAction),
+                _each(entries.get_column("reason"), str),
             )
-            return list(
-                map(
-                    Estimate,
-                    *(values[c] for c in BASE),  # the subject and place
-                    map(kinds.__getitem__, values["e_kind"]),
-                    values["e_start"],
-                    values["e_as_of"],
-                    values["low"],
-                    values["best"],
-                    values["high"],
-                    map(grades.__getitem__, values["grade"]),
-                    repeat(self.policy),
-                    values["sources"],
-                    [tuple(trace[start:end]) for start, end in zip(starts, ends, strict=True)],
-                    values["note"],
-                )
+        )
+        return list(
+            map(
+                Estimate,
+                *(values[c] for c in BASE),  # the subject and place
+                map(kinds.__getitem__, values["e_kind"]),
+                values["e_start"],
+                values["e_as_of"],
+                values["low"],
+                values["best"],
+                values["high"],
+                map(grades.__getitem__, values["grade"]),
+                repeat(self.policy),
+                values["sources"],
+                [tuple(trace[start:end]) for start, end in zip(starts, ends, strict=True)],
+                values["note"],
             )
+        )
 
 
 def in_order(table: EstimateTable) -> tuple[pl.DataFrame, pl.DataFrame]:

@@ -386,6 +386,11 @@ def flag_objects(table: FlagTable) -> list[Flag]:
     """
     if not len(table):
         return []
+    with no_gc():  # many new objects (rows, figures, flags) and no cycles
+        return _flag_objects(table)
+
+
+def _flag_objects(table: FlagTable) -> list[Flag]:
     frame, figures = _listed(table, "objects")
     rows = frame.select(
         "code",
@@ -397,22 +402,19 @@ def flag_objects(table: FlagTable) -> list[Flag]:
         "f_num",
         "f_den",
     )
-    flags = []
-    with no_gc():  # many new objects and no cycles
-        for code, ids, shown, message, *subject, as_of, num, den in rows.iter_rows():
-            flags.append(
-                Flag(
-                    code,
-                    SEVERITIES[code],
-                    () if ids is None else tuple(ids),
-                    () if shown is None else tuple([figures[i] for i in shown]),
-                    message,
-                    tuple(subject),
-                    as_of,
-                    None if num is None else ratio(num, den),
-                )
-            )
-    return flags
+    return [
+        Flag(
+            code,
+            SEVERITIES[code],
+            () if ids is None else tuple(ids),
+            () if shown is None else tuple([figures[i] for i in shown]),
+            message,
+            tuple(subject),
+            as_of,
+            None if num is None else ratio(num, den),
+        )
+        for code, ids, shown, message, *subject, as_of, num, den in rows.iter_rows()
+    ]
 
 
 def flag_texts(table: FlagTable) -> pl.DataFrame:
