@@ -19,10 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimrecon import Claim, FormatError, ParseError
-from claimrecon.claim import Kind, Status
+from claimrecon.claim import THIRD_PARTY, Kind, Status
 from claimrecon.extract import extract, extract_file, extract_report, read_article
 from claimrecon.numbers import find_counts
 from claimrecon.seeds import load_manifest, load_seeds, raw_seeds_dir
+from claimrecon.sides import DEFAULT_SIDES, WIRES, SideRegistry
 from tests.strategies import news_texts
 
 PUB = date(2020, 10, 15)  # a Thursday
@@ -1030,6 +1031,114 @@ class TestExtractFile:
             extract_file(path, lang="id")
 
 
+#: a registry for another war, where a capital also speaks for its side ("Kyiv said")
+OTHER_WAR = SideRegistry.from_mapping(
+    {
+        "ukraine": [("Ukraine", "Kyiv", "Kiev"), ("General Staff of Ukraine",)],
+        "russia": [("Russia", "Moscow"), ("Russian Ministry of Defence",)],
+        THIRD_PARTY: list(WIRES),
+    }
+)
+OTHER_WAR_PLACES = OTHER_WAR.extend(places=["Kyiv", "Kharkiv"])
+
+
+class TestRegistryPlaces:
+    """The extractor reads a registry name as a place when the registry declares it one."""
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "place"),
+        [
+            ("Two civilians were killed in Kyiv.", "en", "Kyiv"),
+            ("Dua warga sipil tewas di Kyiv.", "id", "Kyiv"),
+            ("Dua warga sipil tewas di KYIV.", "id", "KYIV"),
+            ("Two civilians were killed in Kiev.", "en", None),
+        ],
+    )
+    def test_declared_place(self, passage: str, lang: str, place: str | None) -> None:
+        """ "In Kyiv" / "di Kyiv" is the place when the registry declares Kyiv a place.
+
+        The declaration is case-blind and names one spelling: "Kiev", an alias
+        of the same side not declared a place, still names the party.
+        """
+        assert one(passage, lang, sides=OTHER_WAR_PLACES).subject.location == place
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Two civilians were killed in Kyiv.", "en"),
+            ("Dua warga sipil tewas di Kyiv.", "id"),
+        ],
+    )
+    def test_undeclared_name_is_a_party(self, passage: str, lang: str) -> None:
+        """Without the declaration "in Kyiv" names a party, as "di Nagorno-Karabakh" does."""
+        assert one(passage, lang, sides=OTHER_WAR).subject.location is None
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Two civilians were killed in the city of Kyiv.", "en"),
+            ("Dua warga sipil tewas di kota Kyiv.", "id"),
+        ],
+    )
+    @pytest.mark.parametrize("registry", [OTHER_WAR, OTHER_WAR_PLACES])
+    def test_kind_of_town_makes_a_place(
+        self, passage: str, lang: str, registry: SideRegistry
+    ) -> None:
+        """After "kota"/"the city of" a registry name is a place, declared or not."""
+        assert one(passage, lang, sides=registry).subject.location == "Kyiv"
+
+    @pytest.mark.parametrize("registry", [OTHER_WAR, OTHER_WAR_PLACES])
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Kyiv said 12 Russian soldiers were killed.", "en"),
+            ("Kyiv mengatakan 12 tentara Rusia tewas.", "id"),
+        ],
+    )
+    def test_voice_stays_a_claimant(self, passage: str, lang: str, registry: SideRegistry) -> None:
+        """ "Kyiv said" is the claimant, whether or not Kyiv is also a place."""
+        claim = one(passage, lang, sides=registry)
+        assert (claim.claimant, claim.claimant_side) == ("Ukraine", "ukraine")
+        assert claim.subject.location is None
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Kyiv said 12 civilians were killed in Kyiv.", "en"),
+            ("Kyiv mengatakan 12 warga sipil tewas di Kyiv.", "id"),
+        ],
+    )
+    def test_voice_and_place_in_one_sentence(self, passage: str, lang: str) -> None:
+        """One name is the claimant before the verb and the place after "in"/"di"."""
+        placed = one(passage, lang, sides=OTHER_WAR_PLACES)
+        assert (placed.claimant, placed.claimant_side) == ("Ukraine", "ukraine")
+        assert placed.subject.location == "Kyiv" and placed.subject.side == "ukraine"
+        plain = one(passage, lang, sides=OTHER_WAR)
+        assert (plain.claimant, plain.subject.location) == ("Ukraine", None)
+
+    def test_canonical_name_declared_a_place(self) -> None:
+        """A place is a place even when it is its alias group's canonical name."""
+        registry = SideRegistry.from_mapping({"ukraine": ["Kyiv"], "russia": ["Moscow"]})
+        text = "Two civilians were killed in Kyiv."
+        assert one(text, "en", sides=registry).subject.location is None
+        placed = registry.extend(places=["kyiv"])
+        assert one(text, "en", sides=placed).subject.location == "Kyiv"
+
+    def test_place_that_is_no_claimant(self) -> None:
+        """A declared place the registry has no side for reads as a place, as any town does."""
+        text = "Dua warga sipil tewas di Kharkiv."
+        assert one(text, sides=OTHER_WAR_PLACES).subject.location == "Kharkiv"
+        assert one(text, sides=OTHER_WAR).subject.location == "Kharkiv"
+
+    def test_places_come_from_the_registry(self) -> None:
+        """The default towns are places only through the registry given."""
+        no_places = SideRegistry(by_name=DEFAULT_SIDES.names())
+        text = "Two civilians were killed in Stepanakert."
+        assert one(text, "en").subject.location == "Stepanakert"
+        assert one(text, "en", sides=no_places).subject.location is None
+        assert one(text, "en", sides=no_places.extend(places=["STEPANAKERT"])).subject.location
+
+
 class TestDocstrings:
     """The examples in the extract package's docstrings run as written."""
 
@@ -1081,3 +1190,31 @@ class TestSeedArticles:
             assert report.wire == article["wire"]
         total = sum(len(v) for v in gold.values())
         assert hits / predicted >= 0.95 and hits / total >= 0.95
+
+    def test_exactly_the_curated_claims(self) -> None:
+        """Each article gives exactly its curated claims: figures, subjects, places, sources."""
+
+        def key(claim: Claim) -> tuple[object, ...]:
+            claimant = None if claim.claimant is None else DEFAULT_SIDES.canonical(claim.claimant)
+            return (
+                claim.figure,
+                claim.subject,
+                claimant,
+                claim.claimant_side,
+                claim.evidence.span,
+                claim.period,
+                claim.chain,
+                claim.status,
+            )
+
+        gold: dict[str, list[tuple[object, ...]]] = {}
+        for claim in load_seeds():
+            gold.setdefault(str(claim.evidence.document), []).append(key(claim))
+        for article in load_manifest()["articles"]:
+            text = (RAW / article["file"]).read_text(encoding="utf-8")
+            got = [key(c) for c in extract(text, article["lang"], document=article["file"])]
+            left = list(gold[article["file"]])
+            for found in got:
+                assert found in left, (article["file"], found)
+                left.remove(found)
+            assert not left, (article["file"], left)

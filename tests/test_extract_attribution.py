@@ -8,7 +8,7 @@ from claimrecon.extract.attribution import Sides, find_cues, find_outlet, find_w
 from claimrecon.extract.furniture import layout
 from claimrecon.extract.lexicon import lexicon
 from claimrecon.extract.tokens import tokenize
-from claimrecon.sides import DEFAULT_SIDES
+from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 
 
 def sides(lang: str = "id") -> Sides:
@@ -129,6 +129,16 @@ class TestSides:
         assert sides().resolve(known, tokenize(known)) == (
             "Nagorno-Karabakh Ombudsman Artak Beglaryan",
             "armenia",
+        )
+
+    def test_place(self) -> None:
+        """A name the registry declares a place is one, in any case, possessive or not."""
+        toks = tokenize("di Stepanakert, BAKU dan Baku's dekat Artsakh")
+        s = sides()
+        assert [s.place(toks, i, i + 1) for i in (1, 3, 5, 7)] == [True, True, True, False]
+        assert not s.place(toks, 1, 1)
+        assert not Sides(SideRegistry(by_name=DEFAULT_SIDES.names()), lexicon("id")).place(
+            toks, 1, 2
         )
 
     def test_opponent(self) -> None:

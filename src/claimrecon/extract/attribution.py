@@ -1,8 +1,9 @@
 """Who says so: claimants in sentences, the wire an article names, the outlet itself.
 
 * :class:`Sides` looks names up in a :class:`~claimrecon.sides.SideRegistry`
-  over token windows ("Nagorny Karabakh", "Media Armenia", "Azeri"), and knows
-  each belligerent's opponent when the registry has exactly two.
+  over token windows ("Nagorny Karabakh", "Media Armenia", "Azeri"), knows
+  each belligerent's opponent when the registry has exactly two, and which
+  names the registry declares places ("Stepanakert").
 * :func:`find_cues` finds the attributions of one sentence: a subject before a
   speech verb ("Media Armenia mengatakan", "the ministry said"), an inverted
   one ("..., kata Kremlin", "said spokeswoman X"), "menurut X" / "according
@@ -66,6 +67,7 @@ class Sides:
         self.belligerents = frozenset(side for side, _ in self.names.values()) - {THIRD_PARTY}
         self._firsts = frozenset(k.split()[0] for k in self.names)
         self._patterns: dict[str, re.Pattern[str]] = {}
+        self.places = registry.places()
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         """``(side, canonical name)`` of a name the registry (or a demonym) knows."""
@@ -96,6 +98,12 @@ class Sides:
             if found is not None:
                 return found[0], found[1], i + n
         return None
+
+    def place(self, toks: Sequence[Tok], first: int, after: int) -> bool:
+        """Whether ``toks[first:after]`` is a name the registry declares a place."""
+        if not self.places or first >= after:
+            return False
+        return _key(" ".join(t.text for t in toks[first:after])) in self.places
 
     def within(self, toks: Sequence[Tok], start: int, stop: int) -> list[tuple[str, str, int, int]]:
         """Every known name in ``toks[start:stop]``: ``(side, canonical, first, after)``."""

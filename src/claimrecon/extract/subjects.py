@@ -20,9 +20,10 @@ The side of a figure, in this order:
 
 Steps 3 to 6 are inferences, and each claim's note says which was made.  The
 place is the first "di"/"in" phrase of the sentence that names a town or region
-other than a party to the war; a town the side registry also knows as a
-party's voice ("Stepanakert") is a place when written as one ("di kota
-Stepanakert", "killed in Stepanakert").
+other than a party to the war; a name the side registry knows as a party's
+voice ("Stepanakert") is a place when written as one: after a kind of town
+("di kota Stepanakert"), or alone when the registry declares it a place
+(:meth:`~claimrecon.sides.SideRegistry.is_place`: "killed in Stepanakert").
 """
 
 from __future__ import annotations
@@ -64,8 +65,6 @@ _FORCES = frozenset(
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 #: kinds of place that make the next name a town ("di kota", "in the town of"), not a region
 _TOWN_KINDS = frozenset({"kota", "desa", "kampung", "town", "city", "village"})
-#: towns whose names a side registry also knows as a party's voice
-_TOWNS = frozenset({"stepanakert", "khankendi", "baku", "yerevan"})
 #: what ends a clause between two figures: the second no longer shares the first's side
 _CLAUSE_BREAKS = frozenset(
     {
@@ -196,7 +195,7 @@ class SideReader:
             while j < len(toks) and toks[j].low in self.lex.place_kinds:
                 j += 1
             known = self.sides.at(toks, j) if j < len(toks) else None
-            if known is not None and not self._town(toks, k + 1, j, known[1]):
+            if known is not None and not self._town(toks, k + 1, j, known[2]):
                 continue  # a party's name ("di Nagorno-Karabakh"), not the place of an incident
             e = j
             while e < len(toks) and toks[e].text[:1].isupper() and toks[e].text.isalpha():
@@ -205,17 +204,16 @@ class SideReader:
                 return " ".join(t.text for t in toks[j:e])
         return None
 
-    def _town(self, toks: Sequence[Tok], first: int, name: int, canonical: str) -> bool:
+    def _town(self, toks: Sequence[Tok], first: int, name: int, after: int) -> bool:
         """Whether a name the registry knows is written as a town ("di kota Stepanakert").
 
-        It is when a kind of town comes before it ("kota", "town"), or when it is
-        an alias that is not its group's canonical name and names a town by
-        itself ("Stepanakert" speaks for Nagorno-Karabakh, but "killed in
-        Stepanakert" is a place).
+        It is when a kind of town comes before it ("kota", "town"), or when the
+        registry declares the name ``toks[name:after]`` a place ("Stepanakert"
+        speaks for Nagorno-Karabakh, but "killed in Stepanakert" is a place).
         """
         if any(toks[i].low in _TOWN_KINDS for i in range(first, name)):
             return True
-        return toks[name].low in _TOWNS and toks[name].low != canonical.lower()
+        return self.sides.place(toks, name, after)
 
     def _agent(
         self, s: Sentence, m: Mention, cue: Cue | None, claimant_side: str
