@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimrecon import DuplicateIdError, Stance, attribute, load_seeds
+from claimrecon import DuplicateIdError, Stance, attribute, flag, load_seeds, reconcile
+from claimrecon.attribution import source_names
 from claimrecon.sides import DEFAULT_SIDES
 from tests.builders import claim
 
@@ -75,3 +76,32 @@ class TestAttribute:
         """Two claims with one id are refused, naming the id."""
         with pytest.raises(DuplicateIdError, match="'a'"):
             attribute([claim("a", 1), claim("a", 2)])
+
+    @pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+    def test_unregistered_names_in_other_case_are_one_source(
+        self, order: tuple[int, int, int]
+    ) -> None:
+        """Names the registry does not know are one source when only case, accents or
+        punctuation differ, spelt the same whatever the order of the claims."""
+        given = [
+            claim("a", 5, claimant="Example Wire"),
+            claim("b", 5, claimant="EXAMPLE WIRE"),
+            claim("c", 9, claimant=" Exämple-Wire "),
+        ]
+        result = attribute([given[i] for i in order])
+        assert [s.name for s in result.sources] == ["EXAMPLE WIRE"]
+        assert result.source_of("c").name == "EXAMPLE WIRE"
+        assert result.echoes_of("a") == ("b",)
+        assert source_names(["Example Wire", "example wire", "Reuters", "artsakh"]) == {
+            "Example Wire": "Example Wire",
+            "example wire": "Example Wire",
+            "Reuters": "Reuters",
+            "artsakh": "Nagorno-Karabakh",
+        }
+
+    def test_one_source_in_other_case_is_not_two_sources_apart(self) -> None:
+        """A source is not "two independent sources" because it spelt its name twice."""
+        low = claim("a", 10, claimant="Example Wire")
+        high = claim("b", 100, claimant="example wire")
+        assert not [f for f in flag([low, high]) if f.code == "divergent"]
+        assert [e.sources for e in reconcile([low, high])] == [1]

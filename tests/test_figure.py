@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -165,6 +167,13 @@ class TestIntervals:
         a, b = Figure.exact(2300), Figure.exact(80)
         assert a.divergence(b) == pytest.approx(28.75)
         assert a.gap(b) == 2220
+
+    @given(figures(max_value=10**400), figures(max_value=10**400))
+    def test_divergence_of_huge_figures(self, a: Figure, b: Figure) -> None:
+        """Figures are unbounded: a ratio beyond any float is ``inf``, never an error."""
+        assert a.divergence(b) == b.divergence(a) >= 1.0
+        assert Figure.exact(10**400).divergence(Figure.exact(1)) == math.inf
+        assert Figure.exact(10**400).divergence(Figure.exact(10**399)) == pytest.approx(10.0)
 
     def test_rates(self) -> None:
         """A figure over a duration gives people per day."""

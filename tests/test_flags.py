@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import attrs
 import pytest
@@ -240,3 +241,127 @@ class TestFlag:
         """Duplicate ids are refused."""
         with pytest.raises(DuplicateIdError):
             flag([claim("a", 1), claim("a", 2)])
+
+
+class TestPlaces:
+    """A flag says where its claims count: ``location`` and the message, on both paths."""
+
+    PATHS = (flag, lambda claims: flag_table(claims).to_flags())
+
+    def test_every_check_names_the_place(self) -> None:
+        here = {"location": "Stepanakert", "category": "civilian"}
+        claims = [
+            claim("p", 50, claimant="Reuters", **here),  # above the subject's 30 everywhere
+            claim("w", 30, category="civilian"),
+            claim("d", 5, claimant="TASS", **here),  # diverges from Reuters' 50 there
+            claim("s", 40, claimant="Reuters", as_of=day(2), **here),  # Reuters' total falls
+            claim("e", 400, side="azerbaijan", claimant="Armenpress", **here),  # partisan
+            claim("o", 20, side="azerbaijan", claimant="Azerbaijan", category="civilian"),
+            claim("x", 7, disputed_by=("Azerbaijan",), **here),
+        ]
+        for flags in self.PATHS:
+            found = {f.code: f for f in flags(claims)}  # type: ignore[attr-defined]
+            (part,) = [f for f in flags(claims) if f.claims == ("p", "w")]  # type: ignore[attr-defined]
+            assert part.location == "Stepanakert"  # type: ignore[attr-defined]
+            assert (
+                "Reuters gives 50 person armenia civilian killed (person) in Stepanakert as of "
+                "2020-10-01, but Armenpress gives 30 person armenia civilian killed (person) in "
+                "all places as of 2020-10-01"
+            ) in part.message  # type: ignore[attr-defined]
+            divergent = found["divergent"]
+            assert divergent.location == "Stepanakert"  # type: ignore[attr-defined]
+            assert "disagree on armenia civilian killed (person) in Stepanakert as of" in (
+                divergent.message  # type: ignore[attr-defined]
+            )
+            series = found["series_regression"]
+            assert "total of armenia civilian killed (person) in Stepanakert goes down" in (
+                series.message  # type: ignore[attr-defined]
+            )
+            partisan = found["partisan_enemy_claim"]
+            assert partisan.location == "Stepanakert"  # type: ignore[attr-defined]
+            assert "claims 400 person azerbaijan civilian killed in Stepanakert as of" in (
+                partisan.message  # type: ignore[attr-defined]
+            )
+            assert "times what Azerbaijan (own) reports in all places" in (
+                partisan.message  # type: ignore[attr-defined]
+            )
+            disputed = found["disputed"]
+            assert disputed.location == "Stepanakert"  # type: ignore[attr-defined]
+            assert "killed (person) in Stepanakert is disputed by Azerbaijan" in (
+                disputed.message  # type: ignore[attr-defined]
+            )
+            # a subject known from one source is one subject everywhere: no place
+            assert all(
+                f.location is None  # type: ignore[attr-defined]
+                for f in flags(claims)
+                if f.code == "single_source"  # type: ignore[attr-defined]
+            )
+
+    def test_no_place_says_nothing_of_places(self) -> None:
+        """Counts with no place read as before: no place in the message, ``location`` None."""
+        claims = [
+            claim("a", 500, side="azerbaijan"),
+            claim("b", 20, side="azerbaijan", claimant="Azerbaijan"),
+        ]
+        for flags in self.PATHS:
+            (f,) = only(flags(claims), "partisan_enemy_claim")
+            assert f.location is None  # type: ignore[attr-defined]
+            assert f.message.endswith("times what Azerbaijan (own) reports")  # type: ignore[attr-defined]
+
+    def test_files_carry_the_place(self, tmp_path: Path) -> None:
+        """The flag files have a ``location`` column and field, the same from both paths."""
+        from claimrecon.columnar.texts import CSV_COLUMNS, write_flags_csv, write_flags_json
+        from claimrecon.io.results import flag_records, to_csv_text, to_json_text
+
+        claims = [
+            claim("d", 5, claimant="TASS", location="Martakert"),
+            claim("r", 50, claimant="Reuters", location="Martakert"),
+            claim("t", 3, outcome="wounded"),  # known from one source: no place
+        ]
+        table = flag_table(claims)
+        write_flags_csv(table, tmp_path / "flags.csv")
+        write_flags_json(table, tmp_path / "flags.json")
+        records = flag_records(flag(claims))
+        written = (tmp_path / "flags.csv").read_bytes().decode()
+        header, first = written.splitlines()[:2]
+        assert header.endswith(",factor,location,unit,side,category,outcome")
+        assert ",Martakert,person,armenia,military,killed" in first
+        assert written == to_csv_text(records, columns=CSV_COLUMNS)
+        assert (tmp_path / "flags.json").read_text() == to_json_text(records)
+        assert [r["location"] for r in records] == ["Martakert", None]
+
+
+class TestPartsAndStarts:
+    """A running total holds only the parts inside its period: none from before its start."""
+
+    PATHS = TestPlaces.PATHS
+
+    @staticmethod
+    def since(c: object, start: date | None) -> object:
+        return attrs.evolve(c, period=attrs.evolve(c.period, start=start))  # type: ignore[attr-defined,misc]
+
+    def test_incident_before_the_start_is_no_part(self) -> None:
+        incident = claim("i", 50, incident=True, as_of=day(1))
+        whole = claim("w", 30, category="unspecified", as_of=day(12), claimant="Reuters")
+        for flags in self.PATHS:
+            assert not only(flags([incident, self.since(whole, day(10))]), "part_exceeds_whole")
+            for start in (day(1), date(2020, 9, 27), None):
+                (f,) = only(flags([incident, self.since(whole, start)]), "part_exceeds_whole")
+                assert f.claims == ("i", "w")  # type: ignore[attr-defined]
+
+    def test_total_from_an_earlier_start_is_no_part(self) -> None:
+        part = claim("p", 50, as_of=day(11))  # since 27 September
+        whole = claim("w", 30, category="unspecified", as_of=day(11), claimant="Reuters")
+        for flags in self.PATHS:
+            assert not only(flags([part, self.since(whole, day(10))]), "part_exceeds_whole")
+            assert only(flags([part, self.since(whole, None)]), "part_exceeds_whole")
+            assert only(
+                flags([self.since(part, None), self.since(whole, day(10))]), "part_exceeds_whole"
+            )
+            # a later start's total (5, from 10 October) is passed over; the series from the
+            # war's start is met on its first day on or after the part's
+            later = self.since(claim("l", 5, category="unspecified", as_of=day(12)), day(10))
+            covering = claim("c", 30, category="unspecified", as_of=day(15), claimant="TASS")
+            (f,) = only(flags([part, later, covering]), "part_exceeds_whole")
+            assert f.claims == ("c", "p")  # type: ignore[attr-defined]
+            assert f.figures == (part.figure, covering.figure)  # type: ignore[attr-defined]

@@ -29,7 +29,7 @@ import attrs
 
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Claim, Status
 from claimrecon.errors import ArgumentError, DuplicateIdError
-from claimrecon.sides import DEFAULT_SIDES, SideRegistry
+from claimrecon.sides import DEFAULT_SIDES, SideRegistry, normalize_name
 
 if TYPE_CHECKING:
     import polars as pl
@@ -48,6 +48,7 @@ __all__ = [
     "check_unique_ids",
     "representative",
     "route",
+    "source_names",
     "stance_of",
 ]
 
@@ -235,15 +236,36 @@ def representative(members: Sequence[Annotated]) -> Annotated:
     return min(members, key=lambda r: r.order_key)
 
 
-def _resolve(claim: Claim, registry: SideRegistry) -> tuple[str, str]:
+def source_names(names: Iterable[str], registry: SideRegistry = DEFAULT_SIDES) -> dict[str, str]:
+    """Each original claimant's name given, mapped to the name of its source.
+
+    A name the registry knows becomes its canonical name.  Names it does not
+    know are one source when they differ only in case, accents and
+    punctuation, as the registry's own lookups ignore these ("Example Wire"
+    and "EXAMPLE WIRE"); that source is spelt as the first of their spellings
+    in text order, so the choice does not depend on the order of the claims.
+    Both the object path and the columnar engine name sources through this.
+    """
+    out: dict[str, str] = {}
+    unknown: dict[str, list[str]] = defaultdict(list)
+    for name in set(names):
+        if registry.knows(name):
+            out[name] = registry.canonical(name)
+        else:
+            unknown[normalize_name(name) or name.strip()].append(name)
+    for spellings in unknown.values():
+        out.update(dict.fromkeys(spellings, min(n.strip() for n in spellings)))
+    return out
+
+
+def _resolve(claim: Claim, registry: SideRegistry, names: dict[str, str]) -> tuple[str, str]:
     name = claim.original_source
     if name is None:
         return f"(unattributed: {claim.id})", UNKNOWN
-    source = registry.canonical(name)
     side = claim.claimant_side
     if side == UNKNOWN:
         side = registry.side_of(name)
-    return source, side
+    return names[name], side
 
 
 def annotate(claims: Iterable[Claim], registry: SideRegistry = DEFAULT_SIDES) -> list[Annotated]:
@@ -253,10 +275,15 @@ def annotate(claims: Iterable[Claim], registry: SideRegistry = DEFAULT_SIDES) ->
     the registry's; a claim with no claimant is the innermost hop's own
     reporting, with that hop's side in the registry (a wire is a third party).
     A claim with neither claimant nor chain is its own, unattributed source.
+    Sources are named by :func:`source_names`.
     """
+    items = list(claims)
+    names = source_names(
+        {c.original_source for c in items if c.original_source is not None}, registry
+    )
     out = []
-    for claim in claims:
-        source, side = _resolve(claim, registry)
+    for claim in items:
+        source, side = _resolve(claim, registry, names)
         out.append(Annotated(claim, source, side, stance_of(side, claim.subject.side)))
     return out
 

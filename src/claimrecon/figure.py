@@ -530,7 +530,8 @@ class Figure:
         """How far apart two figures are, as a ratio >= 1.
 
         1.0 when the intervals overlap; otherwise the larger figure's low bound
-        over the smaller figure's high bound (``inf`` when that high is 0).
+        over the smaller figure's high bound (``inf`` when that high is 0, or
+        when the ratio is beyond the largest float).
         Symmetric: ``a.divergence(b) == b.divergence(a)``.
         """
         check_same_dimension(self.unit, other.unit)
@@ -540,7 +541,12 @@ class Figure:
             (self, other) if self.high is not None and self.high < other.low else (other, self)
         )
         assert below.high is not None
-        return math.inf if below.high == 0 else above.low / below.high
+        if below.high == 0:
+            return math.inf
+        try:
+            return above.low / below.high
+        except OverflowError:  # figures are unbounded: their ratio may pass any float
+            return math.inf
 
     def per(self, duration: Any) -> tuple[Any, Any | None]:
         """The figure as a rate over a pint duration: ``fig.per(ureg.Quantity(7, "day"))``."""

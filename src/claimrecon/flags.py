@@ -41,11 +41,14 @@ The checks, exactly:
     A part above its whole: a claim above the smallest high of a covering
     subject (all sides, all categories, killed-or-wounded; for one place's
     count, also its own subject everywhere) as of the first day on or after
-    its own; an incident above the running total of the
+    its own, in each series of the whole's running totals (one per start)
+    that does not start after the part (an unstated start may be either: a
+    running total from 10 October does not hold an incident of 1 October, nor
+    a total since 27 September); an incident above the running total of the
     same subject covering it; or the sum of the parts' lows (each side, or
     military and civilian, or killed and wounded, as of one day) above the
-    whole's smallest high that day.  Start dates of running totals are taken
-    to be the same start.
+    whole's smallest high that day, where the start dates of running totals
+    are taken to be the same start.
 ``single_source`` (info)
     A subject known from only one independent source.
 ``disputed`` (warning)
@@ -114,8 +117,11 @@ SubjectKey = tuple[str, str, str, str]
 class Flag:
     """One finding about a claim set.
 
-    ``subject`` is ``(unit, side, category, outcome)``; ``factor`` says by
-    how much a figure exceeds what it was held against, where that applies.
+    ``subject`` is ``(unit, side, category, outcome)`` and ``location`` the
+    place the flagged claims count (``None`` for no place, or for a
+    ``single_source`` flag, which is about a subject everywhere); the message
+    names the place too.  ``factor`` says by how much a figure exceeds what
+    it was held against, where that applies.
     """
 
     code: str
@@ -126,6 +132,7 @@ class Flag:
     subject: SubjectKey | None = None
     as_of: date | None = None
     factor: float | None = None
+    location: str | None = None
 
     @property
     def sort_key(self) -> tuple[int, str, str, tuple[str, ...], str]:
@@ -160,13 +167,27 @@ def ratio(above: int, below: int) -> float:
     return math.inf if below == 0 else above / below
 
 
-def subject_text(key: SubjectKey) -> str:
-    """``'armenia military killed (person)'``."""
+def subject_text(key: SubjectKey, location: str | None = None) -> str:
+    """``'armenia military killed (person)'``, then the place: ``' in Stepanakert'``."""
     unit, side, category, outcome = key
-    return f"{side} {category} {outcome} ({unit})"
+    return f"{side} {category} {outcome} ({unit}){place_text(location)}"
+
+
+def place_text(location: str | None, beside: str | None = None) -> str:
+    """Where a message's count is: ``' in Stepanakert'``, or nothing for no place.
+
+    A count for no place held against one for a place (``beside``) is said to
+    be ``' in all places'``.
+    """
+    if location is not None:
+        return f" in {location}"
+    return "" if beside is None else f" in {ALL_PLACES}"
 
 
 # -- messages, shared with the columnar path -------------------------------------------------
+
+#: what a message calls a count for no place, held against a count for one place
+ALL_PLACES = "all places"
 
 #: each flag's message as a template of named fields.  The object path fills a template
 #: with :meth:`str.format`; the columnar path (:mod:`claimrecon.columnar.texts`) builds the
@@ -179,8 +200,8 @@ MESSAGES: dict[str, str] = {
         "says {high_figure}, {low_source} says {low_figure} (x{factor:.2f})"
     ),
     "partisan_enemy_claim": (
-        "{source} ({source_side}) claims {figure} {side} {category} {outcome} as of {as_of}, "
-        "{factor:.1f} times what {ref_source} ({ref_stance}) reports{basis}"
+        "{source} ({source_side}) claims {figure} {side} {category} {outcome}{place} as of "
+        "{as_of}, {factor:.1f} times what {ref_source} ({ref_stance}) reports{ref_place}{basis}"
     ),
     "partisan_basis": " (a {ref_outcome} count of {ref_figure} allows at most {ceiling} {outcome})",
     "series_regression": (
@@ -231,11 +252,12 @@ def message_divergent(
     low_source: str,
     low_figure: Figure,
     factor: float,
+    location: str | None = None,
 ) -> str:
     """The message of a ``divergent`` flag."""
     return MESSAGES["divergent"].format(
         sources=sources,
-        subject=subject_text(key),
+        subject=subject_text(key, location),
         as_of=as_of,
         high_source=high_source,
         high_figure=describe(high_figure),
@@ -257,6 +279,8 @@ def message_partisan(
     ref_outcome: str,
     ref_figure: Figure,
     ceiling: int,
+    location: str | None = None,
+    ref_location: str | None = None,
 ) -> str:
     """The message of a ``partisan_enemy_claim`` flag."""
     _, side, category, outcome = key
@@ -277,10 +301,12 @@ def message_partisan(
         side=side,
         category=category,
         outcome=outcome,
+        place=place_text(location),
         as_of=as_of,
         factor=factor,
         ref_source=ref_source,
         ref_stance=stance_text(ref_stance),
+        ref_place=place_text(ref_location, location) if ref_location != location else "",
         basis=basis,
     )
 
@@ -292,11 +318,12 @@ def message_regression(
     before_as_of: date,
     after: Figure,
     after_as_of: date,
+    location: str | None = None,
 ) -> str:
     """The message of a ``series_regression`` flag."""
     return MESSAGES["series_regression"].format(
         source=source,
-        subject=subject_text(key),
+        subject=subject_text(key, location),
         before=describe(before),
         before_as_of=before_as_of,
         after=describe(after),
@@ -314,46 +341,65 @@ def message_part(
     whole_figure: Figure,
     whole_key: SubjectKey,
     whole_as_of: date,
+    location: str | None = None,
+    whole_location: str | None = None,
 ) -> str:
     """The message of a ``part_exceeds_whole`` flag about one part."""
     return MESSAGES["part_exceeds_whole"].format(
         what=PART_WHAT[incident_in_total],
         source=source,
         figure=describe(figure),
-        subject=subject_text(key),
+        subject=subject_text(key, location),
         as_of=as_of,
         whole_source=whole_source,
         whole_figure=describe(whole_figure),
-        whole_subject=subject_text(whole_key),
+        whole_subject=f"{subject_text(whole_key)}{place_text(whole_location, location)}",
         whole_as_of=whole_as_of,
     )
 
 
 def message_sum(
-    dimension: str, total: int, key: SubjectKey, day: date, whole_source: str, whole_figure: Figure
+    dimension: str,
+    total: int,
+    key: SubjectKey,
+    day: date,
+    whole_source: str,
+    whole_figure: Figure,
+    location: str | None = None,
 ) -> str:
     """The message of a ``part_exceeds_whole`` flag about a sum of parts."""
     return MESSAGES["part_sum"].format(
         dimension=dimension,
         total=total,
-        subject=subject_text(key),
+        subject=subject_text(key, location),
         day=day,
         whole_source=whole_source,
         whole_figure=describe(whole_figure),
     )
 
 
-def message_disputed(source: str, figure: Figure, key: SubjectKey, who: Sequence[str]) -> str:
+def message_disputed(
+    source: str,
+    figure: Figure,
+    key: SubjectKey,
+    who: Sequence[str],
+    location: str | None = None,
+) -> str:
     """The message of a ``disputed`` flag."""
     return MESSAGES["disputed"].format(
-        source=source, figure=describe(figure), subject=subject_text(key), who=", ".join(who)
+        source=source,
+        figure=describe(figure),
+        subject=subject_text(key, location),
+        who=", ".join(who),
     )
 
 
-def message_undated(source: str, figure: Figure, key: SubjectKey) -> str:
+def message_undated(
+    source: str, figure: Figure, key: SubjectKey, location: str | None = None
+) -> str:
     """The message of an ``undated`` flag."""
     return MESSAGES["undated"].format(
-        source=source, figure=describe(figure), subject=subject_text(key)
+        source=source, figure=describe(figure), subject=subject_text(key, location)
     )
 
 
@@ -531,10 +577,12 @@ def _divergent(rows: list[Annotated]) -> list[Flag]:
                     lowest.source,
                     lowest.claim.figure,
                     factor,
+                    highest.claim.subject.location,
                 ),
                 _key(highest),
                 as_of,
                 factor,
+                highest.claim.subject.location,
             )
         )
     return out
@@ -625,10 +673,13 @@ def _partisan(rows: list[Annotated], statements: Statements, window_days: int) -
                     tightest.claim.subject.outcome.value,
                     tightest.claim.figure,
                     ceiling,
+                    c.subject.location,
+                    tightest.claim.subject.location,
                 ),
                 _key(e),
                 as_of,
                 factor,
+                c.subject.location,
             )
         )
     return out
@@ -676,11 +727,18 @@ def _regression(falling: list[Annotated], earlier: list[Annotated], statements: 
         _ids(echoes),
         (b.figure, w.figure),
         message_regression(
-            worst.source, _key(worst), b.figure, b.period.as_of, w.figure, w.period.as_of
+            worst.source,
+            _key(worst),
+            b.figure,
+            b.period.as_of,
+            w.figure,
+            w.period.as_of,
+            w.subject.location,
         ),
         _key(worst),
         w.period.as_of,
         ratio(b.figure.low, w.figure.high),
+        w.subject.location,
     )
 
 
@@ -689,15 +747,24 @@ def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
     cumulative: dict[tuple[object, ...], dict[date, list[Annotated]]] = defaultdict(
         lambda: defaultdict(list)
     )
+    # the running totals again by their start: a part meets each series of its whole apart
+    series: dict[tuple[object, ...], dict[date | None, dict[date, list[Annotated]]]] = (
+        defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    )
     incidents: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
     for r in dated:
         c = r.claim
         if c.period.kind is Kind.CUMULATIVE:
             assert c.period.as_of is not None
             cumulative[(*_key(r), c.subject.location)][c.period.as_of].append(r)
+            series[(*_key(r), c.subject.location)][c.period.start][c.period.as_of].append(r)
         else:
             incidents[(*_key(r), c.subject.location, c.period.start, c.period.as_of)].append(r)
-    days_of = {key: sorted(groups) for key, groups in cumulative.items()}
+    days_of = {
+        (key, start): sorted(groups)
+        for key, starts in series.items()
+        for start, groups in starts.items()
+    }
     out = []
     for members in statements.values():
         first = members[0].claim
@@ -714,13 +781,14 @@ def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
         if c.period.kind is Kind.CUMULATIVE and c.subject.location is not None:
             covering.append((_key(p), None))  # a place's total within its subject's, everywhere
         for whole, location in covering:
-            day_groups = cumulative.get((*whole, location))
             candidates: list[Annotated] = []
-            if day_groups:
-                days = days_of[(*whole, location)]
+            for start, day_groups in series.get((*whole, location), {}).items():
+                if _starts_later(start, c.period.start):
+                    continue  # a total from a later start does not cover the part
+                days = days_of[((*whole, location), start)]
                 at = bisect.bisect_left(days, c.period.as_of)
                 if at < len(days):
-                    candidates = day_groups[days[at]]
+                    candidates = candidates + day_groups[days[at]]
             if c.period.kind is Kind.INCIDENT and whole != _key(p):
                 candidates = candidates + incidents.get(
                     (*whole, location, c.period.start, c.period.as_of), []
@@ -762,10 +830,13 @@ def _part_flag(
             t.figure,
             whole_key,
             t.period.as_of,
+            c.subject.location,
+            t.subject.location,
         ),
         _key(p),
         c.period.as_of,
         ratio(low, t.figure.high),
+        c.subject.location,
     )
 
 
@@ -837,11 +908,18 @@ def _sums(
                             tightest.claim.figure,
                         ),
                         message_sum(
-                            dimension, total, key, day, tightest.source, tightest.claim.figure
+                            dimension,
+                            total,
+                            key,
+                            day,
+                            tightest.source,
+                            tightest.claim.figure,
+                            tightest.claim.subject.location,
                         ),
                         key,
                         day,
                         ratio(total, high),
+                        tightest.claim.subject.location,
                     )
                 )
     return out
@@ -861,9 +939,10 @@ def _per_statement(statements: Statements) -> list[Flag]:
                     SEVERITIES["disputed"],
                     _ids(disputed),
                     (c.figure,),
-                    message_disputed(first.source, c.figure, _key(first), who),
+                    message_disputed(first.source, c.figure, _key(first), who, c.subject.location),
                     _key(first),
                     c.period.as_of,
+                    location=c.subject.location,
                 )
             )
         if c.period.as_of is None:
@@ -873,9 +952,10 @@ def _per_statement(statements: Statements) -> list[Flag]:
                     SEVERITIES["undated"],
                     _ids(members),
                     (c.figure,),
-                    message_undated(first.source, c.figure, _key(first)),
+                    message_undated(first.source, c.figure, _key(first), c.subject.location),
                     _key(first),
                     None,
+                    location=c.subject.location,
                 )
             )
     return out

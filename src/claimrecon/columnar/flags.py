@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from typing import Final
 
 import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
@@ -35,6 +36,7 @@ FIG = ["low", "high", "unit", "rule", "stated", "qualifier"]
 #: to 1.1 s, the cumulative series' days 72 ms against 99 ms
 IN_MEMORY: Final = "in-memory"
 NO_PLACE = "\x00"  # stands for "no location" in joins, where null never matches
+NO_START = date(1, 1, 1)  # stands for "no start stated" in joins, where null never matches
 KOW = "killed_or_wounded"
 
 
@@ -45,7 +47,7 @@ class FlagTable:
     The columns are always those of :func:`frame_schema`, in its order:
     ``code``; ``claims``, each claim as its rank among the ids (``ids[r]`` is
     its id, ``ids`` being the sorted ids); the subject (``unit``, ``side``,
-    ``category``, ``outcome``); ``as_of``; ``factor`` (``f_num`` over
+    ``category``, ``outcome``) and ``location``; ``as_of``; ``factor`` (``f_num`` over
     ``f_den``); the figures (``f1_low`` ... ``f2_qualifier``, or ``many`` for a
     subject's several figures); and what the message says (the ``p_``
     columns), null where a flag has no use for one.
@@ -214,6 +216,7 @@ def _out(frame: pl.DataFrame | pl.LazyFrame, code: str) -> pl.DataFrame:
         pl.lit(code).alias("code"),
         pl.col("claims"),
         *KEY,
+        pl.col("location"),
         pl.col("as_of"),
         pl.lit(None, dtype=pl.Float64).alias("factor"),  # see _factors
         pl.col("f_num").cast(pl.Int64),
@@ -336,7 +339,7 @@ def frame_schema(names: pl.DataType) -> dict[str, pl.DataType]:
     return {
         "code": pl.String(),
         "claims": pl.List(pl.UInt32()),
-        **dict.fromkeys(KEY, names),
+        **dict.fromkeys([*KEY, "location"], names),
         "as_of": pl.Date(),
         "factor": pl.Float64(),
         "f_num": pl.Int64(),
@@ -347,7 +350,7 @@ def frame_schema(names: pl.DataType) -> dict[str, pl.DataType]:
         "p_ceiling": pl.Int64(),
         "p_date2": pl.Date(),
         "p_incident_in_total": pl.Boolean(),
-        **dict.fromkeys(["p_w_side", "p_w_category", "p_w_outcome"], names),
+        **dict.fromkeys(["p_w_side", "p_w_category", "p_w_outcome", "p_place2"], names),
         "p_dimension": pl.String(),
         "p_who": pl.List(pl.String()),
         "many": pl.List(pl.Struct(figure)),
@@ -583,6 +586,7 @@ def _partisan(claims_of: pl.DataFrame, said: pl.DataFrame, window_days: int) -> 
                 stance2="r_stance",
                 outcome2="r_outcome",
                 ceiling="ceiling",
+                place2="r_location",
             ),
         )
     )
@@ -732,11 +736,14 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     wholes = stmts.join(cover, on=[*KEY, "location", "kind"], nulls_equal=True).with_row_index(
         "gid"
     )
+    # each series of a whole's running totals (one per start) apart: a part meets the first day
+    # on or after its own of each series that does not start after it
+    series = [*t_key, "w_start"]
     days = (  # lazy, with what follows up to the candidates: one query, days found once
         totals.lazy()
-        .group_by([*t_key, "as_of"])
+        .group_by([*t_key, "start", "as_of"])
         .agg(w_min=pl.col("high").min())
-        .with_columns(w_day=pl.col("as_of"))
+        .with_columns(w_day=pl.col("as_of"), w_start=pl.col("start").fill_null(NO_START))
         .sort("as_of")
     )
     # a part can only exceed a whole that some day counts fewer than it: the others never
@@ -747,33 +754,43 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         .join(floors, left_on=w_key, right_on=t_key)
         .filter(pl.col("low") > pl.col("floor"))
     )
+    starts = days.select(j_start="w_start").unique()  # few: a war's start, or none stated
+    reachable = reachable.join(starts, how="cross").filter(
+        (pl.col("j_start") == NO_START)
+        | pl.col("start").is_null()
+        | (pl.col("j_start") <= pl.col("start"))
+    )
     near = reachable.sort("as_of").join_asof(
         days,
         on="as_of",
-        by_left=w_key,
-        by_right=t_key,
+        by_left=[*w_key, "j_start"],
+        by_right=series,
         strategy="forward",
         check_sortedness=False,
     )
     candidates = (
         near.filter(pl.col("w_min") < pl.col("low"))
-        .select("gid", *w_key, "low", day="w_day")
+        .select("gid", *w_key, "low", day="w_day", w_start="j_start")
         .collect(engine=IN_MEMORY)
     )
     # each whole's tightest claim per day (or incident) is found once per whole, not once per
     # part: the first in order among the lowest highs, an echo never before what it echoes
     placed = said.with_columns(place=_place(pl.col("location")))
-    day_key = [*t_key, "as_of"]
+    day_key = [*series, "as_of"]
     # only on the days some part meets (that step takes about a third less at a million claims)
     met = candidates.select(
-        pl.col(w).alias(t) for w, t in zip([*w_key, "day"], day_key, strict=True)
+        pl.col(w).alias(t) for w, t in zip([*w_key, "w_start", "day"], day_key, strict=True)
     ).unique()
-    totals_met = placed.filter(pl.col("kind") == "cumulative").join(met, on=day_key, how="semi")
+    totals_met = (
+        placed.filter(pl.col("kind") == "cumulative")
+        .with_columns(w_start=pl.col("start").fill_null(NO_START))
+        .join(met, on=day_key, how="semi")
+    )
     firsts = _first(totals_met, day_key, high_first=True)
     found = [
         candidates.join(
             firsts.select(*day_key, "rid", "high"),
-            left_on=[*w_key, "day"],
+            left_on=[*w_key, "w_start", "day"],
             right_on=day_key,
         )
     ]
@@ -814,6 +831,7 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
             w_side="w_side",
             w_category="w_category",
             w_outcome="w_outcome",
+            place2="b_location",
             dimension=pl.lit(None, dtype=pl.String),
         ),
     )
@@ -955,6 +973,7 @@ def _single_source(live: pl.DataFrame) -> pl.DataFrame | None:
         agg.join(ids, on=KEY)
         .join(figs, on=KEY)
         .with_columns(
+            location=pl.lit(None, dtype=names_of(live)),
             as_of=pl.lit(None, dtype=pl.Date),
             f_num=pl.lit(None, dtype=pl.Int64),
             f_den=pl.lit(None, dtype=pl.Int64),

@@ -19,6 +19,7 @@ import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator:
 import polars as pl
 
 from claimrecon._gc import no_gc
+from claimrecon.attribution import source_names
 from claimrecon.claim import (
     ALL_SIDES,
     THIRD_PARTY,
@@ -336,7 +337,7 @@ def prepare_columns(frame: pl.DataFrame, registry: SideRegistry) -> pl.DataFrame
     texts = {c: distinct[c].cast(pl.String).to_list() for c in given}
     units = _check_units(frame, texts["unit"])
     originals = texts["original"]
-    canonical = {n: registry.canonical(n) for n in originals}
+    canonical = source_names(originals, registry)
     registry_side = {n: registry.side_of(n) for n in originals}
     no_source = pl.col("original").is_null()
     unattributed = pl.concat_str([pl.lit("(unattributed: "), pl.col("id"), pl.lit(")")])

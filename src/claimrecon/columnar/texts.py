@@ -44,6 +44,7 @@ from claimrecon._gc import no_gc
 from claimrecon.columnar.flags import FIG, IN_MEMORY, FlagTable
 from claimrecon.figure import Figure, describe
 from claimrecon.flags import (
+    ALL_PLACES,
     CODES,
     MESSAGES,
     PART_WHAT,
@@ -66,6 +67,7 @@ CSV_COLUMNS = (
     "figures",
     "as_of",
     "factor",
+    "location",
     "unit",
     "side",
     "category",
@@ -224,14 +226,23 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
     def as_text(name: str) -> pl.Expr:  # a date or a number, as str() writes it
         return each(frame, c(name), str)
 
-    def subject(side: str, category: str, outcome: str) -> pl.Expr:
+    def place(name: str, beside: str | None = None) -> pl.Expr:
+        """:func:`~claimrecon.flags.place_text` of a place column (and the place beside it)."""
+        nowhere = pl.lit("", dtype=_TEXT)
+        if beside is not None:
+            nowhere = (
+                pl.when(c(beside).is_null()).then(nowhere).otherwise(pl.lit(f" in {ALL_PLACES}"))
+            )
+        return pl.when(c(name).is_null()).then(nowhere).otherwise(pl.lit(" in ") + text(name))
+
+    def subject(side: str, category: str, outcome: str, where: pl.Expr) -> pl.Expr:
         return pl.concat_str(
             text(side), pl.lit(" "), text(category), pl.lit(" "), text(outcome),
-            pl.lit(" ("), text("unit"), pl.lit(")"),
+            pl.lit(" ("), text("unit"), pl.lit(")"), where,
         )  # fmt: skip
 
     common = {
-        "subject": subject("side", "category", "outcome"),
+        "subject": subject("side", "category", "outcome", place("location")),
         "as_of": as_text("as_of"),
         "side": text("side"),
         "category": text("category"),
@@ -264,6 +275,10 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
             ),
             "ref_source": text("p_src2"),
             "ref_stance": each(frame, text("p_stance2"), stance_text),
+            "place": place("location"),
+            "ref_place": pl.when(c("p_place2").eq_missing(c("location")))
+            .then(pl.lit("", dtype=_TEXT))
+            .otherwise(place("p_place2", "location")),
             "basis": pl.when(c("p_outcome2") == c("outcome"))
             .then(pl.lit("", dtype=_TEXT))
             .otherwise(partisan_basis),
@@ -281,7 +296,9 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
             "figure": c("_d1"),
             "whole_source": text("p_src2"),
             "whole_figure": c("_d2"),
-            "whole_subject": subject("p_w_side", "p_w_category", "p_w_outcome"),
+            "whole_subject": subject(
+                "p_w_side", "p_w_category", "p_w_outcome", place("p_place2", "location")
+            ),
             "whole_as_of": as_text("p_date2"),
         },
         "part_sum": {
@@ -372,7 +389,7 @@ def _listed(table: FlagTable, form: Form) -> tuple[pl.DataFrame, list[Figure]]:
         ),
         as_of="_as_of_text",
         factor=each(frame, pl.col("factor"), str),
-        **{k: pl.col(k).cast(_TEXT) for k in _SUBJECT},
+        **{k: pl.col(k).cast(_TEXT) for k in (*_SUBJECT, "location")},
     ), figures
 
 
@@ -401,6 +418,7 @@ def _flag_objects(table: FlagTable) -> list[Flag]:
         "as_of",
         "f_num",
         "f_den",
+        pl.col("location").cast(_TEXT),
     )
     return [
         Flag(
@@ -412,8 +430,9 @@ def _flag_objects(table: FlagTable) -> list[Flag]:
             tuple(subject),
             as_of,
             None if num is None else ratio(num, den),
+            location,
         )
-        for code, ids, shown, message, *subject, as_of, num, den in rows.iter_rows()
+        for code, ids, shown, message, *subject, as_of, num, den, location in rows.iter_rows()
     ]
 
 
@@ -550,6 +569,8 @@ def _record(frame: pl.DataFrame) -> pl.Expr:
         *field("as_of", text("as_of")),
         pl.lit(",\n"),
         *field("factor", factor),
+        pl.lit(",\n"),
+        *field("location", text("location")),
         pl.lit(",\n"),
         *field("subject", pl.concat_str(*subject, pl.lit("\n" + two + "}"))),
         pl.lit("\n" + one + "}"),

@@ -54,7 +54,7 @@ converter.register_unstructure_hook(float, lambda x: x if math.isfinite(x) else 
 
 
 def flag_records(flags: Iterable[Flag]) -> list[dict[str, Any]]:
-    """Flags as records: code, severity, claims, figures, message, as_of, factor, subject.
+    """Flags as records: code, severity, claims, figures, message, as_of, factor, location, subject.
 
     Each record is what ``converter`` unstructures a flag to, with the subject
     as a mapping at the end.  It is built by hand, and each figure once, because
@@ -82,6 +82,7 @@ def _flag_record(f: Flag, figures: dict[Figure, dict[str, Any]]) -> dict[str, An
         "message": f.message,
         "as_of": None if f.as_of is None else f.as_of.isoformat(),
         "factor": None if f.factor is None else converter.unstructure(f.factor),
+        "location": f.location,
         "subject": None
         if subject is None
         else dict(zip(("unit", "side", "category", "outcome"), subject, strict=True)),
