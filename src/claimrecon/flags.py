@@ -748,8 +748,8 @@ def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
         lambda: defaultdict(list)
     )
     # the running totals again by their start: a part meets each series of its whole apart
-    series: dict[tuple[object, ...], dict[date | None, dict[date, list[Annotated]]]] = (
-        defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    series: dict[tuple[object, ...], dict[date | None, dict[date, list[Annotated]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list))
     )
     incidents: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
     for r in dated:
