@@ -1139,6 +1139,205 @@ class TestRegistryPlaces:
         assert one(text, "en", sides=no_places.extend(places=["STEPANAKERT"])).subject.location
 
 
+#: the default registry extended for another war, as a user would
+EXTENDED = DEFAULT_SIDES.extend(
+    {"ukraine": [("Ukraine", "Kyiv")], "russia": ["Russia"]}, places=["Kyiv"]
+)
+
+
+def attacker_note(claim: Claim) -> str | None:
+    """The "victims of an attack by X" part of a claim's note, if any."""
+    note = claim.note or ""
+    return next((part for part in note.split("; ") if "attack by" in part), None)
+
+
+class TestPlaceIsNoAttacker:
+    """A name written as a place is where the figure is, not who attacked.
+
+    The side of victims with no attacker named stays the module's default: the
+    claimant's side when a belligerent speaks, else unknown.
+    """
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "place"),
+        [
+            ("Sebanyak 4 warga sipil tewas dalam serangan di Stepanakert.", "id", "Stepanakert"),
+            (
+                "Sebanyak 4 warga sipil tewas dalam serangan di kota Stepanakert.",
+                "id",
+                "Stepanakert",
+            ),
+            ("Empat warga sipil tewas akibat serangan di Baku.", "id", "Baku"),
+            ("Serangan di Stepanakert menewaskan 4 warga sipil.", "id", "Stepanakert"),
+            ("Four civilians were killed in Stepanakert shelling.", "en", "Stepanakert"),
+            ("Four civilians were killed in the Stepanakert shelling.", "en", "Stepanakert"),
+            (
+                "Four civilians were killed in the city of Stepanakert by shelling.",
+                "en",
+                "Stepanakert",
+            ),
+            ("Four civilians were killed in Baku shelling.", "en", "Baku"),
+            ("Shelling in Stepanakert killed four civilians.", "en", "Stepanakert"),
+        ],
+    )
+    def test_place_names_no_attacker(self, passage: str, lang: str, place: str) -> None:
+        """ "Serangan di Stepanakert", "killed in Stepanakert shelling": no side attacked."""
+        claim = one(passage, lang)
+        assert claim.subject.location == place
+        assert claim.subject.side == "unknown"
+        assert attacker_note(claim) is None
+        assert "killed or destroyed" not in (claim.note or "")
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Armenia mengatakan 4 warga sipil tewas dalam serangan di Stepanakert.", "id"),
+            ("Armenia said four civilians were killed in Stepanakert shelling.", "en"),
+        ],
+    )
+    def test_victims_in_a_place_take_the_claimants_side(self, passage: str, lang: str) -> None:
+        """Armenia reporting civilians killed in Stepanakert reports its own side's losses."""
+        claim = one(passage, lang)
+        assert (claim.subject.side, claim.subject.location) == ("armenia", "Stepanakert")
+        assert claim.note is not None and "from the claimant's side" in claim.note
+        assert attacker_note(claim) is None
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "side", "attacker", "place"),
+        [
+            (
+                "Sebanyak 4 warga sipil tewas dalam serangan Azerbaijan di Stepanakert.",
+                "id",
+                "armenia",
+                "Azerbaijan",
+                "Stepanakert",
+            ),
+            (
+                "Empat warga sipil tewas dalam serangan artileri Azerbaijan di kota Stepanakert.",
+                "id",
+                "armenia",
+                "Azerbaijan",
+                "Stepanakert",
+            ),
+            (
+                "Azerbaijani shelling of Stepanakert killed 4 civilians.",
+                "en",
+                "armenia",
+                "Azerbaijan",
+                None,
+            ),
+            (
+                "Azerbaijani shelling of the city of Stepanakert killed 4 civilians.",
+                "en",
+                "armenia",
+                "Azerbaijan",
+                None,
+            ),
+            (
+                "Armenian shelling killed 4 civilians in Baku.",
+                "en",
+                "azerbaijan",
+                "Armenia",
+                "Baku",
+            ),
+            (
+                "Four civilians were killed in an attack by Azerbaijan in Stepanakert.",
+                "en",
+                "armenia",
+                "Azerbaijan",
+                "Stepanakert",
+            ),
+        ],
+    )
+    def test_attacker_named_beside_the_place(
+        self, passage: str, lang: str, side: str, attacker: str, place: str | None
+    ) -> None:
+        """An attacker named elsewhere in the sentence is still read as the attacker."""
+        claim = one(passage, lang)
+        assert (claim.subject.side, claim.subject.location) == (side, place)
+        assert (
+            attacker_note(claim) == f"subject side inferred: the victims of an attack by {attacker}"
+        )
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Sebanyak 4 warga sipil tewas dalam serangan terhadap Stepanakert.", "id"),
+            ("Sebanyak 4 warga sipil tewas dalam serangan ke Stepanakert.", "id"),
+            ("Sebanyak 4 orang tewas dalam serangan terhadap warga Armenia.", "id"),
+            ("An attack on Stepanakert killed four civilians.", "en"),
+            ("Sebanyak 4 warga sipil tewas dalam serangan di wilayah Nagorno-Karabakh.", "id"),
+            ("Serangan di wilayah Nagorno-Karabakh menewaskan 4 warga sipil.", "id"),
+            ("Shelling in the region of Nagorno-Karabakh killed four civilians.", "en"),
+        ],
+    )
+    def test_target_or_region_is_no_attacker(self, passage: str, lang: str) -> None:
+        """The target of an attack, or a party's region written as a place, attacked no one."""
+        claim = one(passage, lang)
+        assert claim.subject.side == "unknown"
+        assert attacker_note(claim) is None
+        assert "killed or destroyed" not in (claim.note or "")
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Pasukan Armenia di Stepanakert menghancurkan 5 tank.", "id"),
+            ("Armenian forces in Stepanakert destroyed 5 tanks.", "en"),
+        ],
+    )
+    def test_agent_before_a_place(self, passage: str, lang: str) -> None:
+        """ "Pasukan Armenia di Stepanakert menghancurkan": the agent is Armenia, not the town."""
+        claim = one(passage, lang)
+        assert (claim.subject.side, claim.subject.location) == ("azerbaijan", "Stepanakert")
+        assert claim.note is not None and "what Armenia killed or destroyed" in claim.note
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            (
+                "Armenia said 100 Azerbaijani troops were killed near Baku and 5 tanks destroyed.",
+                "en",
+            ),
+            ("Armenia mengatakan 100 tentara Azerbaijan tewas di Baku dan 5 tank hancur.", "id"),
+        ],
+    )
+    def test_place_does_not_break_coordination(self, passage: str, lang: str) -> None:
+        """A place between coordinated figures is no party ending the clause."""
+        claims = extract(passage, lang, PUB)
+        assert [(c.figure.low, c.subject.side) for c in claims] == [
+            (100, "azerbaijan"),
+            (5, "azerbaijan"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("4 civilians were killed in Kyiv.", "en"),
+            ("4 civilians were killed in Kyiv shelling.", "en"),
+            ("Empat warga sipil tewas dalam serangan di Kyiv.", "id"),
+        ],
+    )
+    @pytest.mark.parametrize("registry", [EXTENDED, OTHER_WAR_PLACES])
+    def test_other_wars_place(self, passage: str, lang: str, registry: SideRegistry) -> None:
+        """Where the registry declares Kyiv a place, victims in Kyiv are no attack by Ukraine."""
+        claim = one(passage, lang, sides=registry)
+        assert (claim.subject.side, claim.subject.location) == ("unknown", "Kyiv")
+        assert attacker_note(claim) is None
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Russian shelling killed 4 civilians in Kyiv.", "en"),
+            ("Empat warga sipil tewas dalam serangan Rusia di Kyiv.", "id"),
+        ],
+    )
+    def test_other_wars_attacker(self, passage: str, lang: str) -> None:
+        """The attacker named beside another war's declared place is still the attacker."""
+        claim = one(passage, lang, sides=OTHER_WAR_PLACES.extend({"russia": [("Russia", "Rusia")]}))
+        assert (claim.subject.side, claim.subject.location) == ("ukraine", "Kyiv")
+        assert attacker_note(claim) == "subject side inferred: the victims of an attack by Russia"
+
+
 class TestDocstrings:
     """The examples in the extract package's docstrings run as written."""
 

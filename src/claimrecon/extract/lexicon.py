@@ -91,6 +91,8 @@ class Lexicon:
     enemy: frozenset[str]
     #: "serangan udara X": an attack by X, whose victims are X's opponents
     attacks: PhraseTable[bool]
+    #: words after an attack noun that name its target ("serangan terhadap X", "shelling of X")
+    targets: frozenset[str]
     #: words that make a figure a running total ("hingga saat ini", "so far")
     cumulative: PhraseTable[bool]
     #: words that make a figure one incident ("serangan", "attack")
@@ -142,6 +144,7 @@ class _Words(TypedDict):
     negators: set[str]
     enemy: set[str]
     attacks: list[str]
+    targets: set[str]
     cumulative: list[str]
     incidents: list[str]
     anaphora: list[str]
@@ -478,6 +481,7 @@ _INDONESIAN: _Words = {
         "gempuran",
         "tembakan",
     ],
+    "targets": {"terhadap", "ke", "atas"},
     "cumulative": [
         "hingga saat ini",
         "sampai saat ini",
@@ -892,6 +896,7 @@ _ENGLISH: _Words = {
         "fire",
         "offensive",
     ],
+    "targets": {"of", "on", "against"},
     "cumulative": ["so far", "to date", "in total", "in all", "overall", "until now", "thus far"],
     "incidents": [
         "attack",
@@ -1019,6 +1024,7 @@ def _build(lang: str, w: _Words) -> Lexicon:
         negators=frozenset(w["negators"]),
         enemy=frozenset(w["enemy"]),
         attacks=_flags(w["attacks"]),
+        targets=frozenset(w["targets"]),
         cumulative=_flags(w["cumulative"]),
         incidents=_flags(w["incidents"]),
         anaphora=_flags(w["anaphora"]),

@@ -24,6 +24,12 @@ other than a party to the war; a name the side registry knows as a party's
 voice ("Stepanakert") is a place when written as one: after a kind of town
 ("di kota Stepanakert"), or alone when the registry declares it a place
 (:meth:`~claimrecon.sides.SideRegistry.is_place`: "killed in Stepanakert").
+
+A name written as a place is neither agent nor attacker, nor does it end the
+clause of step 4: "tewas dalam serangan di Stepanakert" and "killed in
+Stepanakert shelling" name no attacker, so the victims' side falls to steps 5
+to 7.  Nor is the target of an attack ("serangan terhadap Stepanakert",
+"Azerbaijani shelling of Stepanakert"), whose attacker is the one named before.
 """
 
 from __future__ import annotations
@@ -65,6 +71,8 @@ _FORCES = frozenset(
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 #: kinds of place that make the next name a town ("di kota", "in the town of"), not a region
 _TOWN_KINDS = frozenset({"kota", "desa", "kampung", "town", "city", "village"})
+#: words of a place phrase that are no kind of place ("in the city of")
+_PLACE_LINKS = frozenset({"of", "the"})
 #: what ends a clause between two figures: the second no longer shares the first's side
 _CLAUSE_BREAKS = frozenset(
     {
@@ -148,7 +156,11 @@ class SideReader:
             return False
         if self.lex.speech.occurs(gap) or self.lex.according.occurs(gap):
             return False
-        return not self.sides.within(gap, 0, len(gap))
+        # a party named between them breaks the clause; a place ("killed in Baku and") does not
+        return not any(
+            not self._as_place(s.toks, first, after)
+            for _, _, first, after in self.sides.within(s.toks, p.span_last, m.span_first)
+        )
 
     def default(
         self,
@@ -215,6 +227,65 @@ class SideReader:
             return True
         return self.sides.place(toks, name, after)
 
+    def _as_place(self, toks: Sequence[Tok], first: int, after: int) -> bool:
+        """Whether the known name ``toks[first:after]`` is written as a place, so no attacker.
+
+        It is after "di"/"in" when :meth:`_town` says so ("di Stepanakert", "in
+        the city of Baku") or a kind of place comes between ("in the region of
+        Nagorno-Karabakh"); a bare party ("killed in Azerbaijani shelling") is not.
+        """
+        k = first - 1
+        while k >= 0 and toks[k].low in self.lex.place_kinds:
+            k -= 1
+        if k < 0 or toks[k].low not in self.lex.places:
+            return False
+        if any(toks[i].low not in _PLACE_LINKS for i in range(k + 1, first)):
+            return True
+        return self._town(toks, k + 1, first, after)
+
+    def _governor(self, toks: Sequence[Tok], first: int) -> int | None:
+        """The preposition that makes the name at token ``first`` a place or a target.
+
+        A place: "di kota Stepanakert", "in Baku"; a target, after an attack
+        noun: "serangan terhadap Stepanakert", "shelling of the city of
+        Stepanakert".  A name there is not who acts in the clause.
+        """
+        lex = self.lex
+        k = first - 1
+        while k >= 0 and (toks[k].low in lex.place_kinds or toks[k].low in lex.targets):
+            k -= 1
+        if k >= 0 and toks[k].low in lex.places:
+            return k
+        after_attack = any(a == k + 1 for _, a, _ in lex.attacks.find(toks, max(0, k - 3), k + 1))
+        if k + 1 < first and toks[k + 1].low in lex.targets and after_attack:
+            return k + 1
+        return None
+
+    def _before_phrases(self, toks: Sequence[Tok], k: int) -> int:
+        """The token before the place and target phrases that end at token ``k``.
+
+        "Pasukan Armenia di Stepanakert menghancurkan": the agent is "Armenia",
+        not the town; "Azerbaijani shelling of Stepanakert killed": the shelling,
+        whose attacker the attacker step reads.
+        """
+        while k >= 0:
+            name = next(
+                (
+                    first
+                    for first in range(max(0, k - 3), k + 1)
+                    if (found := self.sides.at(toks, first, k + 1)) is not None
+                    and found[2] == k + 1
+                ),
+                None,
+            )
+            start = None if name is None else self._governor(toks, name)
+            if start is None:
+                return k
+            k = start - 1
+            while k >= 0 and toks[k].low in _AGENT_SKIP:
+                k -= 1
+        return k
+
     def _agent(
         self, s: Sentence, m: Mention, cue: Cue | None, claimant_side: str
     ) -> tuple[str, str] | None:
@@ -237,6 +308,7 @@ class SideReader:
             k = min(verbs) - 1
             while k >= 0 and toks[k].low in _AGENT_SKIP:
                 k -= 1
+        k = self._before_phrases(toks, k)
         if k < 0:
             return None
         named = cue is not None and cue.named and cue.end == toks[k].end
@@ -273,7 +345,13 @@ class SideReader:
             if english and after + 1 < stop and toks[after].low == "by":
                 candidates.append(after + 1)
             for k in candidates:
+                if not english and (
+                    toks[k].low in self.lex.places or toks[k].low in self.lex.targets
+                ):
+                    break  # "serangan di Stepanakert", "serangan terhadap ...": a place or a target
                 found = self.sides.at(toks, k)
+                if found is not None and self._as_place(toks, k, found[2]):
+                    continue  # "killed in Stepanakert shelling": the place, not the attacker
                 if found is not None and found[0] in self.sides.belligerents:
                     distance = abs(first - m.q_first)
                     if best is None or distance < best[0]:
