@@ -329,7 +329,11 @@ def hashtag_spellings(draw: st.DrawFn, hashtag: str) -> str:
 # -- columnar: extra columns of every JSON-native shape ------------------------------------------
 
 json_values: st.SearchStrategy[Any] = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)  # JSON has neither: a claim refuses them
+    | st.text(max_size=8),
     lambda inner: (
         st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
     ),
@@ -587,3 +591,132 @@ def flat_records(draw: st.DrawFn, *, text: bool = False) -> list[dict[str, Any]]
             record[field] = str(cell) if text and cell is not None else cell
         records.append(record)
     return records
+
+
+# -- numbers JSON has not, and event rows as GED and ACLED publish them -----------------------
+
+#: the floats JSON has no number for
+NOT_FINITE_FLOATS = st.sampled_from([float("nan"), float("inf"), float("-inf")])
+
+
+def _inserted(items: list[Any], place: int, item: Any) -> list[Any]:
+    return [*items[:place], item, *items[place:]]
+
+
+def _keyed(entries: dict[str, Any], key: str, item: Any) -> dict[str, Any]:
+    return {**entries, key: item}
+
+
+#: JSON-like values holding NaN or an infinite float somewhere: itself, or at any depth within
+#: lists and objects of finite values
+not_finite_values: st.SearchStrategy[Any] = st.recursive(
+    NOT_FINITE_FLOATS,
+    lambda inner: (
+        st.builds(_inserted, st.lists(json_values, max_size=2), st.integers(0, 2), inner)
+        | st.builds(
+            _keyed,
+            st.dictionaries(st.text(max_size=4), json_values, max_size=2),
+            st.text(max_size=4),
+            inner,
+        )
+    ),
+    max_leaves=4,
+)
+
+#: actor names as a GED side column holds them: a side code, names the registry knows or not,
+#: civilians, none
+GED_ACTORS = (
+    "",
+    "armenia",
+    "unknown",
+    "Republic of Artsakh",
+    "Government of Azerbaijan",
+    "Some Militia",
+    "Civilians",
+)
+#: the actor2 cells of ACLED: civilians of a side the registry knows or not, of every side, others
+ACLED_ACTOR2 = (
+    "",
+    "Civilians",
+    "Civilians (Azerbaijan)",
+    "Civilians (azerbaijan)",
+    "Civilians (Narnia)",
+    "Some group",
+)
+
+
+def _day(moment: date) -> str:
+    return moment.isoformat()
+
+
+@st.composite
+def ged_rows(draw: st.DrawFn, *, row_id: str = "1") -> dict[str, str]:
+    """A GED event row that reads as a claim: its cells by column, in every way GED fills them.
+
+    The dead in one or several ``deaths_*`` columns, known and unknown actors
+    in ``side_a`` and ``side_b``, ``year`` and ``number_of_sources`` that
+    agree with the dates and offices or not, source dates that pair with the
+    offices or not, dates with GED's time of day.
+    """
+    as_of = draw(st.none() | dates)
+    low = draw(small_counts)
+    high = low + draw(st.integers(0, 50))
+    best = draw(st.integers(low, high))
+    deaths = dict.fromkeys(("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown"), "0")
+    for column in draw(st.lists(st.sampled_from(sorted(deaths)), min_size=1, max_size=2)):
+        deaths[column] = str(best)
+    offices = draw(st.lists(names, max_size=3, unique=True))
+    if offices:
+        paired = [
+            draw(st.sampled_from(["", _day(d)]))
+            for d in draw(st.lists(dates, min_size=len(offices), max_size=len(offices)))
+        ]
+        source_date = draw(st.sampled_from([";".join(paired), "2020-10-21", ""]))
+    else:  # one date is the publication's, which cannot come before the as-of date
+        published = as_of + timedelta(days=draw(st.integers(0, 3))) if as_of else WAR_START
+        source_date = draw(st.sampled_from([_day(published), "2020-10-21;2020-10-22", ""]))
+    timed = draw(st.booleans())  # GED's own form: 2020-10-20 00:00:00.000
+    stamp = (lambda d: f"{_day(d)} 00:00:00.000") if timed else _day
+    start = as_of - timedelta(days=draw(st.integers(0, 5))) if as_of else None
+    years = ["", "2019", "2020.0"] + ([str(as_of.year)] if as_of else [])
+    return {
+        "id": row_id,
+        "relid": draw(st.sampled_from(["", "ARM-2020-1-412-1"])),
+        "year": draw(st.sampled_from(years)),
+        "side_a": draw(st.sampled_from(GED_ACTORS)),
+        "side_b": draw(st.sampled_from(GED_ACTORS)),
+        "source_article": draw(st.sampled_from(["", "doc-1"])),
+        "source_office": ";".join(offices),
+        "source_date": source_date,
+        "source_original": draw(st.sampled_from(["", "Armenian defence ministry", "Some Witness"])),
+        "where_coordinates": draw(st.sampled_from(["", "Stepanakert town"])),
+        "date_start": stamp(start) if start and draw(st.booleans()) else "",
+        "date_end": stamp(as_of) if as_of else "",
+        "date_prec": draw(st.sampled_from(["", "1", "2", "3", "4", "5"])),
+        **deaths,
+        "best": str(best),
+        "high": str(high),
+        "low": str(low),
+        "number_of_sources": draw(st.sampled_from(["", str(len(offices)), "5"])),
+    }
+
+
+@st.composite
+def acled_rows(draw: st.DrawFn, *, row_id: str = "AZE1") -> dict[str, str]:
+    """An ACLED event row that reads as a claim: civilians of any side or not, years of its own."""
+    as_of = draw(st.none() | dates)
+    written = (lambda d: f"{d.day} {d.strftime('%B')} {d.year}") if draw(st.booleans()) else _day
+    years = ["", "2019", "2020.0"] + ([str(as_of.year)] if as_of else [])
+    return {
+        "event_id_cnty": row_id,
+        "event_date": written(as_of) if as_of else "",
+        "year": draw(st.sampled_from(years)),
+        "time_precision": draw(st.sampled_from(["", "1", "2", "3"])),
+        "actor1": draw(st.sampled_from(["", "Military Forces of Armenia (2018-)"])),
+        "actor2": draw(st.sampled_from(ACLED_ACTOR2)),
+        "civilian_targeting": draw(st.sampled_from(["", "Civilian targeting"])),
+        "location": draw(st.sampled_from(["", "Barda"])),
+        "source": "; ".join(draw(st.lists(names, max_size=3, unique=True))),
+        "notes": draw(st.sampled_from(["", "Shelling in Barda."])),
+        "fatalities": str(draw(small_counts)),
+    }

@@ -383,9 +383,30 @@ def _id(instance: Any, attribute: Any, value: Any) -> None:
         raise InvalidClaimError("id", "must be non-empty text without surrounding spaces", value)
 
 
+#: what an extra holding NaN or an infinite number is told, on every path: JSON has neither,
+#: so no file could hold it (Python's ``json`` would write ``NaN``, which is not JSON)
+NOT_FINITE = "must not hold NaN or an infinite number (JSON has neither)"
+_INFINITY = float("inf")
+
+
 def _extra(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
     items = tuple(value.items()) if isinstance(value, Mapping) else tuple(value)
-    return tuple((str(k), v) for k, v in items)
+    extra = tuple((str(k), v) for k, v in items)
+    for key, item in extra:
+        if not isinstance(item, str) and not _finite(item):
+            raise InvalidClaimError("extra", NOT_FINITE, key)
+    return extra
+
+
+def _finite(value: Any) -> bool:
+    """Whether a JSON-like value holds no NaN or infinite number, at any depth."""
+    if isinstance(value, float):
+        return -_INFINITY < value < _INFINITY  # false for NaN too
+    if isinstance(value, list | tuple):
+        return all(map(_finite, value))
+    if isinstance(value, Mapping):
+        return all(_finite(key) and _finite(item) for key, item in value.items())
+    return True
 
 
 def _texts_within(value: Any) -> Iterator[str]:

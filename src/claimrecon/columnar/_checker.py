@@ -7,6 +7,7 @@ checked and what the checked table holds.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
@@ -21,6 +22,7 @@ from claimrecon.claim import (
     EQUIPMENT_OUTCOMES,
     LIST_SEPARATOR,
     MAX_COUNT,
+    NOT_FINITE,
     PEOPLE_OUTCOMES,
     TOO_LARGE,
     UNKNOWN,
@@ -396,11 +398,24 @@ class Checker:
         self.blank("qualifier", "must be None or a non-empty word")
 
     def check_extra(self) -> None:
-        """``extra`` holds a JSON object or nothing, each distinct text parsed once."""
+        """``extra`` holds a JSON object or nothing, each distinct text parsed once.
+
+        The table's own extra columns hold no NaN or infinite number, at any
+        depth, as a claim's extras cannot (JSON has neither): found by Arrow
+        in float columns and their lists and structs, a cell at a time only in
+        a column of another type that holds floats (a map, a dictionary).
+        """
         values = self.out[EXTRA_COLUMN]
         if values.null_count < len(values):
             parse = lambda text: json_object(text) is not None  # noqa: E731
             self.distinct(EXTRA_COLUMN, values, parse, pa.bool_())
+        for name in self.names:
+            if name in CLAIM_SCHEMA.names or self.names.count(name) > 1:
+                continue
+            column = self.source.column(name)
+            rows = _not_finite_rows(column)
+            if rows is not None and rows.any():
+                self.where(name, pa.array(rows), NOT_FINITE, column)
 
     def blank(self, name: str, rule: str) -> None:
         values = self.out[name]
@@ -679,6 +694,57 @@ class Checker:
             "must name who disputes a claim exactly when status is 'disputed'",
             disputed_by,
         )
+
+
+def _holds_floats(kind: pa.DataType) -> bool:
+    """Whether values of a type may hold a float, at any depth."""
+    if pa.types.is_floating(kind):
+        return True
+    if pa.types.is_dictionary(kind):
+        return _holds_floats(kind.value_type)
+    return any(_holds_floats(kind.field(i).type) for i in range(kind.num_fields))
+
+
+def _not_finite_rows(column: pa.ChunkedArray | pa.Array) -> Any:
+    """Per row, whether the cell holds NaN or an infinite number at any depth (a numpy mask).
+
+    ``None`` for a type that holds no float.  A null cell holds none, even
+    where the values under it do.
+    """
+    kind = column.type
+    if not _holds_floats(kind):
+        return None
+    array = one_array(column)
+    n = len(array)
+    if pa.types.is_floating(kind) and not pa.types.is_float16(kind):
+        return null_false(pc.invert(pc.is_finite(array))).to_numpy(zero_copy_only=False)
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_fixed_size_list(kind):
+        inner = _not_finite_rows(pc.list_flatten(array))
+        rows = np.zeros(n, dtype=bool)
+        if inner is not None and inner.any():
+            parents = pc.list_parent_indices(array).to_numpy(zero_copy_only=False)
+            rows[parents[inner]] = True
+        return rows
+    if pa.types.is_struct(kind):
+        rows = np.zeros(n, dtype=bool)
+        for child in array.flatten():  # each field, null where the struct is
+            inner = _not_finite_rows(child)
+            if inner is not None:
+                rows |= inner
+        return rows
+    # a map, a dictionary, a union, a half float: a cell at a time
+    return np.fromiter((not _finite(v) for v in array.to_pylist()), dtype=bool, count=n)
+
+
+def _finite(value: Any) -> bool:
+    """Whether a Python value Arrow gives holds no NaN or infinite number, at any depth."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list | tuple):
+        return all(map(_finite, value))
+    if isinstance(value, dict):
+        return all(_finite(key) and _finite(item) for key, item in value.items())
+    return True
 
 
 def _rows_not_utf8(column: pa.ChunkedArray) -> list[int]:

@@ -82,7 +82,7 @@ _READ_AS_DICTIONARY = (
 def _extra_json(claim: Claim) -> str | None:
     if not claim.extra:
         return None
-    return json.dumps(dict(claim.extra), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(dict(claim.extra), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def claims_to_table(claims: Iterable[Claim], *, source: str = "<claims>") -> pa.Table:

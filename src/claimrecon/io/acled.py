@@ -37,13 +37,22 @@ Writing, one row a claim, people killed only (any other claim is a
 written): ``fatalities`` is the figure's low bound, the conservative figure;
 ``source`` the chain's names with the claimant last (unless already in the
 chain); civilians are "Civilian targeting" with ``actor2`` "Civilians
-(<side>)"; ``time_precision`` 1 for a day, 3 for a month or a year.  An extra
-named like an ACLED column fills that column when claimrecon leaves it
-empty; other extras follow as columns of their own.
+(<side>)"; ``time_precision`` 1 for a day, 3 for a month or a year.
+
+An extra named like an ACLED column fills that column when claimrecon leaves
+it empty, and is written there when it says what claimrecon writes there, as
+the reader reads it (``21 October 2020`` is ``2020-10-21``).  ``year`` that
+differs from the event date's, and ``actor2`` of civilians that the reader
+takes for the claim's side (``Civilians (Narnia)`` for side ``unknown``, any
+other actor for ``all``), are written in place of claimrecon's: the reader
+keeps them as extras again.  Any other extra named like a column claimrecon
+fills is a :class:`FormatError` naming the claim and the column, and nothing
+is written: no extra is dropped.  Other extras follow as columns of their own.
 
 Keeps: id, the low bound, the subject side of civilians, location, as-of,
 day and month precision, the chain's names, note, extras (as text; empty
-ones dropped).
+ones dropped, and one that says what its ACLED column says is read back as
+that column).
 
 Loses: the high bound, rule, qualifier and number as stated (the figure
 becomes exactly its low bound), the claimant (becomes the innermost source)
@@ -64,7 +73,7 @@ from typing import Any
 from claimrecon.claim import Category, Claim, Precision
 from claimrecon.errors import FormatError, RecordError
 from claimrecon.io._table import check_ids, claim_from, read_records, write_table
-from claimrecon.io.ged import actor_side, check_countable, place_extras
+from claimrecon.io.ged import Settle, actor_side, check_countable, place_extras
 from claimrecon.io.rows import COLUMNS
 from claimrecon.sides import DEFAULT_SIDES, SideRegistry
 from claimrecon.units import PEOPLE
@@ -288,10 +297,64 @@ def _acled_row(claim: Claim) -> dict[str, str]:
     return row
 
 
-def write_acled(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
+def _civilians_side(actor2: str, sides: SideRegistry) -> str:
+    """The side the reader takes civilians for, by ``actor2`` (any other actor: every side)."""
+    match = _CIVILIANS.match(actor2.strip())
+    if match is None or match["side"] is None:
+        return "all"
+    return actor_side(match["side"], sides)[0]
+
+
+def _read_back(column: str, cell: str) -> object:
+    """An ACLED cell as the reader reads it: two cells read alike say the same."""
+    text = cell.strip()
+    if column in ("fatalities", "time_precision"):
+        whole = text.split(".")[0] if _WHOLE.match(text) else None
+        if column == "time_precision":
+            return _PRECISION_OF.get(whole or "", cell)
+        return cell if whole is None else int(whole)
+    if column == "event_date":
+        try:
+            return acled_date(text)
+        except ValueError:
+            return cell
+    if column == "source":
+        return [part.strip() for part in cell.split(SEPARATOR.strip())]
+    if column == "civilian_targeting":
+        return text.lower()
+    return text if column in ("event_id_cnty", "year") else cell
+
+
+def _settler(sides: SideRegistry) -> Settle:
+    """What to write in an ACLED column claimrecon fills, for an extra of its name."""
+
+    def settle(claim: Claim, column: str, text: str, cell: str) -> str | None:
+        if _read_back(column, text) == _read_back(column, cell):
+            return cell
+        if column == "year" and text.strip():
+            return text  # not the event date's year, so the reader keeps it as this extra again
+        subject = claim.subject
+        if column == "actor2" and subject.category is Category.CIVILIAN:
+            # the civilians' side as the reader takes it: kept as this extra again unless known
+            return text if _civilians_side(text, sides) == subject.side else None
+        return None
+
+    return settle
+
+
+def write_acled(
+    claims: Iterable[Claim],
+    path: str | os.PathLike[str],
+    *,
+    sides: SideRegistry = DEFAULT_SIDES,
+) -> None:
     """Write claims of people killed as ACLED-like rows, atomically; nothing is written on error.
 
-    ``fatalities`` is the most conservative figure, the low bound.
+    ``fatalities`` is the most conservative figure, the low bound.  An extra
+    named like a column claimrecon fills that says something else than the
+    claim is an error (see :mod:`claimrecon.io.acled`); ``sides`` is the
+    registry the file will be read with, which tells which side an ``actor2``
+    such as "Civilians (Azerbaijan)" names.
     """
     errors: list[RecordError] = []
     rows: list[tuple[Claim, dict[str, str]]] = []
@@ -301,7 +364,7 @@ def write_acled(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
             message = f"becomes a source, which cannot hold ';' or '>': {claim.claimant!r}"
             errors.append(RecordError(None, "claimant", message, claim.id))
         rows.append((claim, _acled_row(claim)))
-    header = place_extras(rows, ACLED_COLUMNS)
+    header = place_extras(rows, ACLED_COLUMNS, errors, "ACLED", _settler(sides))
     if errors:
         raise FormatError(str(path), errors)
     write_table(path, header, [[row.get(h, "") for h in header] for _, row in rows])

@@ -52,14 +52,29 @@ is 400, "at least 30" is 30), else ``low``, the most conservative figure
 an extra ``side_a`` holds another actor) for a military figure, to
 ``deaths_civilians`` for civilians, to ``deaths_unknown`` otherwise; the
 other ``deaths_*`` cells hold 0 (empty when the figure is 0);
-``date_prec`` 1, 4 or 5; ``number_of_sources`` the number of hops.  An extra
-named like a GED column fills that column when claimrecon leaves it empty;
-other extras follow as columns of their own.
+``date_prec`` 1, 4 or 5; ``number_of_sources`` the number of hops.  When a
+military claim has both extras ``side_a`` and ``side_b``, its side goes to
+one of them that the reader takes for that side, written as the extra has
+it: first one the reader keeps as an extra again (an actor it does not know,
+for side ``unknown``); a claim whose two actors both name another side is a
+:class:`FormatError`.
+
+An extra named like a GED column fills that column when claimrecon leaves it
+empty (``source_date`` of hops without dates is empty too), and is written
+there when it says what claimrecon writes there, as the reader reads it
+(``2020.0`` is ``2020``, ``2020-10-21 00:00:00.000`` is ``2020-10-21``).
+``year`` and ``number_of_sources`` that differ from the claim's (whole
+numbers: the reader reads no other) are written in place of the claim's: the
+reader keeps them as extras again.  Any other
+extra named like a column claimrecon fills is a :class:`FormatError` naming
+the claim and the column, and nothing is written: no extra is dropped.
+Other extras follow as columns of their own.
 
 Keeps: id, bounds, the number as stated when within the bounds, the subject
 side of military figures, location, as-of, period start, precision,
 claimant, the chain with its hops' dates, the publication date of a claim
-without a chain, the document, extras (as text; empty ones dropped).
+without a chain, the document, extras (as text; empty ones dropped, and one
+that says what its GED column says is read back as that column).
 
 Loses: rule and qualifier (bounds become exact, between or at least), the
 number as stated when outside the bounds (becomes ``best``), the kind
@@ -80,7 +95,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -386,7 +401,7 @@ def _iso(moment: date | None) -> str:
     return "" if moment is None else moment.isoformat()
 
 
-def _ged_row(claim: Claim) -> dict[str, str]:
+def _ged_row(claim: Claim, sides: SideRegistry, errors: list[RecordError]) -> dict[str, str]:
     figure, subject, period = claim.figure, claim.subject, claim.period
     best = best_of(figure)
     row = dict.fromkeys(GED_COLUMNS, "")
@@ -396,12 +411,9 @@ def _ged_row(claim: Claim) -> dict[str, str]:
         Category.UNSPECIFIED: "deaths_unknown",
     }[subject.category]
     if subject.category is Category.MILITARY:
-        extras = claim.extras
-        # side A is taken when the claim was read from a GED row whose dead were side B's
-        taken = text_value(extras.get("side_a")) and not text_value(extras.get("side_b"))
-        side = "side_b" if taken else "side_a"
-        row[side] = subject.side
-        target = "deaths_b" if taken else "deaths_a"
+        side, name = _side_column(claim, sides, errors)
+        row[side] = name
+        target = "deaths_a" if side == "side_a" else "deaths_b"
     for column in DEATHS:
         row[column] = str(best) if column == target else ("0" if best else "")
     row |= {
@@ -427,34 +439,146 @@ def _ged_row(claim: Claim) -> dict[str, str]:
     return row
 
 
-def place_extras(rows: list[tuple[Claim, dict[str, str]]], columns: tuple[str, ...]) -> list[str]:
+def _side_column(claim: Claim, sides: SideRegistry, errors: list[RecordError]) -> tuple[str, str]:
+    """The side column a military figure's side goes to, and the name written there.
+
+    Side A, unless an extra ``side_a`` holds another actor (a row read whose
+    dead were side B's) and no extra ``side_b`` does: then side B, so that
+    side A's actor stays an extra.  With both extras, one the reader takes
+    for the claim's side, as the extra has it: first one the reader keeps as
+    an extra too (a name it does not know, for side ``unknown``), then one it
+    reads as the side's name; if neither, an error.
+    """
+    side = claim.subject.side
+    extras = claim.extras
+    side_a, side_b = text_value(extras.get("side_a")), text_value(extras.get("side_b"))
+    if not side_a:
+        return "side_a", side
+    if not side_b:
+        return "side_b", side
+    named = [("side_a", side_a), ("side_b", side_b)]
+    read = [_side_read(name, sides) for _, name in named]
+    for kept in (True, False):
+        for (column, name), found in zip(named, read, strict=True):
+            if found == (side, kept):
+                return column, name
+    message = (
+        f"is an extra naming {side_a!r}, and side_b one naming {side_b!r}: both name other "
+        f"actors than the claim's side ({side!r}), which GED writes in side_a or side_b"
+    )
+    errors.append(RecordError(None, "side_a", message, claim.id))
+    return "side_a", side_a
+
+
+def _side_read(name: str, sides: SideRegistry) -> tuple[str, bool] | None:
+    """What the reader makes of a military figure's side column: ``(side, kept as an extra)``.
+
+    A name it does not know is side ``unknown``, kept; None when it reads civilians.
+    """
+    if normalize_name(name) == "civilians":  # one-sided violence: not a military figure
+        return None
+    found, known = actor_side(name, sides)
+    return found, not known
+
+
+#: GED columns the reader reads as whole numbers
+_WHOLE_COLUMNS = frozenset({"year", "number_of_sources", "best", "high", "low", *DEATHS})
+
+
+def _read_back(column: str, cell: str) -> object:
+    """A GED cell as the reader reads it: two cells read alike say the same."""
+    text = cell.strip()
+    if column in _WHOLE_COLUMNS:
+        return int(text.split(".")[0]) if _WHOLE.match(text) else cell
+    if column == "date_prec":
+        whole = text.split(".")[0] if _WHOLE.match(text) else None
+        return _PRECISION_OF.get(whole or "", cell)
+    if column in ("date_start", "date_end"):
+        return ged_date(cell)
+    if column == "source_date":
+        return [ged_date(part) for part in cell.split(SEPARATOR)]
+    if column == "source_office":
+        return [part.strip() for part in cell.split(SEPARATOR)]
+    return text if column == "id" else cell
+
+
+def _settle(claim: Claim, column: str, text: str, cell: str) -> str | None:
+    """What to write in a GED column claimrecon fills, for an extra of its name."""
+    if column == "source_date" and not cell.strip(SEPARATOR):
+        return text  # hops without dates: the column is empty but for its separators
+    if _read_back(column, text) == _read_back(column, cell):
+        return cell
+    if column in ("year", "number_of_sources") and _WHOLE.match(text.strip()):
+        return text  # not what the claim says, so the reader keeps it as this extra again
+    return None
+
+
+#: what to write in a column the writer fills, for an extra named like it: ``settle(claim,
+#: column, extra, cell)`` is the cell to write, or None when the extra cannot be written
+Settle = Callable[[Claim, str, str, str], str | None]
+
+
+def place_extras(
+    rows: list[tuple[Claim, dict[str, str]]],
+    columns: tuple[str, ...],
+    errors: list[RecordError],
+    fmt: str,
+    settle: Settle,
+) -> list[str]:
     """Put each claim's extras in its row; return the header (extra columns last).
 
-    An extra named like a column fills that column when it is empty, and is
-    dropped otherwise (no extra is named like a field of the flat row: a
-    claim cannot have one).
+    An extra named like a column fills that column when it is empty (an empty
+    extra is none: the readers read an empty cell so).  In a column the
+    writer filled, ``settle`` says what to write: the writer's cell when the
+    extra says the same as the reader reads it, the extra when the reader
+    keeps it as that extra again, or ``None``: then an error naming the claim
+    and the column is added to ``errors``, never is the extra dropped.  (No
+    extra is named like a field of the flat row: a claim cannot have one.)
     """
     header = list(columns)
     for claim, row in rows:
         for key, value in claim.extra:
             text = text_value(value)
-            if key in columns:
-                row[key] = row[key] or text
-            else:
+            if key not in columns:
                 row[key] = text
                 if key not in header:
                     header.append(key)
+                continue
+            cell = row[key]
+            if not cell:
+                row[key] = text
+            elif text and text != cell:
+                settled = settle(claim, key, text, cell)
+                if settled is None:
+                    message = (
+                        f"is an extra named like the {fmt} column, which holds {cell!r} for "
+                        f"this claim: {text!r} cannot be written there (rename the extra)"
+                    )
+                    errors.append(RecordError(None, key, message, claim.id))
+                else:
+                    row[key] = settled
     return header
 
 
-def write_ged(claims: Iterable[Claim], path: str | os.PathLike[str]) -> None:
-    """Write claims of people killed as GED-like rows, atomically; nothing is written on error."""
+def write_ged(
+    claims: Iterable[Claim],
+    path: str | os.PathLike[str],
+    *,
+    sides: SideRegistry = DEFAULT_SIDES,
+) -> None:
+    """Write claims of people killed as GED-like rows, atomically; nothing is written on error.
+
+    An extra named like a column claimrecon fills that says something else
+    than the claim is an error (see :mod:`claimrecon.io.ged`); ``sides`` is
+    the registry the file will be read with, which tells which actor names
+    in ``side_a`` and ``side_b`` the reader takes for a claim's side.
+    """
     errors: list[RecordError] = []
     rows: list[tuple[Claim, dict[str, str]]] = []
     for claim in claims:
         check_countable(claim, errors, SEPARATOR, "GED")
-        rows.append((claim, _ged_row(claim)))
-    header = place_extras(rows, GED_COLUMNS)
+        rows.append((claim, _ged_row(claim, sides, errors)))
+    header = place_extras(rows, GED_COLUMNS, errors, "GED", _settle)
     if errors:
         raise FormatError(str(path), errors)
     write_table(path, header, [[row.get(h, "") for h in header] for _, row in rows])

@@ -8,8 +8,8 @@ import os
 import re
 from collections.abc import Iterable
 
-from claimrecon.claim import Claim
-from claimrecon.columnar._rules import RepeatedKeyError, unique_object
+from claimrecon.claim import NOT_FINITE, Claim
+from claimrecon.columnar._rules import NotFiniteError, RepeatedKeyError, strict_loads
 from claimrecon.errors import FormatError, RecordError
 from claimrecon.io._atomic import atomic_write, open_text
 from claimrecon.io._records import is_large
@@ -18,9 +18,19 @@ from claimrecon.io.rows import Collector, to_row
 __all__ = ["dumps_claim", "read_jsonl", "write_jsonl"]
 
 
+#: JSON as a file holds it: ``NaN`` and ``Infinity`` are errors, not written (JSON has neither)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def dumps_claim(claim: Claim) -> str:
-    """One claim as one line of JSON (no newline)."""
-    return json.dumps(to_row(claim), ensure_ascii=False, separators=(",", ":"))
+    """One claim as one line of JSON (no newline).
+
+    A value JSON cannot hold is a ``TypeError`` or ``ValueError``: ``NaN`` and
+    infinite numbers too, which Python's ``json`` would write as ``NaN`` and
+    ``Infinity`` (a claim refuses them in its extras; a list or object in an
+    extra changed after the claim was built could still hold one).
+    """
+    return _ENCODER.encode(to_row(claim))
 
 
 def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
@@ -28,7 +38,10 @@ def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
 
     Each line that is not blank must be exactly one JSON object naming each
     field once, whose text is UTF-8 without lone surrogates (``"\\ud800"``):
-    such text could not be written again.  A file of a megabyte or more (a
+    such text could not be written again.  ``NaN``, ``Infinity`` and
+    ``-Infinity`` (which Python's ``json`` reads) are not JSON, and a number
+    beyond a float's range (``1e999``) would be read as infinite: each is an
+    error naming its line and field, at any depth.  A file of a megabyte or more (a
     few thousand claims) is first read as one Arrow table and checked column
     by column, about twice as fast; a file that does not read that way
     cleanly (a bad line, a cell of another type, an extra column) is read a
@@ -43,7 +56,7 @@ def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
                 if not line.strip():
                     continue
                 try:
-                    row = json.loads(line, object_pairs_hook=unique_object)
+                    row = strict_loads(line)
                 except json.JSONDecodeError as err:
                     reason = (
                         f"not valid JSON ({err.msg}, column {err.colno}): truncated or malformed"
@@ -52,6 +65,12 @@ def read_jsonl(path: str | os.PathLike[str]) -> list[Claim]:
                     continue
                 except RepeatedKeyError as err:
                     found.errors.append(RecordError(number, err.key, "is named twice"))
+                    continue
+                except NotFiniteError as err:
+                    found.errors += [
+                        RecordError(number, key, f"{NOT_FINITE}: {value}")
+                        for key, value in err.found
+                    ]
                     continue
                 if not isinstance(row, dict):
                     found.errors.append(RecordError(number, None, "must be a JSON object"))
@@ -107,7 +126,10 @@ def _read_as_table(path: str | os.PathLike[str]) -> list[Claim] | None:
     object over two lines); a table with another number of rows than the file
     has lines that are not blank (two objects on one line); a disputer that is
     ``null`` (Arrow keeps the list without it); text that is not UTF-8 (Arrow
-    does not check every byte).
+    does not check every byte).  Arrow reads ``NaN`` and ``Infinity`` into
+    float columns only, and the flat row has none (an extra column, where one
+    could be, is an unexpected field): a line holding one is refused by Arrow
+    and named by the line reader, at no cost to a clean file.
     """
     import io
 
@@ -163,7 +185,7 @@ def _unwritable(claim: Claim) -> list[RecordError]:
     errors = []
     for key, value in to_row(claim).items():
         try:
-            json.dumps({key: value}, ensure_ascii=False)
+            _ENCODER.encode({key: value})
         except (TypeError, ValueError) as err:
             reason = f"must be JSON (text, numbers, true/false, null, lists, objects): {err}"
             errors.append(RecordError(None, key, reason, claim.id))
