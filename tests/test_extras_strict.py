@@ -519,6 +519,14 @@ class TestWritersRefuse:
         claims = [Claim(id="ok", figure=Figure.exact(1)), bad]
         assert refused(write_jsonl, claims, tmp_path / "c.jsonl") == [("bad", "x_a")]
 
+    def test_tables(self) -> None:
+        """Tables (Parquet, Arrow, frames) refuse it too, naming the claim's row and its id."""
+        bad = Claim(id="bad", figure=Figure.exact(2), extra={"x_a": [1.5]})
+        bad.extras["x_a"].append(float("inf"))
+        with pytest.raises(FormatError, match="bad") as raised:
+            claims_to_table([Claim(id="ok", figure=Figure.exact(1)), bad])
+        assert [(e.line, e.field) for e in raised.value.errors] == [(2, "extra")]
+
 
 # -- the table path -----------------------------------------------------------------------------
 

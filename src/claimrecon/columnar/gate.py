@@ -29,7 +29,8 @@ How it checks:
 * the file's schema, read from its footer: every column of the flat row
   once, with the type polars gives for its canonical Arrow type (an
   enumeration may come as ``Categorical`` or ``String``); other columns
-  are allowed and never read, as the exact path passes them through;
+  are allowed and never read, as the exact path passes them through, unless
+  they may hold a float (NaN is no extra of a claim: the exact path checks);
 * the engine's columns (:data:`~claimrecon.columnar.prepare.NEEDED`) are
   read into the frame it returns (the claimant and the chain become the
   original claimant once checked); the other columns of the flat row are
@@ -62,6 +63,7 @@ from typing import Any
 import claimrecon.columnar._allocator  # noqa: F401  (sets up polars' allocator: before polars)
 
 import polars as pl
+from polars.datatypes import DataTypeClass
 
 from claimrecon.claim import (
     ALL_SIDES,
@@ -199,11 +201,29 @@ def _identity(file: Path) -> tuple[int, ...]:
 
 
 def _canonical_schema(schema: pl.Schema) -> bool:
-    """Whether every column of the flat row is there once, with its canonical type."""
+    """Whether every column of the flat row is there once, with its canonical type.
+
+    A column of the file's own that may hold a float (NaN or infinite, which
+    no extra of a claim may be) sends the file to the exact path, which
+    checks its cells: this gate never reads such columns.
+    """
     names = schema.names()
     if len(set(names)) != len(names):
         return False
+    if any(_holds_floats(schema[name]) for name in names if name not in _TYPES):
+        return False
     return all(name in schema and schema[name] in types for name, types in _TYPES.items())
+
+
+def _holds_floats(kind: pl.DataType | DataTypeClass) -> bool:
+    """Whether values of a polars type may hold a float, at any depth."""
+    if kind.is_float():
+        return True
+    if isinstance(kind, pl.List | pl.Array):
+        return _holds_floats(kind.inner)
+    if isinstance(kind, pl.Struct):
+        return any(_holds_floats(field.dtype) for field in kind.fields)
+    return False
 
 
 # -- rules on rows ------------------------------------------------------------
