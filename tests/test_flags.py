@@ -358,10 +358,32 @@ class TestPartsAndStarts:
             assert only(
                 flags([self.since(part, None), self.since(whole, day(10))]), "part_exceeds_whole"
             )
-            # a later start's total (5, from 10 October) is passed over; the series from the
-            # war's start is met on its first day on or after the part's
+            # on the whole's first day after the part, a later start's total (5, from 10
+            # October) is passed over, and one from the war's start is held against it
             later = self.since(claim("l", 5, category="unspecified", as_of=day(12)), day(10))
-            covering = claim("c", 30, category="unspecified", as_of=day(15), claimant="TASS")
+            covering = claim("c", 30, category="unspecified", as_of=day(12), claimant="TASS")
             (f,) = only(flags([part, later, covering]), "part_exceeds_whole")
             assert f.claims == ("c", "p")  # type: ignore[attr-defined]
             assert f.figures == (part.figure, covering.figure)  # type: ignore[attr-defined]
+
+    def test_part_with_no_start_began_by_its_as_of_day(self) -> None:
+        """A part with no stated start is not covered by a total that starts after its day."""
+        part = self.since(claim("p", 500, as_of=day(1)), None)
+        whole = claim("w", 100, category="unspecified", as_of=day(10), claimant="Reuters")
+        for flags in self.PATHS:
+            assert not only(flags([part, self.since(whole, day(5))]), "part_exceeds_whole")
+            assert only(flags([part, self.since(whole, day(1))]), "part_exceeds_whole")
+
+    def test_any_start_date(self) -> None:
+        """A start on the first day there is counts as a start, on both paths."""
+        part = claim("p", 500, as_of=day(1))  # since 27 September 2020
+        unstarted = self.since(
+            claim("a", 100, category="unspecified", as_of=day(10), claimant="Reuters"), None
+        )
+        ancient = self.since(
+            claim("b", 1000, category="unspecified", as_of=day(5), claimant="TASS"),
+            date(1, 1, 1),
+        )
+        for flags in self.PATHS:
+            assert not only(flags([part, unstarted, ancient]), "part_exceeds_whole")
+            assert only(flags([part, unstarted]), "part_exceeds_whole")

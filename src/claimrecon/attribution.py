@@ -240,11 +240,14 @@ def source_names(names: Iterable[str], registry: SideRegistry = DEFAULT_SIDES) -
     """Each original claimant's name given, mapped to the name of its source.
 
     A name the registry knows becomes its canonical name.  Names it does not
-    know are one source when they differ only in case, accents and
-    punctuation, as the registry's own lookups ignore these ("Example Wire"
-    and "EXAMPLE WIRE"); that source is spelt as the first of their spellings
-    in text order, so the choice does not depend on the order of the claims.
-    Both the object path and the columnar engine name sources through this.
+    know are one source when :func:`~claimrecon.sides.normalize_name` makes
+    them one, as the registry's own lookups do: when they differ only in
+    case, accents, spacing and the marks ``- _ ' ’ .`` ("Example Wire",
+    "EXAMPLE WIRE", "example-wire").  That source is spelt as the first of
+    the spellings given, in code-point order (after stripping), so the
+    choice does not depend on the order of the claims, though it does on
+    which spellings the claims use.  Both the object path and the columnar
+    engine name sources through this.
     """
     out: dict[str, str] = {}
     unknown: dict[str, list[str]] = defaultdict(list)

@@ -41,14 +41,15 @@ The checks, exactly:
     A part above its whole: a claim above the smallest high of a covering
     subject (all sides, all categories, killed-or-wounded; for one place's
     count, also its own subject everywhere) as of the first day on or after
-    its own, in each series of the whole's running totals (one per start)
-    that does not start after the part (an unstated start may be either: a
-    running total from 10 October does not hold an incident of 1 October, nor
-    a total since 27 September); an incident above the running total of the
-    same subject covering it; or the sum of the parts' lows (each side, or
-    military and civilian, or killed and wounded, as of one day) above the
-    whole's smallest high that day, where the start dates of running totals
-    are taken to be the same start.
+    its own on which the whole is counted, among the totals of that day that
+    cover the part's period: none that starts after the part's start (or,
+    for a part with no stated start, after its as-of day), while a total with
+    no stated start may cover any (a running total from 10 October holds no
+    incident of 1 October, nor a total since 27 September); an incident above
+    the running total of the same subject covering it; or the sum of the
+    parts' lows (each side, or military and civilian, or killed and wounded,
+    as of one day) above the whole's smallest high that day, where the start
+    dates of running totals are taken to be the same start.
 ``single_source`` (info)
     A subject known from only one independent source.
 ``disputed`` (warning)
@@ -78,7 +79,16 @@ from claimrecon.attribution import (
     representative,
     route,
 )
-from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Category, Kind, Outcome, Status
+from claimrecon.claim import (
+    ALL_SIDES,
+    THIRD_PARTY,
+    UNKNOWN,
+    Category,
+    Claim,
+    Kind,
+    Outcome,
+    Status,
+)
 from claimrecon.compare import covering_keys
 from claimrecon.errors import ArgumentError
 from claimrecon.figure import Figure, describe
@@ -448,7 +458,10 @@ def flag(
 
     The result does not depend on the order of the claims, and adding an
     echo of a claim (the same statement through another outlet) adds its id
-    to the flags that concern the statement and changes nothing else.
+    to the flags that concern the statement and changes nothing else (but
+    the spelling of a source the registry does not know, where the echo
+    spells its name another way that comes first: see
+    :func:`~claimrecon.attribution.source_names`).
 
     >>> from claimrecon import flag, load_seeds
     >>> sorted({f.code for f in flag(load_seeds())})  # doctest: +NORMALIZE_WHITESPACE
@@ -747,24 +760,15 @@ def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
     cumulative: dict[tuple[object, ...], dict[date, list[Annotated]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    # the running totals again by their start: a part meets each series of its whole apart
-    series: dict[tuple[object, ...], dict[date | None, dict[date, list[Annotated]]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(list))
-    )
     incidents: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
     for r in dated:
         c = r.claim
         if c.period.kind is Kind.CUMULATIVE:
             assert c.period.as_of is not None
             cumulative[(*_key(r), c.subject.location)][c.period.as_of].append(r)
-            series[(*_key(r), c.subject.location)][c.period.start][c.period.as_of].append(r)
         else:
             incidents[(*_key(r), c.subject.location, c.period.start, c.period.as_of)].append(r)
-    days_of = {
-        (key, start): sorted(groups)
-        for key, starts in series.items()
-        for start, groups in starts.items()
-    }
+    days_of = {key: sorted(groups) for key, groups in cumulative.items()}
     out = []
     for members in statements.values():
         first = members[0].claim
@@ -781,14 +785,13 @@ def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
         if c.period.kind is Kind.CUMULATIVE and c.subject.location is not None:
             covering.append((_key(p), None))  # a place's total within its subject's, everywhere
         for whole, location in covering:
+            day_groups = cumulative.get((*whole, location))
             candidates: list[Annotated] = []
-            for start, day_groups in series.get((*whole, location), {}).items():
-                if _starts_later(start, c.period.start):
-                    continue  # a total from a later start does not cover the part
-                days = days_of[((*whole, location), start)]
+            if day_groups:
+                days = days_of[(*whole, location)]
                 at = bisect.bisect_left(days, c.period.as_of)
                 if at < len(days):
-                    candidates = candidates + day_groups[days[at]]
+                    candidates = [w for w in day_groups[days[at]] if _covers(w.claim, c)]
             if c.period.kind is Kind.INCIDENT and whole != _key(p):
                 candidates = candidates + incidents.get(
                     (*whole, location, c.period.start, c.period.as_of), []
@@ -798,6 +801,16 @@ def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
                 out.append(flagged)
     out += _sums(cumulative, statements)
     return out
+
+
+def _covers(total: Claim, part: Claim) -> bool:
+    """Whether a running total may cover a part's period: it starts no later than the part.
+
+    A part with no stated start began on its as-of day at the latest; a total
+    with no stated start may have begun at any time.
+    """
+    start, bound = total.period.start, part.period.start or part.period.as_of
+    return start is None or bound is None or start <= bound
 
 
 def _part_flag(
