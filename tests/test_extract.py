@@ -1338,6 +1338,229 @@ class TestPlaceIsNoAttacker:
         assert attacker_note(claim) == "subject side inferred: the victims of an attack by Russia"
 
 
+def agent_note(claim: Claim) -> str | None:
+    """The "what X killed or destroyed" part of a claim's note, if any."""
+    note = claim.note or ""
+    return next((part for part in note.split("; ") if "killed or destroyed" in part), None)
+
+
+class TestWhoActsBesideAPlace:
+    """Who acted, where a place or a target stands beside the attacker or the agent.
+
+    A possessive ("Yerevan's shelling") names the attacker, not a place; forces
+    placed in a town that speaks for a side are that side's when no side is
+    named for them; the target of an attack ("terhadap X", "on X") is never its
+    attacker, wherever the attacker stands ("Serangan Azerbaijan terhadap X",
+    "serangan terhadap X oleh Azerbaijan").
+    """
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "side"),
+        [
+            (
+                "5 civilians were killed in Yerevan's shelling of Ganja, Reuters said.",
+                "en",
+                "azerbaijan",
+            ),
+            ("Tentara di Stepanakert membunuh 20 tentara, kata Armenpress.", "id", "azerbaijan"),
+            (
+                "Pasukan di kota Stepanakert menembak jatuh 3 drone, kata Armenpress.",
+                "id",
+                "azerbaijan",
+            ),
+            (
+                "Serangan Azerbaijan terhadap Stepanakert menewaskan 4 warga sipil, "
+                "kata Armenpress.",
+                "id",
+                "armenia",
+            ),
+            (
+                "5 warga sipil tewas dalam serangan terhadap Stepanakert oleh Azerbaijan, "
+                "kata Reuters.",
+                "id",
+                "armenia",
+            ),
+            (
+                "Pasukan Armenia di Stepanakert menghancurkan 5 tank, kata Armenpress.",
+                "id",
+                "azerbaijan",
+            ),
+            (
+                "Azerbaijani shelling of Stepanakert killed 4 civilians, Reuters said.",
+                "en",
+                "armenia",
+            ),
+            (
+                "4 civilians were killed in an attack on Stepanakert by Azerbaijan, Reuters said.",
+                "en",
+                "armenia",
+            ),
+            ("Armenian shelling killed 4 civilians in Baku, Reuters said.", "en", "azerbaijan"),
+        ],
+    )
+    def test_side_of_the_victims(self, passage: str, lang: str, side: str) -> None:
+        """Each passage's one figure counts the losses of the side the words give it."""
+        assert one(passage, lang, published=date(2020, 10, 9)).subject.side == side
+
+    @pytest.mark.parametrize(
+        ("passage", "side", "attacker"),
+        [
+            ("5 civilians were killed in Yerevan's shelling of Ganja.", "azerbaijan", "Armenia"),
+            ("4 civilians were killed in Baku's shelling of Stepanakert.", "armenia", "Azerbaijan"),
+            ("4 civilians were killed in Baku’s shelling.", "armenia", "Azerbaijan"),
+        ],
+    )
+    def test_possessive_is_the_attacker(self, passage: str, side: str, attacker: str) -> None:
+        """ "in Yerevan's shelling": the possessive owns the shelling, it is no place."""
+        claim = one(passage, "en")
+        assert claim.subject.side == side
+        assert (
+            attacker_note(claim) == f"subject side inferred: the victims of an attack by {attacker}"
+        )
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "side", "agent"),
+        [
+            ("Tentara di Stepanakert membunuh 20 tentara.", "id", "azerbaijan", "Nagorno-Karabakh"),
+            (
+                "Pasukan di kota Stepanakert menembak jatuh 3 drone.",
+                "id",
+                "azerbaijan",
+                "Nagorno-Karabakh",
+            ),
+            ("Pasukan di Baku menghancurkan 5 tank.", "id", "armenia", "Azerbaijan"),
+            ("Forces in Stepanakert shot down 3 drones.", "en", "azerbaijan", "Nagorno-Karabakh"),
+            ("Troops in the city of Baku killed 20 soldiers.", "en", "armenia", "Azerbaijan"),
+        ],
+    )
+    def test_forces_in_a_town_are_its_sides(
+        self, passage: str, lang: str, side: str, agent: str
+    ) -> None:
+        """ "Tentara di Stepanakert membunuh": forces in a town speaking for a side are its."""
+        claim = one(passage, lang)
+        assert claim.subject.side == side
+        assert agent_note(claim) == (
+            f"subject side inferred: what {agent} killed or destroyed is its opponent's"
+        )
+
+    def test_forces_in_another_wars_town(self) -> None:
+        """Another war's town speaks for its side just the same, with no code change."""
+        claim = one("Pasukan di Kyiv menembak jatuh 3 drone.", "id", sides=OTHER_WAR_PLACES)
+        assert (claim.subject.side, claim.subject.location) == ("russia", "Kyiv")
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "side", "agent"),
+        [
+            (
+                "Pasukan Azerbaijan di Stepanakert menghancurkan 5 tank.",
+                "id",
+                "armenia",
+                "Azerbaijan",
+            ),
+            ("Armenian forces in Baku destroyed 5 tanks.", "en", "azerbaijan", "Armenia"),
+            (
+                "Pasukannya di Stepanakert menghancurkan 5 tank, kata Kementerian Pertahanan "
+                "Azerbaijan.",
+                "id",
+                "armenia",
+                "the claimant's forces",
+            ),
+        ],
+    )
+    def test_side_named_for_the_forces_comes_first(
+        self, passage: str, lang: str, side: str, agent: str
+    ) -> None:
+        """A side named for the forces (or "its forces") outranks the town they are in."""
+        claim = one(passage, lang)
+        assert claim.subject.side == side
+        assert agent_note(claim) == (
+            f"subject side inferred: what {agent} killed or destroyed is its opponent's"
+        )
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Pasukan di wilayah Nagorno-Karabakh menembak jatuh 3 drone.", "id"),
+            ("Serangan di kota Stepanakert menewaskan 4 warga sipil.", "id"),
+            ("Shelling in Stepanakert killed four civilians.", "en"),
+            ("An attack by forces on Stepanakert killed 4 civilians.", "en"),
+        ],
+    )
+    def test_no_side_acts(self, passage: str, lang: str) -> None:
+        """Forces in a region both sides fought in, or an attack in a town, name no agent."""
+        claim = one(passage, lang)
+        assert claim.subject.side == "unknown"
+        assert agent_note(claim) is None
+        assert attacker_note(claim) is None
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "side"),
+        [
+            ("Serangan Azerbaijan terhadap Stepanakert menewaskan 4 warga sipil.", "id", "armenia"),
+            (
+                "Serangan artileri Azerbaijan terhadap kota Stepanakert menewaskan 4 warga sipil.",
+                "id",
+                "armenia",
+            ),
+            (
+                "Serangan pasukan Azerbaijan terhadap Stepanakert menewaskan 4 warga sipil.",
+                "id",
+                "armenia",
+            ),
+            (
+                "Serangan oleh Azerbaijan terhadap Stepanakert menewaskan 4 warga sipil.",
+                "id",
+                "armenia",
+            ),
+            ("Serangan Armenia terhadap Ganja menewaskan 4 warga sipil.", "id", "azerbaijan"),
+            ("An attack by Azerbaijan on Stepanakert killed 4 civilians.", "en", "armenia"),
+            ("An attack by Azerbaijani forces on Stepanakert killed 4 civilians.", "en", "armenia"),
+        ],
+    )
+    def test_attacker_before_the_target(self, passage: str, lang: str, side: str) -> None:
+        """ "Serangan Azerbaijan terhadap Stepanakert": the target is not who killed."""
+        claim = one(passage, lang)
+        assert claim.subject.side == side
+        assert "Nagorno-Karabakh" not in (claim.note or "")
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("5 warga sipil tewas dalam serangan terhadap Stepanakert oleh Azerbaijan.", "id"),
+            (
+                "5 warga sipil tewas dalam serangan terhadap warga sipil di Stepanakert oleh "
+                "Azerbaijan.",
+                "id",
+            ),
+            ("4 civilians were killed in an attack on Stepanakert by Azerbaijan.", "en"),
+            (
+                "4 civilians were killed in the shelling of the city of Stepanakert by Azerbaijan.",
+                "en",
+            ),
+        ],
+    )
+    def test_attacker_after_the_target(self, passage: str, lang: str) -> None:
+        """ "serangan terhadap Stepanakert oleh Azerbaijan": "oleh"/"by" names the attacker."""
+        claim = one(passage, lang)
+        assert claim.subject.side == "armenia"
+        assert (
+            attacker_note(claim) == "subject side inferred: the victims of an attack by Azerbaijan"
+        )
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("5 warga sipil tewas dalam serangan terhadap Stepanakert, kata Reuters.", "id"),
+            ("4 civilians were killed in an attack on Stepanakert, Reuters said.", "en"),
+        ],
+    )
+    def test_target_alone_names_no_attacker(self, passage: str, lang: str) -> None:
+        """With no "oleh"/"by" after it, the target still names no attacker."""
+        claim = one(passage, lang)
+        assert claim.subject.side == "unknown"
+        assert attacker_note(claim) is None
+
+
 class TestDocstrings:
     """The examples in the extract package's docstrings run as written."""
 

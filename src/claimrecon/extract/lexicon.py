@@ -93,6 +93,8 @@ class Lexicon:
     attacks: PhraseTable[bool]
     #: words after an attack noun that name its target ("serangan terhadap X", "shelling of X")
     targets: frozenset[str]
+    #: words that name who made an attack after its noun or target ("serangan oleh X", "by X")
+    agents: frozenset[str]
     #: words that make a figure a running total ("hingga saat ini", "so far")
     cumulative: PhraseTable[bool]
     #: words that make a figure one incident ("serangan", "attack")
@@ -145,6 +147,7 @@ class _Words(TypedDict):
     enemy: set[str]
     attacks: list[str]
     targets: set[str]
+    agents: set[str]
     cumulative: list[str]
     incidents: list[str]
     anaphora: list[str]
@@ -482,6 +485,7 @@ _INDONESIAN: _Words = {
         "tembakan",
     ],
     "targets": {"terhadap", "ke", "atas"},
+    "agents": {"oleh"},
     "cumulative": [
         "hingga saat ini",
         "sampai saat ini",
@@ -897,6 +901,7 @@ _ENGLISH: _Words = {
         "offensive",
     ],
     "targets": {"of", "on", "against"},
+    "agents": {"by"},
     "cumulative": ["so far", "to date", "in total", "in all", "overall", "until now", "thus far"],
     "incidents": [
         "attack",
@@ -1025,6 +1030,7 @@ def _build(lang: str, w: _Words) -> Lexicon:
         enemy=frozenset(w["enemy"]),
         attacks=_flags(w["attacks"]),
         targets=frozenset(w["targets"]),
+        agents=frozenset(w["agents"]),
         cumulative=_flags(w["cumulative"]),
         incidents=_flags(w["incidents"]),
         anaphora=_flags(w["anaphora"]),

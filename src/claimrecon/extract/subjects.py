@@ -29,7 +29,16 @@ A name written as a place is neither agent nor attacker, nor does it end the
 clause of step 4: "tewas dalam serangan di Stepanakert" and "killed in
 Stepanakert shelling" name no attacker, so the victims' side falls to steps 5
 to 7.  Nor is the target of an attack ("serangan terhadap Stepanakert",
-"Azerbaijani shelling of Stepanakert"), whose attacker is the one named before.
+"Azerbaijani shelling of Stepanakert"), whose attacker is the one named with
+the attack noun: before the target ("Serangan Azerbaijan terhadap
+Stepanakert", "Azerbaijani shelling of Stepanakert") or after it with
+"oleh"/"by" ("serangan terhadap Stepanakert oleh Azerbaijan", "an attack on
+Stepanakert by Azerbaijan").  A possessive is no place: "killed in Yerevan's
+shelling" names the attacker.  Forces no side is named for, placed in a town
+that speaks for a side ("Tentara di Stepanakert membunuh", "forces in Baku
+downed"), are that side's; a side named for them ("Pasukan Armenia di
+Stepanakert") comes first, and a region ("di wilayah Nagorno-Karabakh") is no
+such town.
 """
 
 from __future__ import annotations
@@ -73,6 +82,9 @@ _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 _TOWN_KINDS = frozenset({"kota", "desa", "kampung", "town", "city", "village"})
 #: words of a place phrase that are no kind of place ("in the city of")
 _PLACE_LINKS = frozenset({"of", "the"})
+#: words of an attack's target before "oleh"/"by" names its attacker ("terhadap warga sipil di
+#: Stepanakert oleh Azerbaijan")
+_TARGET_WORDS = 6
 #: what ends a clause between two figures: the second no longer shares the first's side
 _CLAUSE_BREAKS = frozenset(
     {
@@ -243,48 +255,96 @@ class SideReader:
             return True
         return self._town(toks, k + 1, first, after)
 
-    def _governor(self, toks: Sequence[Tok], first: int) -> int | None:
+    def _governor(self, toks: Sequence[Tok], first: int) -> tuple[int, bool] | None:
         """The preposition that makes the name at token ``first`` a place or a target.
 
         A place: "di kota Stepanakert", "in Baku"; a target, after an attack
-        noun: "serangan terhadap Stepanakert", "shelling of the city of
-        Stepanakert".  A name there is not who acts in the clause.
+        noun or its attacker: "serangan terhadap Stepanakert", "serangan
+        Azerbaijan terhadap Stepanakert", "shelling of the city of Stepanakert".
+        A name there is not who acts in the clause.  The preposition's index,
+        and whether it makes a place (not a target).
         """
         lex = self.lex
         k = first - 1
         while k >= 0 and (toks[k].low in lex.place_kinds or toks[k].low in lex.targets):
             k -= 1
         if k >= 0 and toks[k].low in lex.places:
-            return k
-        after_attack = any(a == k + 1 for _, a, _ in lex.attacks.find(toks, max(0, k - 3), k + 1))
-        if k + 1 < first and toks[k + 1].low in lex.targets and after_attack:
-            return k + 1
+            return k, True
+        if k + 1 < first and toks[k + 1].low in lex.targets and self._after_attack(toks, k + 1):
+            return k + 1, False
         return None
 
-    def _before_phrases(self, toks: Sequence[Tok], k: int) -> int:
+    def _after_attack(self, toks: Sequence[Tok], t: int) -> bool:
+        """Whether token ``t`` follows an attack noun, with or without its attacker.
+
+        "shelling | of", "serangan | terhadap"; "serangan (militer) Azerbaijan |
+        terhadap", "an attack by Azerbaijani forces | on": the attacker stands
+        between.
+        """
+        j = t
+        while j > 0:
+            if toks[j - 1].low in _FORCES or toks[j - 1].low in self.lex.agents:
+                j -= 1
+                continue
+            name = self._name_ending(toks, j)
+            if name is None:
+                break
+            j = name
+        return any(a == j for _, a, _ in self.lex.attacks.find(toks, max(0, j - 3), j))
+
+    def _name_ending(self, toks: Sequence[Tok], after: int) -> int | None:
+        """The first token of the longest known name that ends just before token ``after``."""
+        for first in range(max(0, after - self.sides.width), after):
+            found = self.sides.at(toks, first, after)
+            if found is not None and found[2] == after:
+                return first
+        return None
+
+    def _before_phrases(
+        self, toks: Sequence[Tok], k: int
+    ) -> tuple[int, list[tuple[int, int, int]]]:
         """The token before the place and target phrases that end at token ``k``.
 
         "Pasukan Armenia di Stepanakert menghancurkan": the agent is "Armenia",
         not the town; "Azerbaijani shelling of Stepanakert killed": the shelling,
-        whose attacker the attacker step reads.
+        whose attacker the attacker step reads.  Also the place phrases passed,
+        nearest the verb first: ``(preposition, name's first token, after it)``.
         """
+        places: list[tuple[int, int, int]] = []
         while k >= 0:
-            name = next(
-                (
-                    first
-                    for first in range(max(0, k - 3), k + 1)
-                    if (found := self.sides.at(toks, first, k + 1)) is not None
-                    and found[2] == k + 1
-                ),
-                None,
-            )
-            start = None if name is None else self._governor(toks, name)
-            if start is None:
-                return k
+            name = self._name_ending(toks, k + 1)
+            governor = None if name is None else self._governor(toks, name)
+            if name is None or governor is None:
+                break
+            start, is_place = governor
+            if is_place:
+                places.append((start, name, k + 1))
             k = start - 1
             while k >= 0 and toks[k].low in _AGENT_SKIP:
                 k -= 1
-        return k
+        return k, places
+
+    def _stationed(
+        self, toks: Sequence[Tok], k: int, places: list[tuple[int, int, int]]
+    ) -> tuple[str, str] | None:
+        """The side of forces at token ``k`` placed in a town that speaks for it.
+
+        "Tentara di Stepanakert membunuh", "forces in the city of Baku downed":
+        with no side named for them, forces in a town that speaks for a side
+        (a town the registry knows) are that side's.  A region ("di wilayah
+        Nagorno-Karabakh") is not such a town: both sides fought there.
+        """
+        for start, name, after in places:
+            if start != k + 1:
+                continue
+            found = self.sides.at(toks, name, after)
+            if (
+                found is not None
+                and found[0] in self.sides.belligerents
+                and self._town(toks, start + 1, name, after)
+            ):
+                return found[0], found[1]
+        return None
 
     def _agent(
         self, s: Sentence, m: Mention, cue: Cue | None, claimant_side: str
@@ -308,7 +368,7 @@ class SideReader:
             k = min(verbs) - 1
             while k >= 0 and toks[k].low in _AGENT_SKIP:
                 k -= 1
-        k = self._before_phrases(toks, k)
+        k, places = self._before_phrases(toks, k)
         if k < 0:
             return None
         named = cue is not None and cue.named and cue.end == toks[k].end
@@ -323,6 +383,9 @@ class SideReader:
                 found = sides.at(toks, j) if 0 <= j < len(toks) else None
                 if found is not None and found[0] in sides.belligerents:
                     return found[0], found[1]
+            stationed = self._stationed(toks, k, places)
+            if stationed is not None:
+                return stationed
         for first in range(max(0, k - 3), k + 1):
             found = sides.at(toks, first, k + 1)
             if found is not None and found[2] == k + 1 and found[0] in sides.belligerents:
@@ -338,19 +401,24 @@ class SideReader:
         for first, after, _ in self.lex.attacks.find(toks):
             if m.span_first <= first < m.np_end:
                 continue
-            window = (
-                range(max(0, first - 2), first) if english else range(after, min(stop, after + 3))
-            )
-            candidates = list(window)
-            if english and after + 1 < stop and toks[after].low == "by":
-                candidates.append(after + 1)
+            if english:
+                candidates = list(range(max(0, first - 2), first))
+            else:
+                candidates = []
+                for k in range(after, min(stop, after + 3)):
+                    if toks[k].low in self.lex.places or toks[k].low in self.lex.targets:
+                        break  # "serangan di Stepanakert", "serangan terhadap ...": no attacker
+                    candidates.append(k)
+            by = self._by(toks, after)
+            if by is not None and by not in candidates:
+                candidates.append(by)  # "serangan terhadap Stepanakert oleh Azerbaijan"
             for k in candidates:
-                if not english and (
-                    toks[k].low in self.lex.places or toks[k].low in self.lex.targets
-                ):
-                    break  # "serangan di Stepanakert", "serangan terhadap ...": a place or a target
                 found = self.sides.at(toks, k)
-                if found is not None and self._as_place(toks, k, found[2]):
+                if (
+                    found is not None
+                    and not _possessive(toks[found[2] - 1])
+                    and self._as_place(toks, k, found[2])
+                ):
                     continue  # "killed in Stepanakert shelling": the place, not the attacker
                 if found is not None and found[0] in self.sides.belligerents:
                     distance = abs(first - m.q_first)
@@ -358,3 +426,32 @@ class SideReader:
                         best = (distance, (found[0], found[1], toks[found[2] - 1].end))
                     break
         return None if best is None else best[1]
+
+    def _by(self, toks: Sequence[Tok], after: int) -> int | None:
+        """The token after "oleh"/"by" that names who made the attack ending at ``after``.
+
+        Right after the attack noun ("an attack by Azerbaijan") or after its
+        target ("serangan terhadap Stepanakert oleh Azerbaijan", "an attack on
+        Stepanakert by Azerbaijan").
+        """
+        lex = self.lex
+        k = after
+        if k < len(toks) and toks[k].low in lex.targets:
+            limit = min(len(toks), k + 1 + _TARGET_WORDS)
+            k += 1
+            while (
+                k < limit
+                and toks[k].low not in lex.agents
+                and toks[k].text[:1].isalnum()
+                and toks[k].low not in lex.coordinators
+                and toks[k].low not in _CLAUSE_BREAKS
+            ):
+                k += 1
+        if k + 1 < len(toks) and toks[k].low in lex.agents:
+            return k + 1
+        return None
+
+
+def _possessive(tok: Tok) -> bool:
+    """Whether a word is a possessive ("Yerevan's"): it owns what follows, not a place."""
+    return tok.low.endswith(("'s", "’s"))
