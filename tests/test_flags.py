@@ -116,6 +116,16 @@ class TestFlag:
             assert only(flags([enemy, since(own, None)]), "partisan_enemy_claim")
             assert only(flags([since(enemy, None), since(own, day(1))]), "partisan_enemy_claim")
 
+    def test_partisan_claim_with_no_start_began_by_its_day(self) -> None:
+        """A claim with no stated start is not bounded by a total that starts after its day."""
+        enemy = claim("e", 500, side="azerbaijan", as_of=day(1))
+        enemy = attrs.evolve(enemy, period=attrs.evolve(enemy.period, start=None))
+        own = claim("o", 20, side="azerbaijan", claimant="Azerbaijan", as_of=day(2))
+        for flags in (flag, lambda claims: flag_table(claims).to_flags()):  # both paths
+            for start, flagged in ((day(2), False), (day(1), True), (None, True)):
+                since = attrs.evolve(own, period=attrs.evolve(own.period, start=start))
+                assert bool(only(flags([enemy, since]), "partisan_enemy_claim")) is flagged
+
     def test_partisan_names_the_tightest_count(self) -> None:
         """An enemy claim lists its own claims and the count it exceeds most, with its echoes."""
         enemy = claim("e", 500, claimant="Azerbaijan")

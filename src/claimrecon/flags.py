@@ -28,7 +28,8 @@ The checks, exactly:
     what that side itself, or a third party, reports for the same category,
     outcome and period (a running total as of the same day, or up to
     ``window_days`` later, which bounds it from above, unless it is counted
-    from a later start; or the same incident).
+    from a later start, or, for a claim with no stated start, from after the
+    claim's as-of day; or the same incident).
     A killed-or-wounded claim is held against a killed count times
     ``1 + WOUNDED_PER_KILLED`` (a wounded count times ``1 + 1/WOUNDED_PER_KILLED``).
 ``series_regression`` (warning)
@@ -654,7 +655,7 @@ def _partisan(rows: list[Annotated], statements: Statements, window_days: int) -
                     continue  # a count for one place bounds nothing elsewhere
                 if incident and start != c.period.start:
                     continue
-                if _starts_later(start, c.period.start):
+                if _starts_later(start, c.period.start or as_of):
                     continue  # a total from a later start counts a shorter time: no bound
                 ceiling = reference_ceiling(outcome, str(ref_outcome), high)
                 if ceiling is None or c.figure.low <= ceiling:

@@ -524,7 +524,9 @@ def _pairs(enemy: pl.DataFrame, refs: pl.DataFrame, window_days: int) -> pl.Data
         )
         bounds = pl.col("low") > pl.col("ceiling")
         if kind == "cumulative":  # a total from a later start counts a shorter time: no bound
-            bounds &= ~(pl.col("r_start") > pl.col("start")).fill_null(False)  # unstated: either
+            # unstated: either, but a claim with no start began by its as-of day
+            began = pl.coalesce("start", "as_of")
+            bounds &= ~(pl.col("r_start") > began).fill_null(False)
         joined += [everywhere.filter(bounds), here.filter(bounds)]
     keep = ["stmt", "low", "ceiling", *(c for c in refs.columns if c.startswith("r_payload_"))]
     return pl.concat([f.select(keep) for f in joined], how="vertical_relaxed").collect(
