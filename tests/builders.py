@@ -71,3 +71,18 @@ def flat_row(**changes: Any) -> dict[str, Any]:
     }
     row.update(changes)
     return row
+
+
+def nk772(**changes: Any) -> Claim:
+    """The README's claim: 772 military dead per Nagorno-Karabakh, via Reuters, via an outlet."""
+    claim = Claim(
+        id="nk-772",
+        figure=Figure.exact(772),
+        subject=Subject("armenia", "military", "killed"),
+        period=Period.since(WAR_START, as_of=date(2020, 10, 20)),
+        claimant="Nagorno-Karabakh",
+        claimant_side="armenia",
+        chain=(Hop("Example Daily", date(2020, 10, 21)), Hop("Reuters", date(2020, 10, 20))),
+        published=date(2020, 10, 21),
+    )
+    return claim.evolve(**changes) if changes else claim

@@ -40,6 +40,7 @@ from claimrecon.io.acled import ACLED_COLUMNS, read_acled, write_acled
 from claimrecon.io.csvfile import neutralize, restore
 from claimrecon.io.ged import GED_COLUMNS, read_ged, write_ged
 from claimrecon.io.jsonl import _read_as_table, dumps_claim, read_jsonl, write_jsonl
+from tests.builders import nk772
 from tests.strategies import (
     acled_rows,
     claim_lists,
@@ -100,21 +101,6 @@ def read_errors(read: Reader, path: Path) -> list[tuple[int | None, str | None]]
     with pytest.raises(FormatError) as info:
         read(path)
     return [(e.line, e.field) for e in info.value.errors]
-
-
-def nk772(**changes: Any) -> Claim:
-    """772 military dead of Armenia per Nagorno-Karabakh, via Reuters, via an outlet."""
-    claim = Claim(
-        id="nk-772",
-        figure=Figure.exact(772),
-        subject=Subject("armenia", "military", "killed"),
-        period=Period.since(date(2020, 9, 27), as_of=date(2020, 10, 20)),
-        claimant="Nagorno-Karabakh",
-        claimant_side="armenia",
-        chain=(Hop("Example Daily", date(2020, 10, 21)), Hop("Reuters", date(2020, 10, 20))),
-        published=date(2020, 10, 21),
-    )
-    return claim.evolve(**changes) if changes else claim
 
 
 def civilians(**changes: Any) -> Claim:

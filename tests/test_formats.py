@@ -44,6 +44,7 @@ from claimrecon.io.ged import (
 )
 from claimrecon.io.hxl import Hashtag, read_hxl, write_hxl
 from claimrecon.io.prov import prov_document, write_prov
+from tests.builders import nk772
 from tests.strategies import claim_lists, hashtag_spellings, people_killed_claim_lists
 
 tmp_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -52,21 +53,6 @@ few_settings = settings(
 )
 
 # -- helpers ------------------------------------------------------------------------
-
-
-def nk772(**changes: object) -> Claim:
-    """The README's claim: 772 military dead per Nagorno-Karabakh, via Reuters, via an outlet."""
-    claim = Claim(
-        id="nk-772",
-        figure=Figure.exact(772),
-        subject=Subject("armenia", "military", "killed"),
-        period=Period.since(date(2020, 9, 27), as_of=date(2020, 10, 20)),
-        claimant="Nagorno-Karabakh",
-        claimant_side="armenia",
-        chain=(Hop("Example Daily", date(2020, 10, 21)), Hop("Reuters", date(2020, 10, 20))),
-        published=date(2020, 10, 21),
-    )
-    return claim.evolve(**changes) if changes else claim
 
 
 def write_rows(path: Path, rows: list[list[str]], *, bom: bool = False) -> None:
