@@ -1561,6 +1561,185 @@ class TestWhoActsBesideAPlace:
         assert attacker_note(claim) is None
 
 
+class TestClausesAndListedPlaces:
+    """Two speech clauses in one sentence, and a figure listed with only a place."""
+
+    @staticmethod
+    def rows(passage: str, lang: str) -> list[tuple[object, ...]]:
+        """``(low, qualifier, side, category, outcome, location, claimant)`` of each claim."""
+        claims = extract(passage, lang, date(2020, 10, 9))
+        for claim in claims:
+            assert_figure_in_span(passage, claim, lang)
+        return [
+            (
+                c.figure.low,
+                c.figure.qualifier,
+                c.subject.side,
+                c.subject.category.value,
+                c.subject.outcome.value,
+                c.subject.location,
+                c.claimant,
+            )
+            for c in claims
+        ]
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "expected"),
+        [
+            (
+                "Azerbaijan said 12 civilians were killed in Baku and Armenia said 3 civilians "
+                "were killed.",
+                "en",
+                [
+                    (12, None, "azerbaijan", "civilian", "killed", "Baku", "Azerbaijan"),
+                    (3, None, "armenia", "civilian", "killed", None, "Armenia"),
+                ],
+            ),
+            (
+                "Azerbaijan mengatakan 12 warga sipil tewas di Baku dan Armenia mengatakan 3 "
+                "warga sipil tewas.",
+                "id",
+                [
+                    (12, None, "azerbaijan", "civilian", "killed", "Baku", "Azerbaijan"),
+                    (3, None, "armenia", "civilian", "killed", None, "Armenia"),
+                ],
+            ),
+            (
+                "Azerbaijan mengatakan 12 warga sipil tewas di Baku serta Armenia melaporkan 3 "
+                "tentara terluka.",
+                "id",
+                [
+                    (12, None, "azerbaijan", "civilian", "killed", "Baku", "Azerbaijan"),
+                    (3, None, "armenia", "military", "wounded", None, "Armenia"),
+                ],
+            ),
+            (
+                "Armenia said three soldiers were killed in Stepanakert and the Azerbaijani "
+                "defence ministry said 12 civilians died in Ganja.",
+                "en",
+                [
+                    (3, None, "armenia", "military", "killed", "Stepanakert", "Armenia"),
+                    (
+                        12,
+                        None,
+                        "azerbaijan",
+                        "civilian",
+                        "killed",
+                        "Ganja",
+                        "Ministry of Defence of Azerbaijan",
+                    ),
+                ],
+            ),
+            (
+                "Azerbaijan said 12 civilians were killed and Armenia said 3 civilians were "
+                "killed in Stepanakert.",
+                "en",
+                [
+                    (12, None, "azerbaijan", "civilian", "killed", None, "Azerbaijan"),
+                    (3, None, "armenia", "civilian", "killed", "Stepanakert", "Armenia"),
+                ],
+            ),
+        ],
+    )
+    def test_second_speech_clause(
+        self, passage: str, lang: str, expected: list[tuple[object, ...]]
+    ) -> None:
+        """ "X said 12 ... in Baku and Y said 3 ...": each claim has its own claimant and
+        place; the claimant never runs back over the other clause's figure and verb."""
+        assert self.rows(passage, lang) == expected
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "expected"),
+        [
+            (
+                "Sedikitnya 4 warga sipil tewas di Stepanakert dan 5 di Martuni, kata Armenpress.",
+                "id",
+                [
+                    (4, "sedikitnya", "armenia", "civilian", "killed", "Stepanakert", "Armenpress"),
+                    (5, None, "armenia", "civilian", "killed", "Martuni", "Armenpress"),
+                ],
+            ),
+            (
+                "Three soldiers were killed in Stepanakert and 2 soldiers in Ganja, Armenpress "
+                "said.",
+                "en",
+                [
+                    (3, None, "armenia", "military", "killed", "Stepanakert", "Armenpress"),
+                    (2, None, "armenia", "military", "killed", "Ganja", "Armenpress"),
+                ],
+            ),
+            (
+                "Three soldiers were killed in Stepanakert and two in Ganja, Armenpress said.",
+                "en",
+                [
+                    (3, None, "armenia", "military", "killed", "Stepanakert", "Armenpress"),
+                    (2, None, "armenia", "military", "killed", "Ganja", "Armenpress"),
+                ],
+            ),
+            (
+                "4 warga sipil tewas di kota Stepanakert dan 5 warga sipil di desa Martuni, "
+                "kata Armenpress.",
+                "id",
+                [
+                    (4, None, "armenia", "civilian", "killed", "Stepanakert", "Armenpress"),
+                    (5, None, "armenia", "civilian", "killed", "Martuni", "Armenpress"),
+                ],
+            ),
+            (
+                "Sedikitnya 4 warga sipil tewas di Stepanakert, 5 di Martuni dan 2 di Shusha, "
+                "kata Armenpress.",
+                "id",
+                [
+                    (4, "sedikitnya", "armenia", "civilian", "killed", "Stepanakert", "Armenpress"),
+                    (5, None, "armenia", "civilian", "killed", "Martuni", "Armenpress"),
+                    (2, None, "armenia", "civilian", "killed", "Shusha", "Armenpress"),
+                ],
+            ),
+            (
+                "Armenpress said 3 Azerbaijani soldiers were wounded in Stepanakert and 2 "
+                "soldiers in the town of Martuni.",
+                "en",
+                [
+                    (3, None, "azerbaijan", "military", "wounded", "Stepanakert", "Armenpress"),
+                    (2, None, "azerbaijan", "military", "wounded", "Martuni", "Armenpress"),
+                ],
+            ),
+        ],
+    )
+    def test_figure_listed_with_a_place(
+        self, passage: str, lang: str, expected: list[tuple[object, ...]]
+    ) -> None:
+        """ "4 ... tewas di Stepanakert dan 5 di Martuni": the second figure leaves out the
+        outcome (and the noun); it counts what the first counts, in its own place."""
+        assert self.rows(passage, lang) == expected
+
+    def test_listed_figure_is_noted(self) -> None:
+        """The claim says its outcome was taken from the figure before it."""
+        claims = extract(
+            "Tiga tentara tewas di Stepanakert dan 2 di Martuni, kata Armenpress.", "id", PUB
+        )
+        assert len(claims) == 2
+        assert claims[1].note is not None and "whose outcome it takes" in claims[1].note
+        assert claims[1].evidence.text == "2"
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("4 warga sipil tewas di Stepanakert dan 5 rumah di Martuni rusak.", "id"),
+            (
+                "Three soldiers were killed in Stepanakert and 2 tanks in Ganja, Armenpress said.",
+                "en",
+            ),
+            ("Three soldiers were killed in Stepanakert and 2 of them in Ganja.", "en"),
+            ("Three soldiers were killed in Stepanakert and 2 in October, Armenpress said.", "en"),
+            ("Tiga tentara tewas di Stepanakert pada 2 Oktober, kata Armenpress.", "id"),
+        ],
+    )
+    def test_no_listed_figure(self, passage: str, lang: str) -> None:
+        """Houses, tanks after soldiers, "2 of them", a date: no second claim of the outcome."""
+        assert len(extract(passage, lang, PUB)) == 1
+
+
 class TestDocstrings:
     """The examples in the extract package's docstrings run as written."""
 

@@ -74,6 +74,38 @@ class TestFindCues:
                 ["Armenia", "Azerbaijan"],
             ),
             ("Seven died, whereas Azerbaijan says none did.", "en", ["Azerbaijan"]),
+            (
+                "Azerbaijan said 12 civilians were killed in Baku and Armenia said 3 died.",
+                "en",
+                ["Azerbaijan", "Armenia"],
+            ),
+            (
+                "Azerbaijan mengatakan 12 warga sipil tewas di Baku dan Armenia mengatakan 3 "
+                "tewas.",
+                "id",
+                ["Azerbaijan", "Armenia"],
+            ),
+            (
+                "Three soldiers were killed in Stepanakert and the ministry said 2 died.",
+                "en",
+                ["ministry"],
+            ),
+            (
+                "Tujuh tewas di Stepanakert, kata Armenpress dan Azerbaijan mengatakan 3 tewas.",
+                "id",
+                ["Armenpress", "Azerbaijan"],
+            ),
+            ("Armenia and Artsakh said 3 soldiers were killed.", "en", ["Armenia and Artsakh"]),
+            (
+                "Menurut Kementerian Pertahanan dan Luar Negeri, 3 tewas.",
+                "id",
+                ["Kementerian Pertahanan dan Luar Negeri"],
+            ),
+            (
+                "The relatives of those killed said 3 soldiers died.",
+                "en",
+                ["relatives of those killed"],
+            ),
         ],
     )
     def test_clause_conjunction_is_not_part_of_the_name(

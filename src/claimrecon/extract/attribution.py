@@ -10,8 +10,11 @@
   to X", and pronouns ("katanya", "it said"), which are never resolved to a
   name unless the same sentence named their subject earlier.  A negated speech
   verb ("did not say", "tidak mengatakan") is no attribution, and a clause's
-  opening conjunction ("while", "sementara") is no part of a name.  A figure
-  takes the nearest cue before it in its sentence, else the nearest after it.
+  opening conjunction ("while", "sementara") is no part of a name.  A name
+  never holds a figure, and never reaches back past an outcome or a speech
+  verb and a conjunction ("Azerbaijan said 12 civilians were killed in Baku
+  and Armenia said ...": "Armenia").  A figure takes the nearest cue before it
+  in its sentence, else the nearest after it.
 * :func:`find_wire` and :func:`find_outlet` find the republication chain:
   "Sumber AFP", "dilansir dari Anadolu Agency", "Dilaporkan Reuters",
   "(Reuters) -"; the outlet from the header line, the dateline ("ANKARA,
@@ -210,12 +213,38 @@ def _negated(toks: Sequence[Tok], verb: int, lex: Lexicon) -> bool:
     return False
 
 
-def _segment_back(toks: Sequence[Tok], end: int, floor: int) -> int:
-    """The first token of the clause that ends just before ``end``."""
+def _segment_back(toks: Sequence[Tok], end: int, floor: int, lex: Lexicon) -> int:
+    """The first token of the clause that ends just before ``end``.
+
+    Back to the last clause stop (a comma, "bahwa"/"that" ...); past a figure,
+    an outcome or a speech verb (:func:`_clausal`) a conjunction starts a new
+    clause: "Azerbaijan said 12 civilians were killed in Baku and Armenia said"
+    gives "Armenia".  A figure itself is never part of a name.
+    """
     i = end
     while i > floor and toks[i - 1].low not in _CLAUSE_STOPS:
         i -= 1
+    for k in range(end - 1, i - 1, -1):
+        if _clausal(toks, k, lex):
+            joins = [j for j in range(k + 1, end - 1) if toks[j].low in _CONJUNCTIONS]
+            if joins:
+                return joins[-1] + 1
+            if toks[k].text[:1].isdigit():
+                return k + 1
     return i
+
+
+def _clausal(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
+    """Whether token ``k`` is a word no claimant's name holds: a figure, or part of
+    an outcome ("were killed", "tewas") or a speech verb ("said", "mengatakan")."""
+    if toks[k].text[:1].isdigit():
+        return True
+    for j in range(max(0, k - 3), k + 1):
+        for table in (lex.outcomes, lex.equipment_outcomes, lex.active, lex.speech, lex.inverted):
+            found = table.match(toks, j)
+            if found is not None and found[1] > k:
+                return True
+    return False
 
 
 def _score(toks: Sequence[Tok], first: int, after: int, sides: Sides, sentence_start: int) -> int:
@@ -239,15 +268,15 @@ def noun_phrase_before(
     end = verb
     if end > floor and toks[end - 1].low == ",":
         end -= 1
-        first = _segment_back(toks, end, floor)
+        first = _segment_back(toks, end, floor, lex)
         seg = _clean(toks, first, end, lex)
         if first > floor and toks[first - 1].low == ",":
-            outer_first = _segment_back(toks, first - 1, floor)
+            outer_first = _segment_back(toks, first - 1, floor, lex)
             outer = _clean(toks, outer_first, first - 1, lex)
             if _score(toks, *outer, sides, floor) > _score(toks, *seg, sides, floor):
                 return outer
         return seg
-    first = _segment_back(toks, end, floor)
+    first = _segment_back(toks, end, floor, lex)
     first, after = _clean(toks, first, end, lex)
     if after > first and toks[after - 1].low in _CONJUNCTIONS:
         # "Azerbaijan does not disclose its losses but says ...": the clause's subject
@@ -272,8 +301,15 @@ def _leading_name(toks: Sequence[Tok], first: int, after: int) -> int:
 def _phrase_after(toks: Sequence[Tok], first: int, lex: Lexicon) -> tuple[int, int]:
     stops = {"dalam", "kepada", "di", "pada", "saat", "ketika", "on", "in", "to", "at", "when"}
     i = first
+    join: int | None = None
     while i < len(toks) and toks[i].low not in _CLAUSE_STOPS and toks[i].low not in stops:
         if toks[i].low in (".", "!", "?"):
+            break
+        if toks[i].low in _CONJUNCTIONS and join is None and i > first:
+            join = i
+        elif _clausal(toks, i, lex):
+            # "kata Armenpress dan Azerbaijan mengatakan 3 ...": the name ends at the clause
+            i = join if join is not None else i
             break
         i += 1
     return _clean(toks, first, i, lex)

@@ -37,7 +37,14 @@ from babel.dates import get_day_names, get_month_names
 
 from claimrecon.claim import Precision
 
-__all__ = ["DEFAULT_TIMEZONE", "DateFinder", "DateMention", "Header", "find_header"]
+__all__ = [
+    "DEFAULT_TIMEZONE",
+    "DateFinder",
+    "DateMention",
+    "Header",
+    "calendar_words",
+    "find_header",
+]
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 
@@ -106,6 +113,12 @@ def _names(lang: str) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     short = {str(n): int(i) for i, n in get_month_names("abbreviated", locale=lang).items()}
     short.update({"Sept": 9, "Agust": 8, "Nop": 11})
     return days, wide, {k: v for k, v in short.items() if k not in wide}
+
+
+@functools.cache
+def calendar_words(lang: str) -> frozenset[str]:
+    """The lower-case day and month names of a language ("oktober", "sept", "monday")."""
+    return frozenset(name.lower() for names in _names(lang) for name in names)
 
 
 def _alternation(words: list[str]) -> str:

@@ -30,7 +30,10 @@
    tewas", "25 people, among them 3 children, were killed") takes the
    outcome after the aside, and a figure in an aside after the outcome ("25
    people were killed, including 3 children") the outcome before it: both
-   figures are claims, the part noted as counted within the whole;
+   figures are claims, the part noted as counted within the whole.  A figure
+   that lists another place after one with an outcome ("4 warga sipil tewas di
+   Stepanakert dan 5 di Martuni", "3 soldiers were killed in Stepanakert and 2
+   in Ganja") takes its outcome and, when it has no noun, what it counts;
 6. an elliptical figure coordinated with a qualified one shares its qualifier
    ("sedikitnya 30 ... tewas dan 144 luka-luka"), noted as such;
 7. a figure under a negation ("tidak ada 50 tentara yang tewas") is marked.
@@ -47,6 +50,7 @@ from typing import TypeVar
 from claimrecon.claim import Category, Outcome
 from claimrecon.errors import ParseError
 from claimrecon.extract.attribution import Sides
+from claimrecon.extract.dates import calendar_words
 from claimrecon.extract.lexicon import Lexicon
 from claimrecon.extract.tokens import PhraseTable, Tok
 from claimrecon.figure import Figure, QualifierTable, Rule
@@ -586,6 +590,56 @@ def _included(toks: Sequence[Tok], first: int, last: int) -> bool:
     return found is not None and found[1] == last
 
 
+def _place_after(
+    toks: Sequence[Tok], k: int, lex: Lexicon, dates: Sequence[tuple[int, int]]
+) -> int | None:
+    """The token after the place phrase at token ``k`` ("di kota Martuni", "in Ganja"), if any.
+
+    A preposition of place, kinds of place, then capitalised words that are no
+    date ("in October" is a time).
+    """
+    if k >= len(toks) or toks[k].low not in lex.places:
+        return None
+    j = k + 1
+    while j < len(toks) and toks[j].low in lex.place_kinds:
+        j += 1
+    calendar = calendar_words(lex.lang)
+    e = j
+    while (
+        e < len(toks)
+        and toks[e].text[:1].isupper()
+        and toks[e].text.replace("-", "").isalpha()
+        and toks[e].low not in calendar
+        and not any(ds <= toks[e].start < de for ds, de in dates)
+    ):
+        e += 1
+    return e if e > j else None
+
+
+def _gapped(
+    toks: Sequence[Tok],
+    p: Mention,
+    m: Mention,
+    lex: Lexicon,
+    dates: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether ``m`` lists a place after ``p``'s, the outcome left out.
+
+    "4 warga sipil tewas di Stepanakert dan 5 di Martuni", "Three soldiers were
+    killed in Stepanakert and 2 soldiers in Ganja": ``p`` has an outcome, then
+    at most a place phrase and a coordinator; ``m`` is followed by its own place.
+    """
+    if p.outcome is None or p.equipment != m.equipment:
+        return False
+    k = max(p.np_end, p.last, p.out_last)
+    after_place = _place_after(toks, k, lex, dates)
+    if after_place is not None:
+        k = after_place
+    if not _coordinated(toks, k, m.q_first, lex):
+        return False
+    return _place_after(toks, max(m.np_end, m.last), lex, dates) is not None
+
+
 def read_figures(
     text: str,
     toks: Sequence[Tok],
@@ -610,6 +664,9 @@ def read_figures(
     bare = [m for m in mentions if m.kind == "count" and m not in strong]
     _inherit(strong)
     _outcomes(toks, strong, lex)
+    for i in range(1, len(strong)):  # "3 soldiers were killed in X and 2 soldiers in Y"
+        if strong[i].outcome is None and _gapped(toks, strong[i - 1], strong[i], lex, dates):
+            _take_outcome(strong[i], strong[i - 1])
     for m in bare:  # "the death toll rose to 30", "wounded 34": a number with no noun
         # a figure with no outcome ("bertambah 12 orang menjadi 45") does not end the toll
         before = [s for s in strong if s.q_first < m.q_first and s.outcome is not None]
@@ -623,6 +680,8 @@ def read_figures(
                 if _coordinated(toks, floor, m.back_first, lex):
                     m.inherits, m.category, m.unit = 0, p.category, p.unit
                     m.side, m.side_name, m.enemy = p.side, p.side_name, p.enemy
+        if m.outcome is None:  # "4 warga sipil tewas di Stepanakert dan 5 di Martuni"
+            _listed_bare(toks, m, strong + bare, lex, dates)
     result = sorted((m for m in strong + bare if m.outcome is not None), key=lambda m: m.q_first)
     for i, m in enumerate(result):
         m.span_first = min(
@@ -647,6 +706,35 @@ def read_figures(
         ]
         m.negated = any(t.low in lex.negators for t in window)
     return result
+
+
+def _listed_bare(
+    toks: Sequence[Tok],
+    m: Mention,
+    mentions: Sequence[Mention],
+    lex: Lexicon,
+    dates: Sequence[tuple[int, int]],
+) -> None:
+    """A number with no noun listed with a place after a counted figure takes its noun
+    and outcome ("4 warga sipil tewas di Stepanakert dan 5 di Martuni")."""
+    if _place_after(toks, m.last, lex, dates) is None:
+        return
+    done = [x for x in mentions if x.q_first < m.q_first and x.outcome is not None]
+    if not done:
+        return
+    p = max(done, key=lambda x: x.q_first)
+    if (p.noun is not None or p.inherits is not None) and _gapped(toks, p, m, lex, dates):
+        _take_outcome(m, p)
+        m.inherits, m.category, m.unit = 0, p.category, p.unit
+        m.side, m.side_name, m.enemy = p.side, p.side_name, p.enemy
+
+
+def _take_outcome(m: Mention, p: Mention) -> None:
+    """``m`` lists a place after ``p``'s and leaves the outcome out: it is ``p``'s."""
+    m.outcome, m.via = p.outcome, "gapped"
+    m.notes.append(
+        "the figure lists another place after the figure before it, whose outcome it takes"
+    )
 
 
 def _inherit(strong: list[Mention]) -> None:

@@ -209,7 +209,7 @@ class _Run:
         drafts: list[_Draft] = []
         self._prior = None
         earlier = self.periods.earlier_year(s)
-        for m in mentions:
+        for m, clause in zip(mentions, _clauses(s, mentions, cues), strict=True):
             evidence = self._span(s, m)
             if earlier is not None:
                 self.warnings.append(
@@ -228,7 +228,7 @@ class _Run:
                     self.warnings.append(f"figure in a denial not extracted: {evidence[2]!r}")
                     continue
                 cue, status = disputed
-            drafts.append(self._draft(index, s, m, cue, evidence, status, previous))
+            drafts.append(self._draft(index, s, m, cue, evidence, status, previous, clause=clause))
         return drafts
 
     def _span(self, s: Sentence, m: Mention) -> tuple[int, int, str]:
@@ -317,6 +317,7 @@ class _Run:
         previous: Sentence | None,
         *,
         related: bool = False,
+        clause: tuple[int, int] | None = None,
     ) -> _Draft:
         notes: list[str] = []
         if related:
@@ -338,7 +339,7 @@ class _Run:
             side = self.reader.default(m, cue, claimant_side, period, notes, disputed=bool(status))
         category = m.category or Category.UNSPECIFIED
         assert m.outcome is not None
-        subject = Subject(side, category, m.outcome, self.reader.location(s, m))
+        subject = Subject(side, category, m.outcome, self.reader.location(s, m, clause))
         fields: dict[str, Any] = {
             "figure": figure,
             "subject": subject,
@@ -391,6 +392,39 @@ class _Run:
             cue = pick_cue(cues, m.q_first)
             drafts.append(self._draft(index, s, m, cue, evidence, {}, None, related=True))
         return drafts
+
+
+def _clauses(
+    s: Sentence, mentions: Sequence[Mention], cues: Sequence[Cue]
+) -> list[tuple[int, int]]:
+    """The tokens each figure's place is looked for in: ``(first, after)``.
+
+    An attribution between two figures starts another claim's clause: "Azerbaijan
+    said 12 civilians were killed in Baku and Armenia said 3 civilians were
+    killed" places the 12 in Baku, and not the 3.  The clause starts at the
+    claimant's name ("Armenia"), or at the verb when the name follows it.
+    """
+    index = {t.start: k for k, t in enumerate(s.toks)}
+    n = len(s.toks)
+    marks: list[tuple[int, int]] = []  # (position, where the clause starts)
+    for c in cues:
+        name = index.get(c.start) if c.start is not None else None
+        marks.append((c.position, c.position if name is None else min(name, c.position)))
+    out: list[tuple[int, int]] = []
+    for i, m in enumerate(mentions):
+        first, after = 0, n
+        if i > 0:
+            lo = mentions[i - 1].span_last
+            starts = [b for p, b in marks if lo <= p < m.span_first and b >= lo]
+            if starts:
+                first = max(starts)
+        if i + 1 < len(mentions):
+            hi = mentions[i + 1].span_first
+            starts = [b for p, b in marks if m.span_last <= p < hi and b >= m.span_last]
+            if starts:
+                after = min(starts)
+        out.append((first, after))
+    return out
 
 
 def _refers_back(toks: Sequence[Tok], first: int, after: int) -> bool:

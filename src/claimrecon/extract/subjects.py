@@ -19,7 +19,8 @@ The side of a figure, in this order:
 7. otherwise unknown.
 
 Steps 3 to 6 are inferences, and each claim's note says which was made.  The
-place is the first "di"/"in" phrase of the sentence that names a town or region
+place is the first "di"/"in" phrase of the sentence (of the figure's clause,
+when another claimant's clause shares the sentence) that names a town or region
 other than a party to the war; a name the side registry knows as a party's
 voice ("Stepanakert") is a place when written as one: after a kind of town
 ("di kota Stepanakert"), or alone when the registry declares it a place
@@ -204,15 +205,20 @@ class SideReader:
         notes.append("subject side not stated")
         return UNKNOWN
 
-    def location(self, s: Sentence, m: Mention) -> str | None:
+    def location(
+        self, s: Sentence, m: Mention, clause: tuple[int, int] | None = None
+    ) -> str | None:
         """The place the sentence names ("di kota Ganja", "in the town of Barda"), if any.
 
         A name the side registry knows (a party such as "Nagorno-Karabakh") is
         not taken as a place: it names the war's region, not an incident's.
+        ``clause`` bounds the tokens looked at (another claimant's clause is
+        not this figure's).
         """
         toks = s.toks
         dates = {d.start for d in s.dates}
-        for k in [*range(m.span_last, len(toks)), *range(0, m.span_first)]:
+        first, after = (0, len(toks)) if clause is None else clause
+        for k in [*range(m.span_last, after), *range(first, m.span_first)]:
             if toks[k].low not in self.lex.places:
                 continue
             j = k + 1
