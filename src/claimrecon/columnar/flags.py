@@ -761,7 +761,7 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     )
     candidates = (
         near.filter(pl.col("w_min") < pl.col("low"))
-        # the last day a whole may start and still cover the part (see _covers)
+        # the last day a whole may start and still cover the part (see claimrecon.flags._covers)
         .select("gid", *w_key, "low", day="w_day", bound=pl.coalesce("start", "as_of"))
         .collect(engine=IN_MEMORY)
     )
