@@ -1740,6 +1740,152 @@ class TestClausesAndListedPlaces:
         assert len(extract(passage, lang, PUB)) == 1
 
 
+class TestPostPosedClaimants:
+    """A post-posed cue (", kata X", ", X said") attributes its own clause, not the next."""
+
+    ARMENPRESS = ("armenia", "Stepanakert", "Armenpress")
+    MINISTRY = ("azerbaijan", "Ganja", "Ministry of Defence of Azerbaijan")
+    AZERBAIJAN = ("azerbaijan", "Ganja", "Azerbaijan")
+
+    @staticmethod
+    def rows(passage: str, lang: str) -> list[tuple[object, ...]]:
+        """``(figure, side, location, claimant)`` of each claim."""
+        claims = extract(passage, lang, date(2020, 10, 9))
+        for claim in claims:
+            assert_figure_in_span(passage, claim, lang)
+        return [(c.figure.low, c.subject.side, c.subject.location, c.claimant) for c in claims]
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "second"),
+        [
+            (
+                "Sebanyak 4 warga sipil tewas di Stepanakert, kata Armenpress, dan 5 warga sipil "
+                "tewas di Ganja, kata Kementerian Pertahanan Azerbaijan.",
+                "id",
+                MINISTRY,
+            ),
+            (
+                "Four civilians were killed in Stepanakert, Armenpress said, and five civilians "
+                "were killed in Ganja, Azerbaijan said.",
+                "en",
+                AZERBAIJAN,
+            ),
+            (
+                "Four civilians were killed in Stepanakert, Armenpress said; five civilians "
+                "were killed in Ganja, Azerbaijan said.",
+                "en",
+                AZERBAIJAN,
+            ),
+            (
+                "Sebanyak 4 warga sipil tewas di Stepanakert, kata Armenpress; 5 warga sipil "
+                "tewas di Ganja, kata Kementerian Pertahanan Azerbaijan.",
+                "id",
+                MINISTRY,
+            ),
+            (
+                "Sebanyak 4 warga sipil tewas di Stepanakert, kata Armenpress, serta 5 warga "
+                "sipil tewas di Ganja, kata Kementerian Pertahanan Azerbaijan.",
+                "id",
+                MINISTRY,
+            ),
+            (
+                "Sebanyak 4 warga sipil tewas di Stepanakert, kata Armenpress, sementara 5 warga "
+                "sipil tewas di Ganja, kata Kementerian Pertahanan Azerbaijan.",
+                "id",
+                MINISTRY,
+            ),
+            (
+                "Four civilians were killed in Stepanakert, Armenpress said, while five civilians "
+                "were killed in Ganja, Azerbaijan said.",
+                "en",
+                AZERBAIJAN,
+            ),
+            (
+                "Four civilians were killed in Stepanakert, according to Armenpress, and five "
+                "civilians were killed in Ganja, according to Azerbaijan.",
+                "en",
+                AZERBAIJAN,
+            ),
+            (
+                "Sebanyak 4 warga sipil tewas di Stepanakert, menurut Armenpress, dan 5 warga "
+                "sipil tewas di Ganja, menurut Kementerian Pertahanan Azerbaijan.",
+                "id",
+                MINISTRY,
+            ),
+        ],
+    )
+    def test_each_clause_takes_its_own_claimant(
+        self, passage: str, lang: str, second: tuple[object, ...]
+    ) -> None:
+        """The 4 is Armenpress's in Stepanakert; the 5 is Azerbaijan's own, in Ganja."""
+        assert self.rows(passage, lang) == [(4, *self.ARMENPRESS), (5, *second)]
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "second"),
+        [
+            (
+                "Four civilians were killed in Stepanakert, Armenpress said, and five civilians "
+                "were killed in Ganja, Azerbaijan said, and three civilians were killed in "
+                "Martuni, Armenpress said.",
+                "en",
+                AZERBAIJAN,
+            ),
+            (
+                "Sebanyak 4 warga sipil tewas di Stepanakert, kata Armenpress; 5 warga sipil "
+                "tewas di Ganja, kata Kementerian Pertahanan Azerbaijan; dan 3 warga sipil tewas "
+                "di Martuni, kata Armenpress.",
+                "id",
+                MINISTRY,
+            ),
+        ],
+    )
+    def test_three_clauses(self, passage: str, lang: str, second: tuple[object, ...]) -> None:
+        """Each of three clauses keeps its own post-posed claimant."""
+        assert self.rows(passage, lang) == [
+            (4, *self.ARMENPRESS),
+            (5, *second),
+            (3, "armenia", "Martuni", "Armenpress"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            (
+                "Armenpress said four civilians were killed in Stepanakert and five civilians "
+                "were killed in Martuni.",
+                "en",
+            ),
+            (
+                "Menurut Armenpress, 4 warga sipil tewas di Stepanakert dan 5 warga sipil tewas "
+                "di Martuni.",
+                "id",
+            ),
+            (
+                "Sebanyak 4 warga sipil tewas di Stepanakert dan 5 di Martuni, kata Armenpress.",
+                "id",
+            ),
+            (
+                "Four civilians were killed in Stepanakert and five in Martuni, Armenpress said.",
+                "en",
+            ),
+        ],
+    )
+    def test_one_cue_covers_a_list(self, passage: str, lang: str) -> None:
+        """A pre-posed cue, or one post-posed cue closing the list, covers both figures."""
+        assert self.rows(passage, lang) == [
+            (4, *self.ARMENPRESS),
+            (5, "armenia", "Martuni", "Armenpress"),
+        ]
+
+    def test_closing_cue_without_a_later_one_still_reaches(self) -> None:
+        """With no claimant of its own, a later figure keeps the nearest cue before it."""
+        passage = (
+            "Sebanyak 4 warga sipil tewas di Stepanakert, kata Armenpress, dan 5 warga sipil "
+            "tewas di Martuni."
+        )
+        assert [r[-1] for r in self.rows(passage, "id")] == ["Armenpress", "Armenpress"]
+
+
 class TestDocstrings:
     """The examples in the extract package's docstrings run as written."""
 

@@ -136,6 +136,45 @@ class TestFindCues:
         assert pick_cue(found, 12) is found[1]
         assert pick_cue([], 3) is None
 
+    @pytest.mark.parametrize(
+        ("text", "lang", "closes"),
+        [
+            (
+                "4 tewas di Stepanakert, kata Armenpress, dan 5 tewas di Ganja, kata Baku.",
+                "id",
+                [True, True],
+            ),
+            (
+                "Four died in Stepanakert, Armenpress said; five died in Ganja, Baku said.",
+                "en",
+                [True, True],
+            ),
+            (
+                "Four died, according to Armenpress, while five died, according to Baku.",
+                "en",
+                [True, True],
+            ),
+            ("Menurut Armenpress, 4 tewas di Stepanakert.", "id", [False]),
+            ("Armenpress said four died and Baku said five died.", "en", [False, False]),
+            ("Sementara itu, Armenpress mengatakan, 4 tewas di Stepanakert.", "id", [False]),
+        ],
+    )
+    def test_post_posed_cues(self, text: str, lang: str, closes: list[bool]) -> None:
+        """A cue after a comma that ends its clause is post-posed; one opening a clause is not."""
+        found = find_cues(tokenize(text), lexicon(lang), sides(lang))
+        assert [c.closes for c in found] == closes
+
+    def test_pick_cue_post_posed(self) -> None:
+        """A figure whose clause ends in a post-posed cue takes it, not the one closing the
+        clause before; with no post-posed cue of its own it keeps the nearest before."""
+        text = "4 tewas di Stepanakert, kata Armenpress, dan 5 tewas di Ganja, kata Baku."
+        toks = tokenize(text)
+        found = find_cues(toks, lexicon("id"), sides())
+        five = next(k for k, t in enumerate(toks) if t.text == "5")
+        assert pick_cue(found, 0) is found[0]
+        assert pick_cue(found, five) is found[1]
+        assert pick_cue(found[:1], five) is found[0]
+
 
 class TestSides:
     """Sides looks names and demonyms up in a side registry."""

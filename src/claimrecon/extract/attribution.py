@@ -14,7 +14,12 @@
   never holds a figure, and never reaches back past an outcome or a speech
   verb and a conjunction ("Azerbaijan said 12 civilians were killed in Baku
   and Armenia said ...": "Armenia").  A figure takes the nearest cue before it
-  in its sentence, else the nearest after it.
+  in its sentence, else the nearest after it.  A post-posed cue (", kata X",
+  ", X said", ", according to X" closing a clause) attributes the clause before
+  it: when the nearest cue before a figure is one that closes an earlier clause
+  and the nearest after it closes the figure's own, the figure takes its own
+  ("4 tewas di Stepanakert, kata Armenpress, dan 5 tewas di Ganja, kata
+  Azerbaijan": the 5 is Azerbaijan's).
 * :func:`find_wire` and :func:`find_outlet` find the republication chain:
   "Sumber AFP", "dilansir dari Anadolu Agency", "Dilaporkan Reuters",
   "(Reuters) -"; the outlet from the header line, the dateline ("ANKARA,
@@ -57,6 +62,11 @@ _NAME_JOINERS = frozenset({"of", "the", "for", "de", "untuk", "al"})
 _DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
 _PLURAL_REFERENCES = frozenset({"both", "these", "those"})
 _PUNCT_EDGES = frozenset({'"', "“", "”", "'", "‘", "’", "(", ")", ",", "-", "–", "—"})
+#: what stands before a post-posed cue: the end of the clause it attributes
+_CLAUSE_TAILS = frozenset({",", '"', "”", "’", "'"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+#: how far past its name a post-posed cue looks for the end of its clause ("on Friday")
+_MAX_CUE_TAIL = 4
 
 
 class Sides:
@@ -173,6 +183,8 @@ class Cue:
     start: int | None
     end: int | None
     note: str | None = None
+    #: whether the cue is post-posed, closing the clause before it (", kata X, dan ...")
+    closes: bool = False
 
     @property
     def named(self) -> bool:
@@ -329,6 +341,28 @@ def _judge(toks: Sequence[Tok], first: int, after: int, lex: Lexicon, position: 
     return Cue(position, toks[first].start, toks[after - 1].end)
 
 
+def _closes(toks: Sequence[Tok], opening: int, end: int, lex: Lexicon) -> bool:
+    """Whether the cue over ``toks[opening:end]`` is post-posed: it follows a clause
+    (", kata X", ", X said") and its own clause ends with it, at the end of the
+    sentence, a semicolon or a conjunction (", dan", ", while", "; five ...")."""
+    if opening == 0 or toks[opening - 1].low not in _CLAUSE_TAILS:
+        return False
+    n = len(toks)
+    j = end
+    while (
+        j < n
+        and j - end < _MAX_CUE_TAIL
+        and toks[j].low not in _CLAUSE_STOPS
+        and toks[j].low not in _SENTENCE_ENDS
+        and toks[j].low not in _CLAUSE_OPENERS
+        and not _clausal(toks, j, lex)
+    ):
+        j += 1
+    if j < n and toks[j].low == ",":
+        j += 1
+    return j >= n or toks[j].low in _SENTENCE_ENDS or toks[j].low in _CLAUSE_OPENERS
+
+
 def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
     """The attribution cues of one sentence, in order."""
     cues: list[Cue] = []
@@ -337,19 +371,20 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
     while i < n:
         found = lex.pronoun_speech.match(toks, i)
         if found is not None:
+            closes = _closes(toks, i, found[1], lex)
             named = [c for c in cues if c.named]
             if named:
-                cues.append(attrs.evolve(named[-1], position=i))
+                cues.append(attrs.evolve(named[-1], position=i, closes=closes))
             else:
-                cues.append(
-                    Cue(i, None, None, f"claimant is a pronoun ({toks[i].text!r}); not resolved")
-                )
+                note = f"claimant is a pronoun ({toks[i].text!r}); not resolved"
+                cues.append(Cue(i, None, None, note, closes=closes))
             i = found[1]
             continue
         found = lex.according.match(toks, i)
         if found is not None:
             first, after = _phrase_after(toks, found[1], lex)
-            cues.append(_judge(toks, first, after, lex, i))
+            cue = _judge(toks, first, after, lex, i)
+            cues.append(attrs.evolve(cue, closes=_closes(toks, i, max(after, found[1]), lex)))
             i = found[1]
             continue
         inverted = lex.inverted.match(toks, i)
@@ -358,7 +393,9 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
             nxt = toks[inverted[1]] if inverted[1] < n else None
             if nxt is not None and nxt.text[:1].isalpha():
                 first, after = _phrase_after(toks, inverted[1], lex)
-                cues.append(_judge(toks, first, after, lex, i))
+                cue = _judge(toks, first, after, lex, i)
+                closes = _closes(toks, i, max(after, inverted[1]), lex)
+                cues.append(attrs.evolve(cue, closes=closes))
                 i = inverted[1]
                 continue
             if lex.lang == "id":
@@ -371,7 +408,9 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
             continue
         if found is not None:
             first, after = noun_phrase_before(toks, i, lex, sides)
-            cues.append(_judge(toks, first, after, lex, i))
+            cue = _judge(toks, first, after, lex, i)
+            closes = _closes(toks, first if first < after else i, found[1], lex)
+            cues.append(attrs.evolve(cue, closes=closes))
             i = found[1]
             continue
         i += 1
@@ -379,11 +418,16 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
 
 
 def pick_cue(cues: Sequence[Cue], position: int) -> Cue | None:
-    """The cue a figure at token ``position`` takes: the nearest before it, else after it."""
+    """The cue a figure at token ``position`` takes: the nearest before it, else after it.
+
+    A post-posed cue closing an earlier clause does not reach a figure whose own
+    clause ends in a post-posed cue: "4 tewas di Stepanakert, kata Armenpress, dan
+    5 tewas di Ganja, kata Azerbaijan" gives the 5 to Azerbaijan.
+    """
     before = [c for c in cues if c.position <= position]
-    if before:
-        return before[-1]
     after = [c for c in cues if c.position > position]
+    if before and not (before[-1].closes and after and after[0].closes):
+        return before[-1]
     return after[0] if after else None
 
 
