@@ -376,6 +376,19 @@ class TestPartsAndStarts:
             assert f.claims == ("c", "p")  # type: ignore[attr-defined]
             assert f.figures == (part.figure, covering.figure)  # type: ignore[attr-defined]
 
+    def test_a_total_that_does_not_cover_hides_nothing(self) -> None:
+        """The whole's first day that covers the part is met: a later start's day is passed."""
+        incident = claim("p", 50, incident=True, as_of=day(1))
+        total = claim("p2", 50, as_of=day(5))  # since 27 September
+        short = self.since(claim("w1", 3, category="unspecified", as_of=day(2)), day(2))
+        short5 = self.since(claim("w3", 20, category="unspecified", as_of=day(5)), day(3))
+        long = claim("w2", 10, category="unspecified", as_of=day(6), claimant="Reuters")
+        for flags in self.PATHS:
+            (f,) = only(flags([incident, short, long]), "part_exceeds_whole")
+            assert f.claims == ("p", "w2")  # type: ignore[attr-defined]
+            (f,) = only(flags([total, short5, long]), "part_exceeds_whole")
+            assert f.claims == ("p2", "w2")  # type: ignore[attr-defined]
+
     def test_part_with_no_start_began_by_its_as_of_day(self) -> None:
         """A part with no stated start is not covered by a total that starts after its day."""
         part = self.since(claim("p", 500, as_of=day(1)), None)

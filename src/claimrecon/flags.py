@@ -42,11 +42,11 @@ The checks, exactly:
     A part above its whole: a claim above the smallest high of a covering
     subject (all sides, all categories, killed-or-wounded; for one place's
     count, also its own subject everywhere) as of the first day on or after
-    its own on which the whole is counted, among the totals of that day that
-    cover the part's period: none that starts after the part's start (or,
-    for a part with no stated start, after its as-of day), while a total with
-    no stated start may cover any (a running total from 10 October holds no
-    incident of 1 October, nor a total since 27 September); an incident above
+    its own on which a total of the whole covers the part's period, among
+    the totals of that day that cover it: none that starts after the part's
+    start (or, for a part with no stated start, after its as-of day), while a
+    total with no stated start may cover any (a running total from 10 October
+    holds no incident of 1 October, nor a total since 27 September); an incident above
     the running total of the same subject covering it; or the sum of the
     parts' lows (each side, or military and civilian, or killed and wounded,
     as of one day) above the whole's smallest high that day, where the start
@@ -790,9 +790,11 @@ def _parts(rows: list[Annotated], statements: Statements) -> list[Flag]:
             candidates: list[Annotated] = []
             if day_groups:
                 days = days_of[(*whole, location)]
-                at = bisect.bisect_left(days, c.period.as_of)
-                if at < len(days):
-                    candidates = [w for w in day_groups[days[at]] if _covers(w.claim, c)]
+                # the first day on or after the part's with a total that covers its period
+                for day in days[bisect.bisect_left(days, c.period.as_of) :]:
+                    candidates = [w for w in day_groups[day] if _covers(w.claim, c)]
+                    if candidates:
+                        break
             if c.period.kind is Kind.INCIDENT and whole != _key(p):
                 candidates = candidates + incidents.get(
                     (*whole, location, c.period.start, c.period.as_of), []

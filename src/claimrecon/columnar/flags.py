@@ -736,34 +736,59 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     wholes = stmts.join(cover, on=[*KEY, "location", "kind"], nulls_equal=True).with_row_index(
         "gid"
     )
-    days = (  # lazy, with what follows up to the candidates: one query, days found once
+    # each whole's days, with the earliest start of the day's totals and whether one has none:
+    # a day covers a part when one of its totals starts no later than the part (see
+    # claimrecon.flags._covers)
+    days = (
         totals.lazy()
         .group_by([*t_key, "as_of"])
-        .agg(w_min=pl.col("high").min())
-        .with_columns(w_day=pl.col("as_of"))
-        .sort("as_of")
+        .agg(
+            w_min=pl.col("high").min(),
+            s_min=pl.col("start").min(),
+            s_open=pl.col("start").is_null().any(),
+        )
+        .select(*t_key, "w_min", "s_min", "s_open", w_day="as_of")
+        .sort("w_day")
+        .collect(engine=IN_MEMORY)
     )
     # a part can only exceed a whole that some day counts fewer than it: the others never
     # meet the whole's days (most parts, where wholes count their parts)
     floors = days.group_by(t_key).agg(floor=pl.col("w_min").min())
-    reachable = (
-        wholes.lazy()
-        .join(floors, left_on=w_key, right_on=t_key)
+    pending = (
+        wholes.join(floors, left_on=w_key, right_on=t_key)
         .filter(pl.col("low") > pl.col("floor"))
+        # the last day a whole may start and still cover the part, and the first day to look at
+        .select("gid", *w_key, "low", bound=pl.coalesce("start", "as_of"), look="as_of")
     )
-    near = reachable.sort("as_of").join_asof(
-        days,
-        on="as_of",
-        by_left=w_key,
-        by_right=t_key,
-        strategy="forward",
-        check_sortedness=False,
-    )
+    # the whole's first day on or after the part's that covers it: one as-of join, then again
+    # from the day after for the parts whose day did not cover them (rare: starts differ)
+    met_days = []
+    while True:  # at least once, so that no part still gives the columns
+        near = (
+            pending.sort("look")
+            .join_asof(
+                days,
+                left_on="look",
+                right_on="w_day",
+                by_left=w_key,
+                by_right=t_key,
+                strategy="forward",
+                check_sortedness=False,
+            )
+            .filter(pl.col("w_day").is_not_null())
+        )
+        covers = pl.col("s_open") | (pl.col("s_min") <= pl.col("bound"))
+        met_days.append(near.filter(covers))
+        pending = near.filter(~covers).select(
+            *(c for c in pending.columns if c != "look"),
+            look=pl.col("w_day") + pl.duration(days=1),
+        )
+        if not pending.height:
+            break
     candidates = (
-        near.filter(pl.col("w_min") < pl.col("low"))
-        # the last day a whole may start and still cover the part (see claimrecon.flags._covers)
-        .select("gid", *w_key, "low", day="w_day", bound=pl.coalesce("start", "as_of"))
-        .collect(engine=IN_MEMORY)
+        pl.concat(met_days, how="vertical_relaxed")
+        .filter(pl.col("w_min") < pl.col("low"))
+        .select("gid", *w_key, "low", "bound", day="w_day")
     )
     # the whole's running totals on the days some part meets, each held against the parts
     # whose period it covers: none that starts after the part (or after its as-of day)
