@@ -1886,6 +1886,115 @@ class TestPostPosedClaimants:
         assert [r[-1] for r in self.rows(passage, "id")] == ["Armenpress", "Armenpress"]
 
 
+class TestReviewForcesAndListedPlaces:
+    """Forces named by any force noun, and a listed figure's place kept to itself."""
+
+    @staticmethod
+    def rows(passage: str, lang: str) -> list[tuple[object, ...]]:
+        """``(low, side, location, claimant)`` of each claim."""
+        claims = extract(passage, lang, date(2020, 10, 9))
+        for claim in claims:
+            assert_figure_in_span(passage, claim, lang)
+        return [(c.figure.low, c.subject.side, c.subject.location, c.claimant) for c in claims]
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "side"),
+        [
+            ("Soldiers in Stepanakert shot down 3 drones, Reuters said.", "en", "azerbaijan"),
+            (
+                "Armenian soldiers in Stepanakert shot down 3 drones, Reuters said.",
+                "en",
+                "azerbaijan",
+            ),
+            ("Prajurit di Stepanakert menembak jatuh 3 drone, kata Reuters.", "id", "azerbaijan"),
+            ("Azerbaijani soldiers in Baku destroyed 3 tanks, Reuters said.", "en", "armenia"),
+            (
+                "Armenian soldiers in Stepanakert killed 5 soldiers, Reuters said.",
+                "en",
+                "azerbaijan",
+            ),
+            ("Troops in Stepanakert shot down 3 drones, Reuters said.", "en", "azerbaijan"),
+            (
+                "Tentara Armenia di Stepanakert menembak jatuh 3 drone, kata Reuters.",
+                "id",
+                "azerbaijan",
+            ),
+            ("Fighters in Baku destroyed 3 tanks, Reuters said.", "en", "armenia"),
+            ("Serdadu Azerbaijan menghancurkan 3 tank, kata Reuters.", "id", "armenia"),
+        ],
+    )
+    def test_force_nouns_stationed_or_named(self, passage: str, lang: str, side: str) -> None:
+        """Soldiers, prajurit, ...: a town or an adjective gives them a side; their
+        victims are the other side's."""
+        claim = one(passage, lang, date(2020, 10, 9))
+        assert claim.subject.side == side
+        assert claim.claimant == "Reuters"
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "expected"),
+        [
+            (
+                "Azerbaijan said 300 Armenian soldiers had been killed and 20 in Shusha alone.",
+                "en",
+                [(300, "armenia", None, "Azerbaijan"), (20, "armenia", "Shusha", "Azerbaijan")],
+            ),
+            (
+                "Armenia's defence ministry said 5 soldiers were killed and 2 in Martuni.",
+                "en",
+                [
+                    (5, "armenia", None, "Armenia's defence ministry"),
+                    (2, "armenia", "Martuni", "Armenia's defence ministry"),
+                ],
+            ),
+            (
+                "Kementerian Pertahanan Armenia mengatakan 5 tentara tewas dan 2 di Martuni.",
+                "id",
+                [
+                    (5, "armenia", None, "Ministry of Defence of Armenia"),
+                    (2, "armenia", "Martuni", "Ministry of Defence of Armenia"),
+                ],
+            ),
+            (
+                "Four civilians were killed and 5 in Martuni, Armenpress said.",
+                "en",
+                [(4, "armenia", None, "Armenpress"), (5, "armenia", "Martuni", "Armenpress")],
+            ),
+            (
+                "Azerbaijan said 12 civilians were killed, 3 in Ganja.",
+                "en",
+                [(12, "azerbaijan", None, "Azerbaijan"), (3, "azerbaijan", "Ganja", "Azerbaijan")],
+            ),
+            (
+                "In Stepanakert, 4 civilians were killed and 5 in Martuni, Armenpress said.",
+                "en",
+                [
+                    (4, "armenia", "Stepanakert", "Armenpress"),
+                    (5, "armenia", "Martuni", "Armenpress"),
+                ],
+            ),
+        ],
+    )
+    def test_listed_place_is_not_the_figure_befores(
+        self, passage: str, lang: str, expected: list[tuple[object, ...]]
+    ) -> None:
+        """ "5 killed and 2 in Martuni": Martuni is the 2's, not the 5's."""
+        assert self.rows(passage, lang) == expected
+
+    @pytest.mark.parametrize(
+        "passage",
+        [
+            "At least 12 civilians were killed in Ganja and 3 in Armenian shelling of Tartar, "
+            "Reuters said.",
+            "At least 12 civilians were killed in Ganja and 3 in Reuters' count.",
+            "At least 12 civilians were killed in Ganja and 2 in Hospital No. 1, Reuters said.",
+        ],
+    )
+    def test_no_place_no_listed_figure(self, passage: str) -> None:
+        """A side, a source, "Hospital No. 1": no place, so no listed claim."""
+        rows = self.rows(passage, "en")
+        assert [(low, location) for low, _, location, _ in rows] == [(12, "Ganja")]
+
+
 class TestDocstrings:
     """The examples in the extract package's docstrings run as written."""
 

@@ -616,11 +616,45 @@ def _place_after(
     return e if e > j else None
 
 
+def _own_place(
+    toks: Sequence[Tok],
+    k: int,
+    lex: Lexicon,
+    sides: Sides,
+    dates: Sequence[tuple[int, int]],
+) -> int | None:
+    """The token after the place a listed figure names at token ``k`` ("dan 5 di Martuni").
+
+    Stricter than :func:`_place_after`: the name is one the registry declares a
+    place, or a single capitalised word not followed by a digit or a possessive
+    mark.  A side or a source is no place ("and 3 in Armenian shelling", "and 3
+    in Reuters' count"), nor is "Hospital No. 1".
+    """
+    e = _place_after(toks, k, lex, dates)
+    if e is None:
+        return None
+    j = k + 1
+    while j < e and toks[j].low in lex.place_kinds:
+        j += 1
+    known = sides.at(toks, j)
+    if known is not None:
+        return known[2] if sides.place(toks, j, known[2]) else None
+    if e != j + 1:
+        return None
+    nxt = toks[e].text if e < len(toks) else ""
+    if nxt[:1].isdigit() or nxt in ("'", "’"):
+        return None
+    if nxt == "." and e + 1 < len(toks) and toks[e + 1].text[:1].isdigit():
+        return None
+    return e
+
+
 def _gapped(
     toks: Sequence[Tok],
     p: Mention,
     m: Mention,
     lex: Lexicon,
+    sides: Sides,
     dates: Sequence[tuple[int, int]],
 ) -> bool:
     """Whether ``m`` lists a place after ``p``'s, the outcome left out.
@@ -637,7 +671,7 @@ def _gapped(
         k = after_place
     if not _coordinated(toks, k, m.q_first, lex):
         return False
-    return _place_after(toks, max(m.np_end, m.last), lex, dates) is not None
+    return _own_place(toks, max(m.np_end, m.last), lex, sides, dates) is not None
 
 
 def read_figures(
@@ -665,7 +699,7 @@ def read_figures(
     _inherit(strong)
     _outcomes(toks, strong, lex)
     for i in range(1, len(strong)):  # "3 soldiers were killed in X and 2 soldiers in Y"
-        if strong[i].outcome is None and _gapped(toks, strong[i - 1], strong[i], lex, dates):
+        if strong[i].outcome is None and _gapped(toks, strong[i - 1], strong[i], lex, sides, dates):
             _take_outcome(strong[i], strong[i - 1])
     for m in bare:  # "the death toll rose to 30", "wounded 34": a number with no noun
         # a figure with no outcome ("bertambah 12 orang menjadi 45") does not end the toll
@@ -681,7 +715,7 @@ def read_figures(
                     m.inherits, m.category, m.unit = 0, p.category, p.unit
                     m.side, m.side_name, m.enemy = p.side, p.side_name, p.enemy
         if m.outcome is None:  # "4 warga sipil tewas di Stepanakert dan 5 di Martuni"
-            _listed_bare(toks, m, strong + bare, lex, dates)
+            _listed_bare(toks, m, strong + bare, lex, sides, dates)
     result = sorted((m for m in strong + bare if m.outcome is not None), key=lambda m: m.q_first)
     for i, m in enumerate(result):
         m.span_first = min(
@@ -713,17 +747,18 @@ def _listed_bare(
     m: Mention,
     mentions: Sequence[Mention],
     lex: Lexicon,
+    sides: Sides,
     dates: Sequence[tuple[int, int]],
 ) -> None:
     """A number with no noun listed with a place after a counted figure takes its noun
     and outcome ("4 warga sipil tewas di Stepanakert dan 5 di Martuni")."""
-    if _place_after(toks, m.last, lex, dates) is None:
+    if _own_place(toks, m.last, lex, sides, dates) is None:
         return
     done = [x for x in mentions if x.q_first < m.q_first and x.outcome is not None]
     if not done:
         return
     p = max(done, key=lambda x: x.q_first)
-    if (p.noun is not None or p.inherits is not None) and _gapped(toks, p, m, lex, dates):
+    if (p.noun is not None or p.inherits is not None) and _gapped(toks, p, m, lex, sides, dates):
         _take_outcome(m, p)
         m.inherits, m.category, m.unit = 0, p.category, p.unit
         m.side, m.side_name, m.enemy = p.side, p.side_name, p.enemy

@@ -402,7 +402,9 @@ def _clauses(
     An attribution between two figures starts another claim's clause: "Azerbaijan
     said 12 civilians were killed in Baku and Armenia said 3 civilians were
     killed" places the 12 in Baku, and not the 3.  The clause starts at the
-    claimant's name ("Armenia"), or at the verb when the name follows it.
+    claimant's name ("Armenia"), or at the verb when the name follows it.  A
+    figure that lists its own place ("and 2 in Martuni") ends the clause of the
+    figure before it: its place is not that figure's.
     """
     index = {t.start: k for k, t in enumerate(s.toks)}
     n = len(s.toks)
@@ -423,6 +425,10 @@ def _clauses(
             starts = [b for p, b in marks if m.span_last <= p < hi and b >= m.span_last]
             if starts:
                 after = min(starts)
+            if mentions[i + 1].via == "gapped":
+                # "5 soldiers were killed and 2 in Martuni": the place after the next
+                # figure is that figure's own, not this one's
+                after = min(after, max(hi, m.span_last))
         out.append((first, after))
     return out
 

@@ -75,8 +75,32 @@ _AGENT_SKIP = frozenset(
         "diklaim",
     }
 )
+#: nouns for a side's fighting men, as the agent of an active verb ("Armenian soldiers in
+#: Stepanakert shot down", "prajurit Azerbaijan menghancurkan")
 _FORCES = frozenset(
-    {"forces", "troops", "army", "military", "units", "pasukan", "tentara", "militer"}
+    {
+        "forces",
+        "troops",
+        "troopers",
+        "army",
+        "military",
+        "units",
+        "soldiers",
+        "fighters",
+        "servicemen",
+        "personnel",
+        "gunners",
+        "defenders",
+        "militiamen",
+        "pasukan",
+        "tentara",
+        "militer",
+        "prajurit",
+        "serdadu",
+        "personel",
+        "pejuang",
+        "milisi",
+    }
 )
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 #: kinds of place that make the next name a town ("di kota", "in the town of"), not a region
