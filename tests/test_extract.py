@@ -1145,10 +1145,31 @@ EXTENDED = DEFAULT_SIDES.extend(
 )
 
 
+def note_part(claim: Claim, marker: str) -> str | None:
+    """The part of a claim's note (parts are separated by "; ") that says ``marker``, if any."""
+    note = claim.note or ""
+    return next((part for part in note.split("; ") if marker in part), None)
+
+
 def attacker_note(claim: Claim) -> str | None:
     """The "victims of an attack by X" part of a claim's note, if any."""
-    note = claim.note or ""
-    return next((part for part in note.split("; ") if "attack by" in part), None)
+    return note_part(claim, "attack by")
+
+
+def extracted(passage: str, lang: str) -> list[Claim]:
+    """The claims of a passage, each figure checked to lie within its evidence span."""
+    claims = extract(passage, lang, date(2020, 10, 9))
+    for claim in claims:
+        assert_figure_in_span(passage, claim, lang)
+    return claims
+
+
+def placed_rows(passage: str, lang: str) -> list[tuple[object, ...]]:
+    """``(low, side, location, claimant)`` of each claim of a passage."""
+    return [
+        (c.figure.low, c.subject.side, c.subject.location, c.claimant)
+        for c in extracted(passage, lang)
+    ]
 
 
 class TestPlaceIsNoAttacker:
@@ -1340,8 +1361,7 @@ class TestPlaceIsNoAttacker:
 
 def agent_note(claim: Claim) -> str | None:
     """The "what X killed or destroyed" part of a claim's note, if any."""
-    note = claim.note or ""
-    return next((part for part in note.split("; ") if "killed or destroyed" in part), None)
+    return note_part(claim, "killed or destroyed")
 
 
 class TestWhoActsBesideAPlace:
@@ -1567,9 +1587,6 @@ class TestClausesAndListedPlaces:
     @staticmethod
     def rows(passage: str, lang: str) -> list[tuple[object, ...]]:
         """``(low, qualifier, side, category, outcome, location, claimant)`` of each claim."""
-        claims = extract(passage, lang, date(2020, 10, 9))
-        for claim in claims:
-            assert_figure_in_span(passage, claim, lang)
         return [
             (
                 c.figure.low,
@@ -1580,7 +1597,7 @@ class TestClausesAndListedPlaces:
                 c.subject.location,
                 c.claimant,
             )
-            for c in claims
+            for c in extracted(passage, lang)
         ]
 
     @pytest.mark.parametrize(
@@ -1747,13 +1764,7 @@ class TestPostPosedClaimants:
     MINISTRY = ("azerbaijan", "Ganja", "Ministry of Defence of Azerbaijan")
     AZERBAIJAN = ("azerbaijan", "Ganja", "Azerbaijan")
 
-    @staticmethod
-    def rows(passage: str, lang: str) -> list[tuple[object, ...]]:
-        """``(figure, side, location, claimant)`` of each claim."""
-        claims = extract(passage, lang, date(2020, 10, 9))
-        for claim in claims:
-            assert_figure_in_span(passage, claim, lang)
-        return [(c.figure.low, c.subject.side, c.subject.location, c.claimant) for c in claims]
+    rows = staticmethod(placed_rows)
 
     @pytest.mark.parametrize(
         ("passage", "lang", "second"),
@@ -1889,13 +1900,7 @@ class TestPostPosedClaimants:
 class TestReviewForcesAndListedPlaces:
     """Forces named by any force noun, and a listed figure's place kept to itself."""
 
-    @staticmethod
-    def rows(passage: str, lang: str) -> list[tuple[object, ...]]:
-        """``(low, side, location, claimant)`` of each claim."""
-        claims = extract(passage, lang, date(2020, 10, 9))
-        for claim in claims:
-            assert_figure_in_span(passage, claim, lang)
-        return [(c.figure.low, c.subject.side, c.subject.location, c.claimant) for c in claims]
+    rows = staticmethod(placed_rows)
 
     @pytest.mark.parametrize(
         ("passage", "lang", "side"),
