@@ -10,7 +10,7 @@ import pytest
 
 from claimrecon import ArgumentError, DuplicateIdError, Figure, Period, Severity, flag, load_seeds
 from claimrecon.columnar.engine import flag_table
-from tests.builders import claim, day
+from tests.builders import WAR_START, claim, day
 
 
 def codes(flags: list[object]) -> list[str]:
@@ -388,6 +388,20 @@ class TestPartsAndStarts:
             assert f.claims == ("p", "w2")  # type: ignore[attr-defined]
             (f,) = only(flags([total, short5, long]), "part_exceeds_whole")
             assert f.claims == ("p2", "w2")  # type: ignore[attr-defined]
+
+    def test_the_lowest_covering_total_of_the_day(self) -> None:
+        """Of a day's totals from several starts, the lowest that covers the part is held."""
+        whole = claim("w", 0, category="unspecified", as_of=day(6))
+        early = self.since(attrs.evolve(whole, id="w-sep", figure=Figure.exact(40)), WAR_START)
+        late = self.since(attrs.evolve(whole, id="w-oct", figure=Figure.exact(10)), day(3))
+        open_ = self.since(attrs.evolve(whole, id="w-any", figure=Figure.exact(30)), None)
+        open_ = attrs.evolve(open_, claimant="Reuters")
+        late = attrs.evolve(late, claimant="TASS")
+        for flags in self.PATHS:
+            for start, tightest in ((day(1), "w-any"), (day(5), "w-oct")):
+                part = self.since(claim("p", 35, as_of=day(6)), start)
+                (f,) = only(flags([part, early, late, open_]), "part_exceeds_whole")
+                assert f.claims == ("p", tightest)  # type: ignore[attr-defined]
 
     def test_part_with_no_start_began_by_its_as_of_day(self) -> None:
         """A part with no stated start is not covered by a total that starts after its day."""

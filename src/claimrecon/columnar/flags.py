@@ -797,14 +797,12 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     met = candidates.select(
         pl.col(w).alias(t) for w, t in zip([*w_key, "day"], day_key, strict=True)
     ).unique()
-    totals_met = placed.filter(pl.col("kind") == "cumulative").join(met, on=day_key, how="semi")
-    found = [
-        candidates.join(
-            totals_met.select(*day_key, "rid", "high", w_start="start"),
-            left_on=[*w_key, "day"],
-            right_on=day_key,
-        ).filter(pl.col("w_start").is_null() | (pl.col("w_start") <= pl.col("bound")))
-    ]
+    totals_met = (
+        placed.filter((pl.col("kind") == "cumulative") & pl.col("high").is_not_null())
+        .join(met, on=day_key, how="semi")
+        .select(*day_key, "rid", "high", w_start="start")
+    )
+    found = [_covering(candidates, totals_met, w_key, day_key)]
     inc = wholes.filter((pl.col("kind") == "incident") & ~pl.col("w_own"))
     if inc.height and incidents.height:
         one = [*t_key, "start", "as_of"]
@@ -847,6 +845,53 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         ),
     )
     return _out(out, "part_exceeds_whole")
+
+
+def _covering(
+    candidates: pl.DataFrame, totals: pl.DataFrame, w_key: list[str], day_key: list[str]
+) -> pl.DataFrame:
+    """Each part's covering totals of its whole's day with the lowest high, when below its low.
+
+    ``candidates`` has a part per row (``gid``, ``w_key``, ``day``, ``low`` and
+    ``bound``, the last day a total may start and still cover it); ``totals``
+    has the day's closed totals (``day_key``, ``rid``, ``high``, ``w_start``).
+    The lowest covering high is found without meeting every total: the totals
+    with no start give one minimum a day, those with a start a running minimum
+    in order of start, which an as-of join reads at the part's bound.  Only the
+    parts below it then meet the totals that give it.
+    """
+    stated = (
+        totals.filter(pl.col("w_start").is_not_null())
+        .group_by([*day_key, "w_start"])
+        .agg(h=pl.col("high").min())
+        .sort([*day_key, "w_start"])
+        .with_columns(s_low=pl.col("h").cum_min().over(day_key))
+        .sort("w_start")
+    )
+    unstated = (
+        totals.filter(pl.col("w_start").is_null()).group_by(day_key).agg(o_low=pl.col("high").min())
+    )
+    lowest = (
+        candidates.sort("bound")
+        .join_asof(
+            stated.select(*day_key, "s_low", s_start="w_start"),
+            left_on="bound",
+            right_on="s_start",
+            by_left=[*w_key, "day"],
+            by_right=day_key,
+            strategy="backward",
+            check_sortedness=False,
+        )
+        .join(unstated, left_on=[*w_key, "day"], right_on=day_key, how="left")
+        .with_columns(c_low=pl.min_horizontal("s_low", "o_low"))
+        .filter(pl.col("c_low") < pl.col("low"))
+        .select("gid", *w_key, "day", "low", "bound", "c_low")
+    )
+    return (
+        lowest.join(totals, left_on=[*w_key, "day", "c_low"], right_on=[*day_key, "high"])
+        .filter(pl.col("w_start").is_null() | (pl.col("w_start") <= pl.col("bound")))
+        .with_columns(high=pl.col("c_low"))
+    )
 
 
 def _sums(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
