@@ -12,6 +12,11 @@ from typer.testing import CliRunner
 
 from claimrecon import Claim, Figure, read_claims, write_claims
 from claimrecon.cli import app
+from claimrecon.io.results import (
+    ATTRIBUTION_CSV_COLUMNS,
+    ESTIMATE_CSV_COLUMNS,
+    FLAG_CSV_COLUMNS,
+)
 from claimrecon.seeds import seeds_dir
 from tests.builders import claim
 
@@ -203,6 +208,28 @@ class TestAttributeCommand:
         (source,) = json.loads(out)
         assert source["statements"][0]["echoes"] == 1
         assert run("attribute", str(path))[0] == 0
+
+
+class TestEmptyResults:
+    @pytest.mark.parametrize(
+        ("command", "columns"),
+        [
+            ("flag", FLAG_CSV_COLUMNS),
+            ("reconcile", ESTIMATE_CSV_COLUMNS),
+            ("attribute", ATTRIBUTION_CSV_COLUMNS),
+        ],
+    )
+    @pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+    def test_header_of_every_column(
+        self, tmp_path: Path, command: str, columns: tuple[str, ...], suffix: str
+    ) -> None:
+        """No claim gives a CSV file with its whole header, so a script can read its columns."""
+        path = tmp_path / f"none{suffix}"
+        write_claims([], path)
+        code, out, _ = run(command, str(path), "--format", "csv")
+        assert code == 0
+        assert out.splitlines() == [",".join(columns)]
+        assert next(csv.reader(io.StringIO(out))) == list(columns)
 
 
 class TestConvertCommand:

@@ -27,7 +27,8 @@ POLICIES = list(Policy)
 
 def object_csv(claims: Any, policy: Policy = Policy.BEST) -> str:
     """The estimate CSV as built from estimate objects (the object path for a short list)."""
-    return to_csv_text(estimate_records(reconcile(claims, policy), trace=False))
+    records = estimate_records(reconcile(claims, policy), trace=False)
+    return to_csv_text(records, columns=ESTIMATE_CSV_COLUMNS)
 
 
 def object_json(claims: Any, policy: Policy = Policy.BEST) -> str:
@@ -76,8 +77,9 @@ class TestSameBytes:
             assert column_json(claims, Path(folder)) == object_json(claims)
 
     def test_no_estimates(self, tmp_path: Path) -> None:
-        """No estimate: an empty row and an empty list, as from objects."""
-        assert column_csv([], tmp_path) == object_csv([]) == "\r\n"
+        """No estimate: the header of every column and an empty list, as from objects."""
+        header = ",".join(ESTIMATE_CSV_COLUMNS) + "\r\n"
+        assert column_csv([], tmp_path) == object_csv([]) == header
         assert column_json([], tmp_path) == object_json([]) == "[]\n"
         assert estimate_texts(reconcile_table([])).columns == list(ESTIMATE_CSV_COLUMNS)
 

@@ -22,12 +22,10 @@ from claimrecon.io.results import flag_records, to_csv_text, to_json_text
 from tests.builders import claim
 from tests.strategies import engine_claim_sets
 
-HEAD = ("code", "severity", "claims", "message")
-
 
 def object_csv(claims: list[Claim]) -> str:
     """The flag CSV as built from flag objects, on the object path."""
-    return to_csv_text(flag_records(flag(claims)), columns=HEAD)
+    return to_csv_text(flag_records(flag(claims)), columns=CSV_COLUMNS)
 
 
 def column_csv(data: object, tmp_path: Path) -> str:
@@ -66,7 +64,7 @@ class TestSameBytes:
             "series_regression",
             "single_source",
         }
-        expected = to_csv_text(flag_records(flags), columns=HEAD)
+        expected = to_csv_text(flag_records(flags), columns=CSV_COLUMNS)
         assert column_csv(table, tmp_path) == expected
         assert column_json(table, tmp_path) == to_json_text(flag_records(flags))
 
@@ -81,8 +79,9 @@ class TestSameBytes:
             assert column_json(claims, Path(folder)) == object_json(claims)
 
     def test_no_flags(self, tmp_path: Path) -> None:
-        """No flag at all: the header of the four first columns, as from objects."""
-        assert column_csv([], tmp_path) == object_csv([]) == "code,severity,claims,message\r\n"
+        """No flag at all: the header of every column, as from objects."""
+        header = ",".join(CSV_COLUMNS) + "\r\n"
+        assert column_csv([], tmp_path) == object_csv([]) == header
         assert column_json([], tmp_path) == object_json([]) == "[]\n"
         assert flag_texts(flag_table([])).columns == list(CSV_COLUMNS)
 

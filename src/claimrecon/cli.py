@@ -31,6 +31,9 @@ from claimrecon.figure import describe
 from claimrecon.flags import SEVERITIES, Flag, Severity, flag
 from claimrecon.io import FORMATS, format_of, read_claims, write_claims
 from claimrecon.io.results import (
+    ATTRIBUTION_CSV_COLUMNS,
+    ESTIMATE_CSV_COLUMNS,
+    FLAG_CSV_COLUMNS,
     attribution_records,
     dump,
     estimate_records,
@@ -233,7 +236,7 @@ def flag_command(
     if format is Output.json:
         _emit(to_json_text(records), output)
     elif format is Output.csv:
-        _emit(to_csv_text(records, columns=("code", "severity", "claims", "message")), output)
+        _emit(to_csv_text(records, columns=FLAG_CSV_COLUMNS), output)
     else:
         table = Table(title=f"{len(flags)} flags on {len(claims)} claims", title_justify="left")
         for column in ("severity", "code", "claims", "message"):
@@ -322,7 +325,10 @@ def reconcile_command(
     elif format is Output.json:
         _emit(to_json_text(estimate_records(estimates)), output)
     elif format is Output.csv:  # a row per estimate: the trace stays out, the ids are listed
-        _emit(to_csv_text(estimate_records(estimates, trace=False)), output)
+        _emit(
+            to_csv_text(estimate_records(estimates, trace=False), columns=ESTIMATE_CSV_COLUMNS),
+            output,
+        )
     else:
         table = Table(title=f"{len(estimates)} estimates ({policy.value})", title_justify="left")
         for column in (
@@ -398,7 +404,7 @@ def attribute_command(
             for r in records
             for st in r["statements"]
         ]
-        _emit(to_csv_text(rows), output)
+        _emit(to_csv_text(rows, columns=ATTRIBUTION_CSV_COLUMNS), output)
         return
     by_id = {c.id: c for c in claims}
     table = Table(title=f"{len(result.sources)} independent sources", title_justify="left")

@@ -35,26 +35,11 @@ from claimrecon.columnar.texts import (
     write_pieces,
     write_text,
 )
+from claimrecon.io.results import ESTIMATE_CSV_COLUMNS
 from claimrecon.reconcile import TraceAction
 
 __all__ = ["ESTIMATE_CSV_COLUMNS", "estimate_texts", "write_estimates_csv", "write_estimates_json"]
 
-#: the columns of an estimate CSV file, in order (an empty file has none)
-ESTIMATE_CSV_COLUMNS = (
-    *BASE,
-    "kind",
-    "start",
-    "as_of",
-    "low",
-    "best",
-    "high",
-    "grade",
-    "policy",
-    "sources",
-    "note",
-    "used",
-    "set_aside",
-)
 
 _TEXT = pl.String()
 _INDENT = "  "
@@ -104,9 +89,6 @@ def write_estimates_csv(table: EstimateTable, output: str | os.PathLike[str] | N
 
     To ``output`` atomically, or to standard output when it is ``None``.
     """
-    if not len(table):  # no record: no header either, as the object path writes it
-        write_text("\r\n", output)
-        return
     write_cells(estimate_texts(table), output)
 
 

@@ -55,25 +55,12 @@ from claimrecon.flags import (
 )
 from claimrecon.io._atomic import atomic_write
 from claimrecon.io.csvfile import FORMULA_START
+from claimrecon.io.results import FLAG_CSV_COLUMNS
 
 __all__ = ["CSV_COLUMNS", "flag_texts", "write_flags_csv", "write_flags_json"]
 
-#: the columns of a flag CSV file, in order (an empty file has only the first four)
-CSV_COLUMNS = (
-    "code",
-    "severity",
-    "claims",
-    "message",
-    "figures",
-    "as_of",
-    "factor",
-    "location",
-    "unit",
-    "side",
-    "category",
-    "outcome",
-)
-_EMPTY_COLUMNS = CSV_COLUMNS[:4]
+#: the columns of a flag CSV file, in order (a file with no flag has them too)
+CSV_COLUMNS = FLAG_CSV_COLUMNS
 
 _TEXT = pl.String()
 #: one level of an indented JSON file, and what stands between two items of a list three down
@@ -463,8 +450,7 @@ def write_flags_csv(table: FlagTable, output: str | os.PathLike[str] | None = No
 
     To ``output`` atomically, or to standard output when it is ``None``.
     """
-    texts = flag_texts(table)
-    write_cells(texts if texts.height else texts.select(_EMPTY_COLUMNS), output)
+    write_cells(flag_texts(table), output)
 
 
 def write_cells(texts: pl.DataFrame, output: str | os.PathLike[str] | None) -> None:

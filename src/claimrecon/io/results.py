@@ -27,6 +27,9 @@ from claimrecon.io.csvfile import neutralize
 from claimrecon.reconcile import Estimate
 
 __all__ = [
+    "ATTRIBUTION_CSV_COLUMNS",
+    "ESTIMATE_CSV_COLUMNS",
+    "FLAG_CSV_COLUMNS",
     "attribution_records",
     "converter",
     "dump",
@@ -35,6 +38,44 @@ __all__ = [
     "to_csv_text",
     "to_json_text",
 ]
+
+#: the columns of a flag CSV file, in order: a file with no flag has them too
+FLAG_CSV_COLUMNS = (
+    "code",
+    "severity",
+    "claims",
+    "message",
+    "figures",
+    "as_of",
+    "factor",
+    "location",
+    "unit",
+    "side",
+    "category",
+    "outcome",
+)
+#: the columns of an estimate CSV file (a row per estimate, no trace), in order
+ESTIMATE_CSV_COLUMNS = (
+    "unit",
+    "side",
+    "category",
+    "outcome",
+    "location",
+    "kind",
+    "start",
+    "as_of",
+    "low",
+    "best",
+    "high",
+    "grade",
+    "policy",
+    "sources",
+    "note",
+    "used",
+    "set_aside",
+)
+#: the columns of an attribution CSV file (a row per statement of a source), in order
+ATTRIBUTION_CSV_COLUMNS = ("source", "side", "stance", "claims", "echoes", "chains")
 
 converter = cattrs.Converter()
 converter.register_unstructure_hook(date, lambda d: d.isoformat())
@@ -175,7 +216,13 @@ def _flatten(record: dict[str, Any]) -> dict[str, str]:
 
 
 def to_csv_text(records: Sequence[dict[str, Any]], *, columns: Sequence[str] | None = None) -> str:
-    """Records as CSV text (nested values as JSON), formula injection defused."""
+    """Records as CSV text (nested values as JSON), formula injection defused.
+
+    ``columns`` come first, in order, then any other field of the records in
+    the order they first appear: with the columns a file always has, a file of
+    no record still has its header (:data:`FLAG_CSV_COLUMNS`,
+    :data:`ESTIMATE_CSV_COLUMNS`, :data:`ATTRIBUTION_CSV_COLUMNS`).
+    """
     with no_gc():  # a cell per field of every record, no cycles
         rows = [_flatten(r) for r in records]
         header = list(columns) if columns else []
