@@ -555,8 +555,10 @@ def _partisan(claims_of: pl.DataFrame, said: pl.DataFrame, window_days: int) -> 
     # and the first in order of the references that give it: a claim is held against the
     # groups, never against every reference in them.  The groups are numbered in the order of
     # those references, so that of the groups that bound a claim tightest the first wins.
-    groups = refs.group_by(PERIOD).agg(pl.col("high").min()).with_row_index("_g")
-    lowest = refs.join(groups, on=[*PERIOD, "high"], nulls_equal=True)
+    # (A window over one hashed group number: a group-by on the eight columns and a join back
+    # on nine took about half as long again.)
+    lowest = _with_group_id(refs, PERIOD, "_g")
+    lowest = lowest.filter(pl.col("high") == pl.col("high").min().over("_g"))
     lowest = _first(lowest, ["_g"]).drop("_g").sort(ORDER_COLUMNS, nulls_last=True)
     lowest = lowest.with_row_index("payload_gid")
     pairs = _pairs(enemy, lowest.select(*PERIOD, "high", "payload_gid"), window_days)
