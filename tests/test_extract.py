@@ -1358,6 +1358,57 @@ class TestPlaceIsNoAttacker:
         assert (claim.subject.side, claim.subject.location) == ("ukraine", "Kyiv")
         assert attacker_note(claim) == "subject side inferred: the victims of an attack by Russia"
 
+    @pytest.mark.parametrize(
+        ("passage", "lang", "side"),
+        [
+            ("Stepanakert shelling killed four civilians.", "en", "unknown"),
+            ("The Stepanakert shelling killed four civilians, Armenpress said.", "en", "armenia"),
+            ("Four civilians were killed by Stepanakert shelling.", "en", "unknown"),
+            ("Baku shelling killed four civilians.", "en", "unknown"),
+            ("Pengeboman Stepanakert menewaskan 5 warga sipil.", "id", "unknown"),
+            ("5 warga sipil tewas dalam pengeboman Stepanakert.", "id", "unknown"),
+            ("5 warga sipil tewas dalam serangan Stepanakert, kata Armenpress.", "id", "armenia"),
+        ],
+    )
+    def test_declared_town_beside_the_attack_noun(self, passage: str, lang: str, side: str) -> None:
+        """ "Stepanakert shelling", "pengeboman Stepanakert": the town shelled, not who shelled."""
+        claim = one(passage, lang)
+        assert claim.subject.side == side
+        assert attacker_note(claim) is None
+        assert "killed or destroyed" not in (claim.note or "")
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "side", "attacker"),
+        [
+            ("Baku shelling of Stepanakert killed 4 civilians.", "en", "armenia", "Azerbaijan"),
+            ("Baku's shelling killed 4 civilians.", "en", "armenia", "Azerbaijan"),
+            (
+                "Nagorno-Karabakh shelling killed 4 civilians.",
+                "en",
+                "azerbaijan",
+                "Nagorno-Karabakh",
+            ),
+            ("Azerbaijani shelling killed 4 civilians.", "en", "armenia", "Azerbaijan"),
+            ("5 warga sipil tewas dalam serangan Armenia.", "id", "azerbaijan", "Armenia"),
+            (
+                "5 warga sipil tewas dalam serangan Baku ke Stepanakert.",
+                "id",
+                "armenia",
+                "Azerbaijan",
+            ),
+        ],
+    )
+    def test_attacker_beside_the_attack_noun(
+        self, passage: str, lang: str, side: str, attacker: str
+    ) -> None:
+        """A town with a target after the attack, a possessive, a party not declared a place,
+        an adjective: still the attacker."""
+        claim = one(passage, lang)
+        assert claim.subject.side == side
+        assert (
+            attacker_note(claim) == f"subject side inferred: the victims of an attack by {attacker}"
+        )
+
 
 def agent_note(claim: Claim) -> str | None:
     """The "what X killed or destroyed" part of a claim's note, if any."""
@@ -1580,6 +1631,77 @@ class TestWhoActsBesideAPlace:
         assert claim.subject.side == "unknown"
         assert attacker_note(claim) is None
 
+    @pytest.mark.parametrize(
+        ("passage", "lang", "side"),
+        [
+            (
+                "Serangan Armenia terhadap posisi Azerbaijan menewaskan 5 tentara.",
+                "id",
+                "azerbaijan",
+            ),
+            (
+                "Serangan Armenia ke posisi militer Azerbaijan menewaskan 5 tentara.",
+                "id",
+                "azerbaijan",
+            ),
+            ("Gempuran Armenia atas pos-pos Azerbaijan menewaskan 5 tentara.", "id", "azerbaijan"),
+            (
+                "Serangan Armenia terhadap desa-desa Azerbaijan menewaskan 5 warga sipil.",
+                "id",
+                "azerbaijan",
+            ),
+            (
+                "Serangan Armenia terhadap pasukan Azerbaijan menewaskan 5 tentara.",
+                "id",
+                "azerbaijan",
+            ),
+            (
+                "Serangan artileri Azerbaijan terhadap posisi Armenia menewaskan 5 tentara, "
+                "kata Armenpress.",
+                "id",
+                "armenia",
+            ),
+            ("Serangan terhadap posisi Azerbaijan menewaskan 5 tentara.", "id", "unknown"),
+            ("An attack on the positions of Azerbaijan killed 5 soldiers.", "en", "unknown"),
+            (
+                "An Armenian attack on the positions of Azerbaijan killed 5 soldiers.",
+                "en",
+                "azerbaijan",
+            ),
+            (
+                "Armenian shelling of the villages of Azerbaijan killed 5 civilians.",
+                "en",
+                "azerbaijan",
+            ),
+            (
+                "Armenian shelling of the positions of the Azerbaijani army killed 5 soldiers.",
+                "en",
+                "azerbaijan",
+            ),
+        ],
+    )
+    def test_target_behind_a_common_noun(self, passage: str, lang: str, side: str) -> None:
+        """ "Serangan Armenia terhadap posisi Azerbaijan": the target is not who killed."""
+        claim = one(passage, lang)
+        assert claim.subject.side == side
+        target = "Armenia" if side == "armenia" else "Azerbaijan"
+        assert f"what {target} killed" not in (claim.note or "")
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "side"),
+        [
+            ("Pasukan di posisi Azerbaijan menghancurkan 5 tank.", "id", "armenia"),
+            ("Tentara Azerbaijan menghancurkan 5 tank di posisi Armenia.", "id", "armenia"),
+            ("Azerbaijani forces destroyed 5 tanks at Armenian positions.", "en", "armenia"),
+        ],
+    )
+    def test_who_acts_beside_positions(self, passage: str, lang: str, side: str) -> None:
+        """Positions with no attack before them are no target: the side named acts."""
+        assert one(passage, lang).subject.side == side
+
+
+MINISTRY_AZ = "Ministry of Defence of Azerbaijan"
+
 
 class TestClausesAndListedPlaces:
     """Two speech clauses in one sentence, and a figure listed with only a place."""
@@ -1756,6 +1878,89 @@ class TestClausesAndListedPlaces:
         """Houses, tanks after soldiers, "2 of them", a date: no second claim of the outcome."""
         assert len(extract(passage, lang, PUB)) == 1
 
+    @pytest.mark.parametrize(
+        ("passage", "lang", "expected"),
+        [
+            (
+                "4 civilians were killed in Stepanakert on Monday and 5 in Martuni, Armenpress "
+                "said.",
+                "en",
+                [
+                    (4, None, "armenia", "civilian", "killed", "Stepanakert", "Armenpress"),
+                    (5, None, "armenia", "civilian", "killed", "Martuni", "Armenpress"),
+                ],
+            ),
+            (
+                "4 warga sipil tewas di Stepanakert pada Senin (5/10) dan 5 di kota Martuni, "
+                "kata Armenpress.",
+                "id",
+                [
+                    (4, None, "armenia", "civilian", "killed", "Stepanakert", "Armenpress"),
+                    (5, None, "armenia", "civilian", "killed", "Martuni", "Armenpress"),
+                ],
+            ),
+            (
+                "Armenpress said 4 civilians were killed on Monday in Stepanakert and 5 in the "
+                "city of Martuni.",
+                "en",
+                [
+                    (4, None, "armenia", "civilian", "killed", "Stepanakert", "Armenpress"),
+                    (5, None, "armenia", "civilian", "killed", "Martuni", "Armenpress"),
+                ],
+            ),
+            (
+                "Azerbaijan said 3 Armenian tanks were destroyed in Fizuli and 2 in Jabrayil.",
+                "en",
+                [
+                    (3, None, "armenia", "military", "destroyed", "Fizuli", "Azerbaijan"),
+                    (2, None, "armenia", "military", "destroyed", "Jabrayil", "Azerbaijan"),
+                ],
+            ),
+            (
+                "3 tank hancur di Fizuli dan 2 di Jabrayil, kata Kementerian Pertahanan "
+                "Azerbaijan.",
+                "id",
+                [
+                    (3, None, "azerbaijan", "military", "destroyed", "Fizuli", MINISTRY_AZ),
+                    (2, None, "azerbaijan", "military", "destroyed", "Jabrayil", MINISTRY_AZ),
+                ],
+            ),
+        ],
+    )
+    def test_listed_past_a_date_or_equipment(
+        self, passage: str, lang: str, expected: list[tuple[object, ...]]
+    ) -> None:
+        """A date after the first place ("on Monday", "pada Senin (5/10)"), or equipment
+        listed with only a place ("3 tanks ... and 2 in Jabrayil"): the second figure is listed."""
+        assert self.rows(passage, lang) == expected
+
+    def test_listed_equipment_counts_the_same_unit(self) -> None:
+        """ "3 tanks destroyed in Fizuli and 2 in Jabrayil": the 2 are tanks."""
+        claims = extracted("3 tanks destroyed in Fizuli and 2 in Jabrayil.", "en")
+        assert [(c.figure.low, c.figure.unit) for c in claims] == [(3, "tank"), (2, "tank")]
+
+    def test_listed_figure_takes_its_own_date(self) -> None:
+        """A date after the listed figure is its own; with none it shares the first's."""
+        passage = "4 civilians were killed in Stepanakert on Monday, and 5 in Martuni on Tuesday."
+        days = [c.period.as_of for c in extracted(passage, "en")]
+        assert days == [date(2020, 10, 5), date(2020, 10, 6)]
+        shared = "4 civilians were killed in Stepanakert on Monday and 5 in Martuni."
+        assert [c.period.as_of for c in extracted(shared, "en")] == [date(2020, 10, 5)] * 2
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("4 civilians were killed in Stepanakert on Monday and 5 on Tuesday.", "en"),
+            ("3 tanks were destroyed in Fizuli and 2 soldiers in Jabrayil.", "en"),
+            ("3 tanks were destroyed in Fizuli and 2 in Reuters' count.", "en"),
+            ("3 tank hancur di Fizuli pada Senin dan 2 pada Selasa.", "id"),
+            ("4 warga sipil tewas di Stepanakert dan 5 rumah di Martuni rusak.", "id"),
+        ],
+    )
+    def test_no_listed_figure_past_a_date(self, passage: str, lang: str) -> None:
+        """Past a date or after equipment, a figure with no place of its own is not listed."""
+        assert len(extracted(passage, lang)) == 1
+
 
 class TestPostPosedClaimants:
     """A post-posed cue (", kata X", ", X said") attributes its own clause, not the next."""
@@ -1896,6 +2101,108 @@ class TestPostPosedClaimants:
         )
         assert [r[-1] for r in self.rows(passage, "id")] == ["Armenpress", "Armenpress"]
 
+    @pytest.mark.parametrize(
+        ("passage", "lang", "second"),
+        [
+            (
+                "Four civilians were killed in Stepanakert, Armenpress said, five civilians were "
+                "killed in Ganja, Azerbaijan said.",
+                "en",
+                AZERBAIJAN,
+            ),
+            (
+                "Four civilians were killed in Stepanakert, said Armenpress, five civilians were "
+                "killed in Ganja, said Azerbaijan.",
+                "en",
+                AZERBAIJAN,
+            ),
+            (
+                "Four civilians were killed in Stepanakert, according to Armenpress, five "
+                "civilians were killed in Ganja, according to Azerbaijan.",
+                "en",
+                AZERBAIJAN,
+            ),
+            (
+                "Four civilians were killed in Stepanakert, Armenpress said on Friday, five "
+                "civilians were killed in Ganja, Azerbaijan said.",
+                "en",
+                AZERBAIJAN,
+            ),
+            (
+                "Four civilians were killed in Stepanakert, Armenpress said, citing local "
+                "officials, and five civilians were killed in Ganja, Azerbaijan said.",
+                "en",
+                AZERBAIJAN,
+            ),
+            (
+                "Sebanyak 4 warga sipil tewas di Stepanakert, kata Armenpress, 5 warga sipil "
+                "tewas di Ganja, kata Kementerian Pertahanan Azerbaijan.",
+                "id",
+                MINISTRY,
+            ),
+            (
+                "Sebanyak 4 warga sipil tewas di Stepanakert, menurut Armenpress, 5 warga sipil "
+                "tewas di Ganja, menurut Kementerian Pertahanan Azerbaijan.",
+                "id",
+                MINISTRY,
+            ),
+            (
+                "Sebanyak 4 warga sipil tewas di Stepanakert, kata Armenpress, Jumat (9/10), dan "
+                "5 warga sipil tewas di Ganja, kata Kementerian Pertahanan Azerbaijan.",
+                "id",
+                MINISTRY,
+            ),
+        ],
+    )
+    def test_clauses_joined_by_commas(
+        self, passage: str, lang: str, second: tuple[object, ...]
+    ) -> None:
+        """ "..., Armenpress said, five ... in Ganja, Azerbaijan said": with only a comma
+        between the clauses, the 5 is still Azerbaijan's."""
+        assert self.rows(passage, lang) == [(4, *self.ARMENPRESS), (5, *second)]
+
+    def test_three_clauses_joined_by_commas(self) -> None:
+        """The middle clause of three takes its own claimant; the last takes its own."""
+        passage = (
+            "Four civilians were killed in Stepanakert, Armenpress said, five civilians were "
+            "killed in Ganja, Azerbaijan said, and three civilians were killed in Martuni, "
+            "Armenpress said."
+        )
+        assert self.rows(passage, "en") == [
+            (4, *self.ARMENPRESS),
+            (5, *self.AZERBAIJAN),
+            (3, "armenia", "Martuni", "Armenpress"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("passage", "expected"),
+        [
+            (
+                "Seven civilians were killed in Stepanakert, Armenpress said, adding that 5 were "
+                "wounded in Martuni, Reuters reported.",
+                [
+                    (7, "armenia", "Stepanakert", "Armenpress"),
+                    (5, "armenia", "Martuni", "Armenpress"),
+                ],
+            ),
+            (
+                "In Ganja, Azerbaijan said, 5 civilians were killed, Reuters reported.",
+                [(5, "azerbaijan", "Ganja", "Azerbaijan")],
+            ),
+            (
+                "Four civilians were killed in Stepanakert, Armenpress said, five more were "
+                "wounded.",
+                [(4, *ARMENPRESS), (5, "armenia", None, "Armenpress")],
+            ),
+        ],
+    )
+    def test_cue_that_does_not_close_before_a_comma(
+        self, passage: str, expected: list[tuple[object, ...]]
+    ) -> None:
+        """A cue carried on ("adding that 5 ..."), one after no reported clause ("In Ganja,
+        X said,"), or one with no later cue: the figure after it stays its own."""
+        assert self.rows(passage, "en") == expected
+
 
 class TestReviewForcesAndListedPlaces:
     """Forces named by any force noun, and a listed figure's place kept to itself."""
@@ -1998,6 +2305,83 @@ class TestReviewForcesAndListedPlaces:
         """A side, a source, "Hospital No. 1": no place, so no listed claim."""
         rows = self.rows(passage, "en")
         assert [(low, location) for low, _, location, _ in rows] == [(12, "Ganja")]
+
+
+class TestSitesOfATown:
+    """A site of a town ("Stepanakert's central market", "di pasar Stepanakert") places the
+    figure in the town; an event owned by a town ("Yerevan's shelling") does not."""
+
+    rows = staticmethod(placed_rows)
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "place"),
+        [
+            ("4 civilians were killed in Stepanakert's central market.", "en", "Stepanakert"),
+            ("4 civilians were killed in Stepanakert’s Central Market.", "en", "Stepanakert"),
+            ("5 civilians were killed in Tartar's outskirts.", "en", "Tartar"),
+            ("5 civilians were killed in Barda's city centre.", "en", "Barda"),
+            (
+                "Two children were killed in a school in Martuni's eastern district.",
+                "en",
+                "Martuni",
+            ),
+            ("4 civilians were killed in the centre of Stepanakert.", "en", "Stepanakert"),
+            ("4 warga sipil tewas di pasar pusat Stepanakert.", "id", "Stepanakert"),
+            ("4 warga sipil tewas di rumah sakit Stepanakert.", "id", "Stepanakert"),
+        ],
+    )
+    def test_site_of_a_town(self, passage: str, lang: str, place: str) -> None:
+        """ "in Stepanakert's central market", "di pasar Stepanakert": the place is the town."""
+        assert [row[2] for row in self.rows(passage, lang)] == [place]
+
+    def test_site_with_a_claimant(self) -> None:
+        """The claimant and its side are read as before; only the place is added."""
+        passage = "Four civilians were killed in Ganja's residential district, Azerbaijan said."
+        assert self.rows(passage, "en") == [(4, "azerbaijan", "Ganja", "Azerbaijan")]
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "side"),
+        [
+            ("4 civilians were killed in Yerevan's shelling.", "en", "azerbaijan"),
+            (
+                "5 civilians were killed in Yerevan's heavy shelling of the market.",
+                "en",
+                "azerbaijan",
+            ),
+            ("4 civilians were killed in Baku's attack on Stepanakert's market.", "en", "armenia"),
+            ("3 soldiers were killed in Armenia's counteroffensive.", "en", "unknown"),
+            ("4 civilians were killed in Nagorno-Karabakh's capital.", "en", "unknown"),
+            ("4 civilians were killed in the market.", "en", "unknown"),
+            ("4 warga sipil tewas di rumah mereka.", "id", "unknown"),
+        ],
+    )
+    def test_no_site_no_place(self, passage: str, lang: str, side: str) -> None:
+        """An event a town owns, a party's capital, a site of no town: no place."""
+        [(_, got_side, place, _)] = self.rows(passage, lang)
+        assert (got_side, place) == (side, None)
+
+
+class TestSpeechNounsInClaimants:
+    """ "Media reports said": one attribution, whose claimant is the whole phrase."""
+
+    @pytest.mark.parametrize(
+        ("passage", "claimant"),
+        [
+            (
+                "Five civilians were killed in Ganja, Azerbaijani media reports said.",
+                "Azerbaijani media reports",
+            ),
+            ("Five civilians were killed in Ganja, the United States said.", "United States"),
+        ],
+    )
+    def test_post_posed_speech_noun(self, passage: str, claimant: str) -> None:
+        """A figure before "media reports said" takes the whole phrase, not "media"."""
+        assert one(passage, "en").claimant == claimant
+
+    def test_speech_verb_before_a_figure(self) -> None:
+        """ "Armenia reports 5 soldiers were killed": "reports" is still Armenia's verb."""
+        claim = one("Armenia reports 5 soldiers were killed.", "en")
+        assert (claim.claimant, claim.subject.side) == ("Armenia", "armenia")
 
 
 class TestDocstrings:

@@ -115,6 +115,44 @@ class TestFindCues:
         assert cues(text, lang) == claimants
 
     @pytest.mark.parametrize(
+        ("text", "claimants"),
+        [
+            ("Media reports said 5 civilians were killed.", ["Media reports"]),
+            ("Reports said 5 civilians were killed.", ["Reports"]),
+            ("News reports have said 5 civilians were killed.", ["News reports"]),
+            ("The United States said 5 civilians were killed.", ["United States"]),
+            ("The United States claims 5 civilians were killed.", ["United States"]),
+            (
+                "Azerbaijan's ministry confirmed reports that 5 soldiers died.",
+                ["Azerbaijan's ministry"],
+            ),
+            ("Azerbaijan reports claims of 5 deaths.", ["Azerbaijan"]),
+        ],
+    )
+    def test_speech_word_used_as_a_noun(self, text: str, claimants: list[str]) -> None:
+        """ "Media reports said", "confirmed reports that": one cue, the noun no speech verb."""
+        assert cues(text, "en") == claimants
+
+    @pytest.mark.parametrize(
+        ("text", "claimants"),
+        [
+            ("Armenia reports 5 soldiers were killed.", ["Armenia"]),
+            ("Azerbaijan claims 5 Armenian soldiers were killed.", ["Azerbaijan"]),
+            (
+                "Azerbaijan claims 5 Armenian soldiers were killed, reports said.",
+                ["Azerbaijan", "reports"],
+            ),
+            (
+                "Armenia said 20 soldiers were killed, while Azerbaijan claims 300 died.",
+                ["Armenia", "Azerbaijan"],
+            ),
+        ],
+    )
+    def test_speech_word_used_as_a_verb(self, text: str, claimants: list[str]) -> None:
+        """ "Armenia reports 5 ...", "Azerbaijan claims ...": still the verb of a cue."""
+        assert cues(text, "en") == claimants
+
+    @pytest.mark.parametrize(
         ("text", "lang"),
         [
             ("Armenia did not say how many soldiers died, but 30 civilians were killed.", "en"),
@@ -161,6 +199,48 @@ class TestFindCues:
     )
     def test_post_posed_cues(self, text: str, lang: str, closes: list[bool]) -> None:
         """A cue after a comma that ends its clause is post-posed; one opening a clause is not."""
+        found = find_cues(tokenize(text), lexicon(lang), sides(lang))
+        assert [c.closes for c in found] == closes
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "closes"),
+        [
+            (
+                "4 tewas di Stepanakert, kata Armenpress, 5 tewas di Ganja, kata Baku.",
+                "id",
+                [True, True],
+            ),
+            (
+                "Four died in Stepanakert, Armenpress said, five died in Ganja, Baku said.",
+                "en",
+                [True, True],
+            ),
+            (
+                "Four died in Stepanakert, Armenpress said, citing officials, and five died in "
+                "Ganja, Baku said.",
+                "en",
+                [True, True],
+            ),
+            (
+                "Seven died, the ministry said, adding that 5 more were wounded, Reuters reported.",
+                "en",
+                [False, True],
+            ),
+            (
+                "In Ganja, Azerbaijan said, 5 civilians were killed, Reuters reported.",
+                "en",
+                [False, True],
+            ),
+            (
+                "Sementara itu, Armenpress mengatakan, 4 tewas di Stepanakert, kata Reuters.",
+                "id",
+                [False, True],
+            ),
+        ],
+    )
+    def test_post_posed_cue_before_a_comma(self, text: str, lang: str, closes: list[bool]) -> None:
+        """A cue after a reported clause closes it even when only a comma follows; one after
+        no figure or outcome ("In Ganja, X said,") or carried on ("adding that 5 ...") does not."""
         found = find_cues(tokenize(text), lexicon(lang), sides(lang))
         assert [c.closes for c in found] == closes
 

@@ -19,7 +19,13 @@
   it: when the nearest cue before a figure is one that closes an earlier clause
   and the nearest after it closes the figure's own, the figure takes its own
   ("4 tewas di Stepanakert, kata Armenpress, dan 5 tewas di Ganja, kata
-  Azerbaijan": the 5 is Azerbaijan's).
+  Azerbaijan": the 5 is Azerbaijan's) — also when only a comma joins the
+  clauses (", Armenpress said, five ... in Ganja, Azerbaijan said"), as long
+  as the clause before the cue reports a figure or an outcome and no
+  participle carries the cue on (", adding that 5 more were wounded").  A
+  speech verb that is also a plural noun is no cue of its own when another
+  speech verb governs it: "Media reports said", "reports have said",
+  "confirmed reports that" make one cue each.
 * :func:`find_wire` and :func:`find_outlet` find the republication chain:
   "Sumber AFP", "dilansir dari Anadolu Agency", "Dilaporkan Reuters",
   "(Reuters) -"; the outlet from the header line, the dateline ("ANKARA,
@@ -67,6 +73,27 @@ _CLAUSE_TAILS = frozenset({",", '"', "”", "’", "'"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 #: how far past its name a post-posed cue looks for the end of its clause ("on Friday")
 _MAX_CUE_TAIL = 4
+#: words after a post-posed cue's comma that carry on its own sentence ("..., Armenpress
+#: said, citing officials, ...", "..., the ministry said, adding that ...")
+_CUE_CONTINUATIONS = frozenset(
+    {
+        "citing",
+        "quoting",
+        "adding",
+        "saying",
+        "noting",
+        "stressing",
+        "explaining",
+        "menambahkan",
+        "seraya",
+        "sambil",
+        "dengan",
+    }
+)
+#: speech verbs that are also plural nouns: "Media reports said", "confirmed reports that"
+_SPEECH_NOUNS = frozenset({"reports", "claims", "estimates", "states"})
+#: auxiliaries between such a noun and the verb whose subject it is ("reports have said")
+_SPEECH_AUXILIARIES = frozenset({"have", "has", "had"})
 
 
 class Sides:
@@ -341,10 +368,18 @@ def _judge(toks: Sequence[Tok], first: int, after: int, lex: Lexicon, position: 
     return Cue(position, toks[first].start, toks[after - 1].end)
 
 
-def _closes(toks: Sequence[Tok], opening: int, end: int, lex: Lexicon) -> bool:
+def _closes(toks: Sequence[Tok], opening: int, end: int, lex: Lexicon, floor: int = 0) -> bool:
     """Whether the cue over ``toks[opening:end]`` is post-posed: it follows a clause
     (", kata X", ", X said") and its own clause ends with it, at the end of the
-    sentence, a semicolon or a conjunction (", dan", ", while", "; five ...")."""
+    sentence, a semicolon or a conjunction (", dan", ", while", "; five ...").
+
+    A comma and another clause after it ("..., Armenpress said, five civilians were
+    killed in Ganja, ...") end it too, when the clause before the cue (from
+    ``floor``) reports a figure or an outcome: "Sementara itu, Armenpress
+    mengatakan, 4 tewas" opens its clause.  A participle after the comma carries
+    the cue on ("..., Armenpress said, citing officials, and ..."); one that
+    reports a figure itself ("..., adding that 5 more were wounded") keeps it open.
+    """
     if opening == 0 or toks[opening - 1].low not in _CLAUSE_TAILS:
         return False
     n = len(toks)
@@ -360,7 +395,48 @@ def _closes(toks: Sequence[Tok], opening: int, end: int, lex: Lexicon) -> bool:
         j += 1
     if j < n and toks[j].low == ",":
         j += 1
+        while j < n and toks[j].low in _CUE_CONTINUATIONS:
+            k = j + 1
+            while k < n and toks[k].low not in _SENTENCE_ENDS and toks[k].low != ",":
+                if _clausal(toks, k, lex):
+                    return False
+                k += 1
+            j = k + 1 if k < n and toks[k].low == "," else k
+        if j < n and toks[j].low not in _SENTENCE_ENDS and toks[j].low not in _CLAUSE_OPENERS:
+            return _reports(toks, floor, opening, lex)
     return j >= n or toks[j].low in _SENTENCE_ENDS or toks[j].low in _CLAUSE_OPENERS
+
+
+def _reports(toks: Sequence[Tok], first: int, after: int, lex: Lexicon) -> bool:
+    """Whether ``toks[first:after]`` hold a figure in digits or an outcome ("were killed")."""
+    return any(t.text[:1].isdigit() for t in toks[first:after]) or any(
+        table.occurs(toks, first, after)
+        for table in (lex.outcomes, lex.equipment_outcomes, lex.active, lex.equipment_active)
+    )
+
+
+def _speech_noun(toks: Sequence[Tok], i: int, after: int, verb_end: int, lex: Lexicon) -> bool:
+    """Whether the speech verb ``toks[i:after]`` is a noun: "Media reports said",
+    "reports have said", "the United States claims" (the subject of the next verb),
+    "confirmed reports that" (the object of the one before, which ended at
+    ``verb_end``).  Of two such words the first is the verb when it is lower case:
+    "Azerbaijan reports claims of ..."."""
+    if toks[i].low not in _SPEECH_NOUNS:
+        return False
+    if verb_end == i:
+        return True
+    j = after
+    while j < len(toks) and j - after < 2 and toks[j].low in _SPEECH_AUXILIARIES:
+        j += 1
+    if lex.speech.match(toks, j) is None:
+        return False
+    return toks[j].low not in _SPEECH_NOUNS or (i > 0 and toks[i].text[:1].isupper())
+
+
+def _last(cues: Sequence[Cue]) -> int:
+    """Where the last cue found stands (0 when none): the clause a later cue may close starts
+    after it."""
+    return cues[-1].position if cues else 0
 
 
 def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
@@ -368,10 +444,11 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
     cues: list[Cue] = []
     i = 0
     n = len(toks)
+    verb_end = -1  # the token after the last speech verb
     while i < n:
         found = lex.pronoun_speech.match(toks, i)
         if found is not None:
-            closes = _closes(toks, i, found[1], lex)
+            closes = _closes(toks, i, found[1], lex, _last(cues))
             named = [c for c in cues if c.named]
             if named:
                 cues.append(attrs.evolve(named[-1], position=i, closes=closes))
@@ -384,7 +461,8 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
         if found is not None:
             first, after = _phrase_after(toks, found[1], lex)
             cue = _judge(toks, first, after, lex, i)
-            cues.append(attrs.evolve(cue, closes=_closes(toks, i, max(after, found[1]), lex)))
+            closes = _closes(toks, i, max(after, found[1]), lex, _last(cues))
+            cues.append(attrs.evolve(cue, closes=closes))
             i = found[1]
             continue
         inverted = lex.inverted.match(toks, i)
@@ -394,7 +472,7 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
             if nxt is not None and nxt.text[:1].isalpha():
                 first, after = _phrase_after(toks, inverted[1], lex)
                 cue = _judge(toks, first, after, lex, i)
-                closes = _closes(toks, i, max(after, inverted[1]), lex)
+                closes = _closes(toks, i, max(after, inverted[1]), lex, _last(cues))
                 cues.append(attrs.evolve(cue, closes=closes))
                 i = inverted[1]
                 continue
@@ -402,16 +480,19 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
                 i = inverted[1]
                 continue
         found = lex.speech.match(toks, i)
-        if found is not None and _negated(toks, i, lex):
-            # "Armenia did not say how many died": its subject claims no figure
+        if found is not None and (
+            _negated(toks, i, lex) or _speech_noun(toks, i, found[1], verb_end, lex)
+        ):
+            # "Armenia did not say how many died": its subject claims no figure;
+            # "Media reports said": one cue, at "said"
             i = found[1]
             continue
         if found is not None:
             first, after = noun_phrase_before(toks, i, lex, sides)
             cue = _judge(toks, first, after, lex, i)
-            closes = _closes(toks, first if first < after else i, found[1], lex)
+            closes = _closes(toks, first if first < after else i, found[1], lex, _last(cues))
             cues.append(attrs.evolve(cue, closes=closes))
-            i = found[1]
+            i = verb_end = found[1]
             continue
         i += 1
     return cues

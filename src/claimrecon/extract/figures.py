@@ -33,7 +33,9 @@
    figures are claims, the part noted as counted within the whole.  A figure
    that lists another place after one with an outcome ("4 warga sipil tewas di
    Stepanakert dan 5 di Martuni", "3 soldiers were killed in Stepanakert and 2
-   in Ganja") takes its outcome and, when it has no noun, what it counts;
+   in Ganja"), also past a date ("in Stepanakert on Monday and 5 in
+   Martuni"), takes its outcome and, when it has no noun, what it counts,
+   people or equipment ("3 tanks destroyed in Fizuli and 2 in Jabrayil");
 6. an elliptical figure coordinated with a qualified one shares its qualifier
    ("sedikitnya 30 ... tewas dan 144 luka-luka"), noted as such;
 7. a figure under a negation ("tidak ada 50 tentara yang tewas") is marked.
@@ -616,6 +618,33 @@ def _place_after(
     return e if e > j else None
 
 
+#: words before a date that a listed figure's gap may hold ("in Stepanakert on Monday and 5")
+_DATE_LEADS = frozenset({"on", "last", "this", "pada", "hari", "tanggal"})
+
+
+def _date_after(toks: Sequence[Tok], k: int, dates: Sequence[tuple[int, int]]) -> int | None:
+    """The token after the date phrase at token ``k`` ("on Monday", "pada Senin (5/10)")."""
+    j = k
+    while j < len(toks) and toks[j].low in _DATE_LEADS:
+        j += 1
+    e = j
+    while e < len(toks) and any(ds <= toks[e].start < de for ds, de in dates):
+        e += 1
+    return e if e > j else None
+
+
+def _when_where(toks: Sequence[Tok], k: int, lex: Lexicon, dates: Sequence[tuple[int, int]]) -> int:
+    """The token after the place and date phrases from token ``k`` ("in Stepanakert on
+    Monday", "on Monday in the city of Stepanakert")."""
+    while True:
+        e = _place_after(toks, k, lex, dates)
+        if e is None:
+            e = _date_after(toks, k, dates)
+        if e is None:
+            return k
+        k = e
+
+
 def _own_place(
     toks: Sequence[Tok],
     k: int,
@@ -656,19 +685,20 @@ def _gapped(
     lex: Lexicon,
     sides: Sides,
     dates: Sequence[tuple[int, int]],
+    *,
+    bare: bool = False,
 ) -> bool:
     """Whether ``m`` lists a place after ``p``'s, the outcome left out.
 
     "4 warga sipil tewas di Stepanakert dan 5 di Martuni", "Three soldiers were
     killed in Stepanakert and 2 soldiers in Ganja": ``p`` has an outcome, then
-    at most a place phrase and a coordinator; ``m`` is followed by its own place.
+    at most place and date phrases ("in Stepanakert on Monday") and a
+    coordinator; ``m`` is followed by its own place.  A ``bare`` number ("and 2
+    in Jabrayil") counts what ``p`` counts, people or equipment.
     """
-    if p.outcome is None or p.equipment != m.equipment:
+    if p.outcome is None or (p.equipment != m.equipment and not bare):
         return False
-    k = max(p.np_end, p.last, p.out_last)
-    after_place = _place_after(toks, k, lex, dates)
-    if after_place is not None:
-        k = after_place
+    k = _when_where(toks, max(p.np_end, p.last, p.out_last), lex, dates)
     if not _coordinated(toks, k, m.q_first, lex):
         return False
     return _own_place(toks, max(m.np_end, m.last), lex, sides, dates) is not None
@@ -758,7 +788,9 @@ def _listed_bare(
     if not done:
         return
     p = max(done, key=lambda x: x.q_first)
-    if (p.noun is not None or p.inherits is not None) and _gapped(toks, p, m, lex, sides, dates):
+    if (p.noun is not None or p.inherits is not None) and _gapped(
+        toks, p, m, lex, sides, dates, bare=True
+    ):
         _take_outcome(m, p)
         m.inherits, m.category, m.unit = 0, p.category, p.unit
         m.side, m.side_name, m.enemy = p.side, p.side_name, p.enemy

@@ -108,6 +108,9 @@ class Lexicon:
     #: words that introduce a place ("di", "in") and kinds of place ("kota", "town")
     places: frozenset[str]
     place_kinds: frozenset[str]
+    #: sites within a town ("pasar", "rumah sakit", "market", "outskirts"): the town named with
+    #: one is the place ("di pasar Stepanakert", "in Stepanakert's central market")
+    sites: PhraseTable[bool]
     #: traps: words before or after a number that make it not a count of losses
     before_traps: frozenset[str]
     after_traps: frozenset[str]
@@ -156,6 +159,7 @@ class _Words(TypedDict):
     since: set[str]
     places: set[str]
     place_kinds: set[str]
+    sites: list[str]
     before_traps: set[str]
     after_traps: set[str]
     singular: set[str]
@@ -543,6 +547,20 @@ _INDONESIAN: _Words = {
         "daerah",
         "kampung",
     },
+    "sites": [
+        "pasar",
+        "rumah sakit",
+        "sekolah",
+        "pinggiran",
+        "pusat",
+        "alun-alun",
+        "stasiun",
+        "bandara",
+        "gereja",
+        "masjid",
+        "permukiman",
+        "pemukiman",
+    ],
     "before_traps": {
         "tahun",
         "usia",
@@ -936,6 +954,39 @@ _ENGLISH: _Words = {
     "since": {"since"},
     "places": {"in", "near"},
     "place_kinds": {"town", "city", "village", "region", "province", "district", "of", "the"},
+    "sites": [
+        "market",
+        "marketplace",
+        "bazaar",
+        "hospital",
+        "clinic",
+        "school",
+        "kindergarten",
+        "university",
+        "district",
+        "districts",
+        "neighbourhood",
+        "neighborhood",
+        "quarter",
+        "suburb",
+        "suburbs",
+        "outskirts",
+        "centre",
+        "center",
+        "downtown",
+        "square",
+        "street",
+        "streets",
+        "station",
+        "airport",
+        "church",
+        "cathedral",
+        "mosque",
+        "park",
+        "cemetery",
+        "area",
+        "areas",
+    ],
     "before_traps": {
         "year",
         "in",
@@ -1039,6 +1090,7 @@ def _build(lang: str, w: _Words) -> Lexicon:
         since=frozenset(w["since"]),
         places=frozenset(w["places"]),
         place_kinds=frozenset(w["place_kinds"]),
+        sites=_flags(w["sites"]),
         before_traps=frozenset(w["before_traps"]),
         after_traps=frozenset(w["after_traps"]),
         demonyms=dict(_DEMONYMS),

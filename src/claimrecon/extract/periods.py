@@ -6,7 +6,8 @@ For a figure in a sentence, in this order:
   date the sentence says the fighting began on, starts a running total;
 * "sejak pertempuran dimulai" / "since the fighting began" takes the start
   the article states elsewhere (:func:`war_start`), or leaves it unknown;
-* another date in the sentence makes the figure an incident on that day —
+* another date in the sentence makes the figure an incident on that day (the
+  nearest date of the figure's own clause, else the nearest in the sentence) —
   unless the sentence says "so far" ("hingga saat ini"), a running total;
 * a date attached to the attribution ("said on Tuesday") is the as-of date of
   a running total;
@@ -105,12 +106,19 @@ class Periods:
         cue: Cue | None,
         previous: Sentence | None,
         notes: list[str],
+        clause: tuple[int, int] | None = None,
     ) -> Period:
-        """The period of figure ``m`` of sentence ``s``."""
+        """The period of figure ``m`` of sentence ``s``.
+
+        ``clause`` bounds the tokens of the figure's own clause: a date there is
+        its incident's before any nearer one outside it ("4 killed in Stepanakert
+        on Monday, and 5 in Martuni on Tuesday": the 5 is Tuesday's).
+        """
         text, lex = self.text, self.lex
         report: DateMention | None = None
         since: DateMention | None = None
         events: list[tuple[int, DateMention]] = []
+        own: list[tuple[int, DateMention]] = []
         started = lex.wars.occurs(s.toks) and lex.starts.occurs(s.toks)
         for d, k in zip(s.dates, s.date_toks, strict=True):
             if (
@@ -123,6 +131,10 @@ class Periods:
                 since = d if since is None else since
             else:
                 events.append((abs(k - m.q_first), d))
+                if clause is not None and clause[0] <= k < clause[1]:
+                    own.append(events[-1])
+        if own:
+            events = own
         for mention in (report, since, *(e[1] for e in events)):
             if mention is not None:
                 self.date_notes(mention, notes)

@@ -333,7 +333,9 @@ class _Run:
         if attacker_end is not None and attacker_end > end:
             end = attacker_end
         period = (
-            self.periods.headline(notes) if related else self.periods.of(s, m, cue, previous, notes)
+            self.periods.headline(notes)
+            if related
+            else self.periods.of(s, m, cue, previous, notes, clause)
         )
         if side is None:
             side = self.reader.default(m, cue, claimant_side, period, notes, disputed=bool(status))
@@ -404,7 +406,8 @@ def _clauses(
     killed" places the 12 in Baku, and not the 3.  The clause starts at the
     claimant's name ("Armenia"), or at the verb when the name follows it.  A
     figure that lists its own place ("and 2 in Martuni") ends the clause of the
-    figure before it: its place is not that figure's.
+    figure before it: its place is not that figure's, and its own clause starts at
+    it ("on Monday, and 5 in Martuni on Tuesday": Tuesday is the 5's date).
     """
     index = {t.start: k for k, t in enumerate(s.toks)}
     n = len(s.toks)
@@ -420,6 +423,8 @@ def _clauses(
             starts = [b for p, b in marks if lo <= p < m.span_first and b >= lo]
             if starts:
                 first = max(starts)
+            if m.via == "gapped":
+                first = max(first, m.span_first)
         if i + 1 < len(mentions):
             hi = mentions[i + 1].span_first
             starts = [b for p, b in marks if m.span_last <= p < hi and b >= m.span_last]

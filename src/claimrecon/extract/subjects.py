@@ -34,12 +34,20 @@ to 7.  Nor is the target of an attack ("serangan terhadap Stepanakert",
 the attack noun: before the target ("Serangan Azerbaijan terhadap
 Stepanakert", "Azerbaijani shelling of Stepanakert") or after it with
 "oleh"/"by" ("serangan terhadap Stepanakert oleh Azerbaijan", "an attack on
-Stepanakert by Azerbaijan").  A possessive is no place: "killed in Yerevan's
-shelling" names the attacker.  Forces no side is named for, placed in a town
-that speaks for a side ("Tentara di Stepanakert membunuh", "forces in Baku
-downed"), are that side's; a side named for them ("Pasukan Armenia di
-Stepanakert") comes first, and a region ("di wilayah Nagorno-Karabakh") is no
-such town.
+Stepanakert by Azerbaijan").  A target may stand behind common nouns
+("Serangan Armenia terhadap posisi Azerbaijan", "an attack on the positions of
+Azerbaijan", "shelling of the villages of Azerbaijan"): still the target.  A
+town the registry declares a place, right beside the attack noun
+("Stepanakert shelling", "pengeboman Stepanakert"), is where the attack fell,
+not who made it, unless the attack has a target of its own ("Baku shelling
+of Stepanakert").  A possessive is no place: "killed in Yerevan's shelling"
+names the attacker; but a possessive town before a site ("killed in
+Stepanakert's central market") places the figure in the town, as a site
+before it does ("di pasar Stepanakert", "in the centre of Stepanakert").
+Forces no side is named for, placed in a town that speaks for a side
+("Tentara di Stepanakert membunuh", "forces in Baku downed"), are that side's;
+a side named for them ("Pasukan Armenia di Stepanakert") comes first, and a
+region ("di wilayah Nagorno-Karabakh") is no such town.
 """
 
 from __future__ import annotations
@@ -103,6 +111,61 @@ _FORCES = frozenset(
     }
 )
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+#: common nouns (and their modifiers) an attack's target may stand behind: "serangan terhadap
+#: posisi Azerbaijan", "an attack on the positions of Azerbaijan"
+_TARGET_NOUNS = frozenset(
+    {
+        "positions",
+        "position",
+        "posts",
+        "outposts",
+        "bases",
+        "base",
+        "lines",
+        "trenches",
+        "checkpoints",
+        "villages",
+        "towns",
+        "cities",
+        "settlements",
+        "regions",
+        "districts",
+        "areas",
+        "territory",
+        "territories",
+        "homes",
+        "civilians",
+        "frontline",
+        "front-line",
+        "forward",
+        "border",
+        "residential",
+        "military",
+        "posisi",
+        "pos",
+        "markas",
+        "pangkalan",
+        "basis",
+        "benteng",
+        "kubu",
+        "parit",
+        "garis",
+        "depan",
+        "kamp",
+        "permukiman",
+        "pemukiman",
+        "perbatasan",
+        "pertahanan",
+        "warga",
+        "penduduk",
+    }
+)
+#: how many words a site may follow its town's possessive by ("Ganja's old residential district")
+_SITE_WORDS = 4
+#: words that end the search for a site after a possessive ("Yerevan's attack on the market")
+_SITE_STOPS = frozenset({"of", "on", "in", "at", "by", "for", "to", "and", "or", "the", "a", "an"})
+#: how many words of common nouns a target may stand behind
+_TARGET_NOUN_WORDS = 6
 #: kinds of place that make the next name a town ("di kota", "in the town of"), not a region
 _TOWN_KINDS = frozenset({"kota", "desa", "kampung", "town", "city", "village"})
 #: words of a place phrase that are no kind of place ("in the city of")
@@ -245,18 +308,60 @@ class SideReader:
         for k in [*range(m.span_last, after), *range(first, m.span_first)]:
             if toks[k].low not in self.lex.places:
                 continue
-            j = k + 1
-            while j < len(toks) and toks[j].low in self.lex.place_kinds:
-                j += 1
+            j = self._place_words(toks, k + 1)
             known = self.sides.at(toks, j) if j < len(toks) else None
             if known is not None and not self._town(toks, k + 1, j, known[2]):
                 continue  # a party's name ("di Nagorno-Karabakh"), not the place of an incident
             e = j
             while e < len(toks) and toks[e].text[:1].isupper() and toks[e].text.isalpha():
                 e += 1
-            if e > j and not any(toks[i].start in dates for i in range(j, e)):
-                return " ".join(t.text for t in toks[j:e])
+            words = [t.text for t in toks[j:e]]
+            if self._site_owner(toks, e):  # "Stepanakert's central market"
+                words.append(_strip_possessive(toks[e].text))
+                e += 1
+            if words and not any(toks[i].start in dates for i in range(j, e)):
+                return " ".join(words)
         return None
+
+    def _place_words(self, toks: Sequence[Tok], j: int) -> int:
+        """The token after the kinds of place and sites from token ``j``: "di kota",
+        "di pasar", "di rumah sakit", "in the city of", "in the outskirts of"."""
+        lex = self.lex
+        while j < len(toks):
+            if toks[j].low in lex.place_kinds:
+                j += 1
+                continue
+            site = lex.sites.match(toks, j)
+            if site is None or (
+                lex.lang == "en" and (site[1] >= len(toks) or toks[site[1]].low != "of")
+            ):
+                return j
+            j = site[1]
+        return j
+
+    def _site_owner(self, toks: Sequence[Tok], k: int) -> bool:
+        """Whether token ``k`` is a town owning a site: "Stepanakert's central market".
+
+        A possessive name, then a site within a few words that name no event:
+        "in Yerevan's shelling" names the attacker, not a place.
+        """
+        if k >= len(toks) or not _possessive(toks[k]) or not toks[k].text[:1].isupper():
+            return False
+        if not _strip_possessive(toks[k].text).isalpha():
+            return False
+        lex = self.lex
+        for i in range(k + 1, min(len(toks), k + 1 + _SITE_WORDS)):
+            if lex.sites.match(toks, i) is not None:
+                return True
+            tok = toks[i]
+            if (
+                not tok.text.isalpha()
+                or tok.low in _SITE_STOPS
+                or lex.attacks.starts(tok.low)
+                or lex.incidents.starts(tok.low)
+            ):
+                return False
+        return False
 
     def _town(self, toks: Sequence[Tok], first: int, name: int, after: int) -> bool:
         """Whether a name the registry knows is written as a town ("di kota Stepanakert").
@@ -302,6 +407,69 @@ class SideReader:
             return k, True
         if k + 1 < first and toks[k + 1].low in lex.targets and self._after_attack(toks, k + 1):
             return k + 1, False
+        if lex.lang == "id":
+            # "Pengeboman Stepanakert menewaskan": the town bombed, not who bombed
+            known = self.sides.at(toks, first)
+            for a, a_after, _ in lex.attacks.find(toks, max(0, first - 3), first):
+                if (
+                    a_after == first
+                    and known is not None
+                    and self._attacked_town(toks, first, known[2], a, a_after)
+                ):
+                    return a, False
+        return self._target_behind_noun(toks, first)
+
+    def _attacked_town(
+        self, toks: Sequence[Tok], first: int, after: int, attack: int, attack_after: int
+    ) -> bool:
+        """Whether the name ``toks[first:after]`` beside an attack noun is the town attacked.
+
+        A name the registry declares a place, right before the noun in English
+        ("Stepanakert shelling", "the Baku bombardment") or right after it in
+        Indonesian ("pengeboman Stepanakert"), is where the attack fell, not who
+        made it — unless the attack has a target of its own after it ("Baku
+        shelling of Stepanakert", "serangan Baku ke Stepanakert"): then it names
+        the attacker.  A possessive ("Yerevan's shelling") names the attacker too.
+        """
+        lex = self.lex
+        if _possessive(toks[after - 1]) or not self.sides.place(toks, first, after):
+            return False
+        if lex.lang == "en":
+            if after != attack:
+                return False
+            j = attack_after
+        else:
+            if first != attack_after:
+                return False
+            j = after
+        if j < len(toks) and toks[j].low in lex.targets:
+            j += 1
+            while j < len(toks) and toks[j].low in lex.place_kinds:
+                j += 1
+            return j >= len(toks) or not toks[j].text[:1].isupper()
+        return True
+
+    def _target_behind_noun(self, toks: Sequence[Tok], first: int) -> tuple[int, bool] | None:
+        """The target preposition of a name behind common nouns, after an attack noun.
+
+        "Serangan Armenia terhadap posisi Azerbaijan", "an attack on the positions
+        of Azerbaijan", "shelling of the villages of Azerbaijan": the name is the
+        target's, not who acts.  Only a target: "Pasukan di posisi Azerbaijan" is
+        no place phrase, and its forces are Azerbaijan's.
+        """
+        lex = self.lex
+        k = first - 1
+        nouns = False
+        while k >= 0 and first - k <= _TARGET_NOUN_WORDS:
+            low = toks[k].low
+            if _common_noun(low, lex):
+                nouns = True
+            elif low not in lex.place_kinds and low not in lex.targets:
+                break
+            k -= 1
+        t = k + 1
+        if nouns and t < first and toks[t].low in lex.targets and self._after_attack(toks, t):
+            return t, False
         return None
 
     def _after_attack(self, toks: Sequence[Tok], t: int) -> bool:
@@ -343,6 +511,9 @@ class SideReader:
         places: list[tuple[int, int, int]] = []
         while k >= 0:
             name = self._name_ending(toks, k + 1)
+            if name is None and toks[k].low in _FORCES:
+                # "... of the Azerbaijani army killed": the forces' phrase, side name first
+                name = self._name_ending(toks, k)
             governor = None if name is None else self._governor(toks, name)
             if name is None or governor is None:
                 break
@@ -447,9 +618,14 @@ class SideReader:
                 if (
                     found is not None
                     and not _possessive(toks[found[2] - 1])
-                    and self._as_place(toks, k, found[2])
+                    and (
+                        self._as_place(toks, k, found[2])
+                        or self._attacked_town(toks, k, found[2], first, after)
+                    )
                 ):
-                    continue  # "killed in Stepanakert shelling": the place, not the attacker
+                    # "killed in Stepanakert shelling", "Stepanakert shelling killed",
+                    # "pengeboman Stepanakert": the place or target, not the attacker
+                    continue
                 if found is not None and found[0] in self.sides.belligerents:
                     distance = abs(first - m.q_first)
                     if best is None or distance < best[0]:
@@ -482,6 +658,20 @@ class SideReader:
         return None
 
 
+def _common_noun(low: str, lex: Lexicon) -> bool:
+    """Whether a word is a common noun a target stands behind ("posisi", "pos-pos",
+    "desa-desa"); "the", "of" and a single kind of place ("desa") are only passed over."""
+    if low in _TARGET_NOUNS or low in _FORCES:
+        return True
+    half, dash, rest = low.partition("-")
+    return bool(dash) and half == rest and (_common_noun(half, lex) or half in lex.place_kinds)
+
+
 def _possessive(tok: Tok) -> bool:
     """Whether a word is a possessive ("Yerevan's"): it owns what follows, not a place."""
     return tok.low.endswith(("'s", "’s"))
+
+
+def _strip_possessive(word: str) -> str:
+    """A possessive without its mark: "Stepanakert's" is "Stepanakert"."""
+    return word[:-2] if word.lower().endswith(("'s", "’s")) else word
