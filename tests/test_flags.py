@@ -8,9 +8,19 @@ from pathlib import Path
 import attrs
 import pytest
 
-from claimrecon import ArgumentError, DuplicateIdError, Figure, Period, Severity, flag, load_seeds
+from claimrecon import (
+    ArgumentError,
+    Claim,
+    DuplicateIdError,
+    Figure,
+    Hop,
+    Period,
+    Severity,
+    flag,
+    load_seeds,
+)
 from claimrecon.columnar.engine import flag_table
-from tests.builders import WAR_START, claim, day
+from tests.builders import WAR_START, claim, day, nk772
 
 
 def codes(flags: list[object]) -> list[str]:
@@ -424,3 +434,80 @@ class TestPartsAndStarts:
         for flags in self.PATHS:
             assert not only(flags([part, unstarted, ancient]), "part_exceeds_whole")
             assert only(flags([part, unstarted]), "part_exceeds_whole")
+
+
+class TestInconsistentSource:
+    """One source reported with figures that do not overlap for one count on one day."""
+
+    PATHS = TestPlaces.PATHS
+    #: the Nagorno-Karabakh authorities' 772 military dead, via Reuters, via an outlet
+    FIRST = nk772()
+    #: the same figure, garbled to 727 by another outlet citing Reuters
+    GARBLED = nk772(
+        id="nk-727",
+        figure=Figure.exact(727),
+        chain=(Hop("Other Daily", date(2020, 10, 21)), Hop("Reuters", date(2020, 10, 20))),
+    )
+
+    def both(self, claims: list[Claim]) -> list[object]:
+        """The source's flags, the same on both paths."""
+        found = [only(flags(claims), "inconsistent_source") for flags in self.PATHS]
+        assert found[0] == found[1]
+        return found[0]
+
+    def test_garbled_echo(self) -> None:
+        """772 and 727 from one claimant for one subject and day: one flag naming both."""
+        (f,) = self.both([self.FIRST, self.GARBLED])
+        assert f.claims == ("nk-727", "nk-772")  # type: ignore[attr-defined]
+        assert f.figures == (Figure.exact(727), Figure.exact(772))  # type: ignore[attr-defined]
+        assert f.severity is Severity.WARNING  # type: ignore[attr-defined]
+        assert f.factor == 772 / 727  # type: ignore[attr-defined]
+        assert f.subject == ("person", "armenia", "military", "killed")  # type: ignore[attr-defined]
+        assert (f.as_of, f.location) == (date(2020, 10, 20), None)  # type: ignore[attr-defined]
+        assert f.message == (  # type: ignore[attr-defined]
+            "Nagorno-Karabakh is reported giving both 727 person and 772 person for armenia "
+            "military killed (person) as of 2020-10-20: a republication may no longer match its "
+            "source (x1.06)"
+        )
+
+    def test_overlapping_figures(self) -> None:
+        """'At least 700' and 772 overlap: the source agrees with itself."""
+        at_least = self.GARBLED.evolve(figure=Figure.at_least(700))
+        assert not self.both([self.FIRST, at_least])
+
+    def test_other_days(self) -> None:
+        """Figures for different as-of days are never held against each other here."""
+        later = self.GARBLED.evolve(period=Period.since(WAR_START, as_of=date(2020, 10, 21)))
+        assert not self.both([self.FIRST, later])
+
+    def test_two_sources_diverge(self) -> None:
+        """Two different sources that disagree are divergent, not inconsistent."""
+        other = self.GARBLED.evolve(claimant="Reuters", claimant_side="unknown")
+        for flags in self.PATHS:
+            found = flags([self.FIRST, other])
+            assert only(found, "divergent")
+            assert not only(found, "inconsistent_source")
+
+    def test_echo_adds_its_id(self) -> None:
+        """An echo of one statement adds its id to the flag and changes nothing else."""
+        echo = self.FIRST.evolve(id="nk-772-bis", chain=(Hop("Third Daily"), Hop("Reuters")))
+        (before,) = self.both([self.FIRST, self.GARBLED])
+        (after,) = self.both([self.FIRST, self.GARBLED, echo])
+        assert after.claims == ("nk-727", "nk-772", "nk-772-bis")  # type: ignore[attr-defined]
+        assert attrs.evolve(after, claims=before.claims) == before  # type: ignore[misc]
+
+    def test_three_statements(self) -> None:
+        """A source with three statements: one flag, showing its extremes, listing all three."""
+        between = self.FIRST.evolve(id="nk-750", figure=Figure.exact(750))
+        (f,) = self.both([between, self.GARBLED, self.FIRST])
+        assert f.claims == ("nk-727", "nk-750", "nk-772")  # type: ignore[attr-defined]
+        assert f.figures == (Figure.exact(727), Figure.exact(772))  # type: ignore[attr-defined]
+
+    def test_open_figures(self) -> None:
+        """An open figure counts by its low; a source with no closed figure has nothing to break."""
+        more = self.FIRST.evolve(id="nk-800", figure=Figure.at_least(800))
+        (f,) = self.both([self.FIRST, more])
+        assert f.figures == (Figure.exact(772), Figure.at_least(800))  # type: ignore[attr-defined]
+        assert "both 772 person and at least 800 person" in f.message  # type: ignore[attr-defined]
+        below = self.FIRST.evolve(id="nk-700", figure=Figure.at_least(700))
+        assert not self.both([more, below])

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 from hypothesis import given, settings
 
-from claimrecon import Claim, flag, load_seeds
+from claimrecon import Claim, Figure, flag, load_seeds
 from claimrecon.columnar import synthetic_table
 from claimrecon.columnar.engine import flag_table
 from claimrecon.columnar.texts import (
@@ -77,6 +77,22 @@ class TestSameBytes:
         with tempfile.TemporaryDirectory() as folder:
             assert column_csv(claims, Path(folder)) == object_csv(claims)
             assert column_json(claims, Path(folder)) == object_json(claims)
+
+    def test_source_against_itself(self, tmp_path: Path) -> None:
+        """A source reported giving figures that do not overlap, in a place too: the same bytes."""
+        garbled = claim("nk-727", 727, claimant="Nagorno-Karabakh", chain=("Other Daily",))
+        claims = [
+            claim("nk-772", 772, claimant="Nagorno-Karabakh"),
+            garbled,
+            claim("nk-800", Figure.at_least(800), claimant="Nagorno-Karabakh", chain=()),
+            claim("m-5", 5, claimant="Artsakh", location="Martakert"),
+            claim("m-0", 0, claimant="Artsakh", location="Martakert", chain=("BBC",)),
+        ]
+        text = column_csv(claims, tmp_path)
+        assert text == object_csv(claims)
+        assert column_json(claims, tmp_path) == object_json(claims)
+        assert text.count("inconsistent_source") == 2
+        assert "(xinf)" in text  # 5 against 0
 
     def test_no_flags(self, tmp_path: Path) -> None:
         """No flag at all: the header of every column, as from objects."""

@@ -222,7 +222,7 @@ def flag_command(
     output: OutFile = None,
     strict: Strict = False,
 ) -> None:
-    """Flag divergent, partisan, regressing and impossible claims.
+    """Flag divergent, inconsistent, partisan, regressing and impossible claims.
 
     Example: claimrecon flag seeds/claims.jsonl --format json
     """

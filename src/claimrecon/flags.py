@@ -1,4 +1,4 @@
-"""Flags: divergent, partisan, regressing, impossible, thin, disputed and undated claims.
+"""Flags: divergent, inconsistent, partisan, regressing, impossible, thin, disputed, undated.
 
 :func:`flag` looks at a claim set and returns one :class:`Flag` per finding,
 each with a ``code``, a ``severity``, the ids of the claims involved, the
@@ -20,9 +20,19 @@ The checks, exactly:
     intervals do not all overlap: the group's largest low exceeds its smallest
     high, and two different sources give a low above a high (a source that
     contradicts itself diverges only where another source differs from it;
-    the flag then shows the wider pair of sources that disagree).  "About"
+    the flag then shows the wider pair of sources that disagree, and the
+    source against itself is ``inconsistent_source``).  "About"
     figures carry their tolerance in their bounds (10% either side under the
     default qualifier table), so nothing else is forgiven.
+``inconsistent_source`` (warning)
+    One source reported with figures that do not all overlap for one group of
+    ``divergent`` (the same subject, place, kind, start and as-of date): the
+    largest low of its statements exceeds their smallest high.  A source gives
+    one figure for one count on one day, so a republication may no longer
+    match what it cites (772 dead become 727 in an outlet citing a wire).  One
+    flag per group and source, showing the statement with the smallest high
+    and the one with the largest low (ties: the first in order), and listing
+    every claim of the source in the group, every echo of each statement.
 ``partisan_enemy_claim`` (warning)
     A side's figure for the other side's losses whose low exceeds the high of
     what that side itself, or a third party, reports for the same category,
@@ -114,6 +124,7 @@ class Severity(enum.StrEnum):
 CODES: tuple[str, ...] = (
     "part_exceeds_whole",
     "divergent",
+    "inconsistent_source",
     "partisan_enemy_claim",
     "series_regression",
     "disputed",
@@ -210,6 +221,10 @@ MESSAGES: dict[str, str] = {
         "{sources} independent sources disagree on {subject} as of {as_of}: {high_source} "
         "says {high_figure}, {low_source} says {low_figure} (x{factor:.2f})"
     ),
+    "inconsistent_source": (
+        "{source} is reported giving both {low_figure} and {high_figure} for {subject} as of "
+        "{as_of}: a republication may no longer match its source (x{factor:.2f})"
+    ),
     "partisan_enemy_claim": (
         "{source} ({source_side}) claims {figure} {side} {category} {outcome}{place} as of "
         "{as_of}, {factor:.1f} times what {ref_source} ({ref_stance}) reports{ref_place}{basis}"
@@ -274,6 +289,26 @@ def message_divergent(
         high_figure=describe(high_figure),
         low_source=low_source,
         low_figure=describe(low_figure),
+        factor=factor,
+    )
+
+
+def message_inconsistent(
+    source: str,
+    key: SubjectKey,
+    as_of: date,
+    low_figure: Figure,
+    high_figure: Figure,
+    factor: float,
+    location: str | None = None,
+) -> str:
+    """The message of an ``inconsistent_source`` flag."""
+    return MESSAGES["inconsistent_source"].format(
+        source=source,
+        low_figure=describe(low_figure),
+        high_figure=describe(high_figure),
+        subject=subject_text(key, location),
+        as_of=as_of,
         factor=factor,
     )
 
@@ -481,6 +516,7 @@ def flag(
         statements[r.echo_key].append(r)
     found: list[Flag] = []
     found += _divergent(rows)
+    found += _inconsistent(rows)
     found += _partisan(rows, statements, window_days)
     found += _series(rows, statements)
     found += _parts(rows, statements)
@@ -549,13 +585,16 @@ def _wider(a: tuple[Annotated, Annotated], b: tuple[Annotated, Annotated]) -> bo
     return a[1].claim.figure.low * b_high > b[1].claim.figure.low * a_high
 
 
+def _day_group(row: Annotated) -> tuple[object, ...]:
+    """What claims must share to be compared as one count: subject, place, kind, start, day."""
+    p = row.claim.period
+    return (*_key(row), row.claim.subject.location, p.kind.value, p.start, p.as_of)
+
+
 def _divergent(rows: list[Annotated]) -> list[Flag]:
     groups: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
     for r in _dated(rows):
-        c = r.claim
-        groups[
-            (*_key(r), c.subject.location, c.period.kind.value, c.period.start, c.period.as_of)
-        ].append(r)
+        groups[_day_group(r)].append(r)
     out = []
     for group in groups.values():
         sources = len({r.source for r in group})
@@ -590,6 +629,47 @@ def _divergent(rows: list[Annotated]) -> list[Flag]:
                     highest.claim.figure,
                     lowest.source,
                     lowest.claim.figure,
+                    factor,
+                    highest.claim.subject.location,
+                ),
+                _key(highest),
+                as_of,
+                factor,
+                highest.claim.subject.location,
+            )
+        )
+    return out
+
+
+def _inconsistent(rows: list[Annotated]) -> list[Flag]:
+    # the groups of _divergent, each source apart: a source against itself
+    groups: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
+    for r in _dated(rows):
+        groups[(r.source, *_day_group(r))].append(r)
+    out = []
+    for group in groups.values():
+        if all(r.claim.figure.high is None for r in group):
+            continue
+        lowest, highest = _lowest_high(group), _highest_low(group)
+        min_high, max_low = lowest.claim.figure.high, highest.claim.figure.low
+        assert min_high is not None
+        if max_low <= min_high:
+            continue
+        as_of = highest.claim.period.as_of
+        assert as_of is not None
+        factor = ratio(max_low, min_high)
+        out.append(
+            Flag(
+                "inconsistent_source",
+                SEVERITIES["inconsistent_source"],
+                _ids(group),
+                (lowest.claim.figure, highest.claim.figure),
+                message_inconsistent(
+                    highest.source,
+                    _key(highest),
+                    as_of,
+                    lowest.claim.figure,
+                    highest.claim.figure,
                     factor,
                     highest.claim.subject.location,
                 ),

@@ -254,6 +254,13 @@ def _messages(frame: pl.DataFrame) -> pl.DataFrame:
             "low_figure": c("_d1"),
             "factor:.2f": each(frame, c("factor"), "{:.2f}".format, c("code") == "divergent"),
         },
+        "inconsistent_source": {
+            "low_figure": c("_d1"),
+            "high_figure": c("_d2"),
+            "factor:.2f": each(
+                frame, c("factor"), "{:.2f}".format, c("code") == "inconsistent_source"
+            ),
+        },
         "partisan_enemy_claim": {
             "source_side": text("p_side1"),
             "figure": c("_d1"),
