@@ -471,7 +471,7 @@ def _inconsistent(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame |
     said = _with_group_id(said, ["source", *group], "_g")
     # most sources give one statement a group: only the groups with several are looked into,
     # found as neighbours among the sorted numbers: at 1M, where no source gives two, the check
-    # takes 22 ms so and 49 ms with a hash table of the numbers (best of fifteen)
+    # takes 22 ms, and 49 ms with a hash table of the numbers (best of fifteen)
     numbers = said.get_column("_g").sort()
     after = numbers.slice(1)
     several = after.filter(after == numbers.slice(0, max(len(numbers) - 1, 0)))
