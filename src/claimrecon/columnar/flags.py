@@ -1010,10 +1010,9 @@ def _covered_sums(
     :func:`_sums`), ``tops`` the first of each day; ``wholes`` are some of the
     totals, each stating a start (a whole with none covers every part), whose
     parts differ from them in ``column`` and share the ``others`` columns of
-    their day.  The result has the columns of ``wholes``
-    and, per whole, ``total`` (the sum of the lows), ``t_high`` and ``t_open``
-    (the sum of the highs, and whether one is open) and ``stmts`` (the
-    statements summed).
+    their day.  The result has the columns of ``wholes`` and, per whole,
+    ``total`` (the sum of the lows), ``t_high`` and ``t_open`` (the sum of the
+    highs, and whether one is open) and ``stmts`` (the statements summed).
     """
     # the parts' days the wholes meet, each with the earliest start of those wholes: no whole
     # covers a part's total from before it
