@@ -188,8 +188,21 @@ def claim_lists(*, max_size: int = 8, **kwargs: Any) -> st.SearchStrategy[list[C
 ENGINE_CLAIMANTS = (None, "Armenpress", "Artsakh", "Azerbaijan", "Reuters", "Kremlin")
 ENGINE_CLAIMANTS += ("A Witness", "a witness")
 ENGINE_CHAINS = ((), ("Kompas.com", "AFP"), ("Medcom.id",), ("BBC",), ("Example Daily", "Reuters"))
-ENGINE_DAYS = st.dates(min_value=date(2020, 10, 1), max_value=date(2020, 10, 4))
+ENGINE_FIRST_DAY = date(2020, 10, 1)
+ENGINE_DAYS = st.dates(min_value=ENGINE_FIRST_DAY, max_value=date(2020, 10, 4))
 PACKED_DAYS = st.dates(min_value=date(2020, 10, 1), max_value=date(2020, 10, 3))
+
+
+def running_starts(as_of: date | None) -> st.SearchStrategy[date | None]:
+    """Where a running total as of ``as_of`` counts from: none, the war's start, or a later day.
+
+    A later start (from 1 October to ``as_of``) makes totals of one day cover
+    different periods, so that some hold parts others do not.
+    """
+    plain = st.sampled_from((None, WAR_START))
+    if as_of is None or as_of < ENGINE_FIRST_DAY:
+        return plain
+    return plain | plain | st.dates(min_value=ENGINE_FIRST_DAY, max_value=as_of)
 
 
 @st.composite
@@ -199,7 +212,7 @@ def engine_claims(draw: st.DrawFn, *, claim_id: str = "c0") -> Claim:
     outcomes = ("killed", "wounded", "killed_or_wounded") if unit == PEOPLE else ("destroyed",)
     kind = draw(st.sampled_from(list(Kind)))
     as_of = draw(st.none() | ENGINE_DAYS | ENGINE_DAYS)
-    start = as_of if kind is Kind.INCIDENT else draw(st.sampled_from((None, WAR_START)))
+    start = as_of if kind is Kind.INCIDENT else draw(running_starts(as_of))
     status = draw(st.sampled_from((Status.REPORTED,) * 6 + (Status.DISPUTED, Status.RETRACTED)))
     return Claim(
         id=claim_id,
@@ -236,25 +249,65 @@ def engine_claim_sets(
     return draw(st.permutations(claims))
 
 
+#: the parts a whole splits into, by the field that splits it (see claimrecon.flags.partition)
+PARTS = {
+    "side": ("all", ("armenia", "azerbaijan")),
+    "category": ("unspecified", ("military", "civilian")),
+    "outcome": ("killed_or_wounded", ("killed", "wounded")),
+}
+
+
 @st.composite
-def packed_claim_sets(draw: st.DrawFn, *, size: int) -> list[Claim]:
-    """Claims drawn from a palette of two or three subjects, sources and days.
+def wholes_and_parts(draw: st.DrawFn) -> list[tuple[str, str, str, str | None]]:
+    """A whole and its two parts by side, category or outcome, in one place, as subjects.
+
+    ``(side, category, outcome, location)`` each: claims of them sum parts against wholes.
+    """
+    field = draw(st.sampled_from(list(PARTS)))
+    fields = {
+        "side": draw(st.sampled_from(("armenia", "azerbaijan", "all"))),
+        "category": draw(st.sampled_from(("military", "civilian", "unspecified"))),
+        "outcome": draw(st.sampled_from(("killed", "wounded", "killed_or_wounded"))),
+    }
+    whole, parts = PARTS[field]
+    place = draw(st.sampled_from((None, "Martakert")))
+    out = []
+    for value in (whole, *parts):
+        fields[field] = value
+        out.append((fields["side"], fields["category"], fields["outcome"], place))
+    return out
+
+
+@st.composite
+def summed_claim_sets(draw: st.DrawFn, *, max_size: int = 16) -> list[Claim]:
+    """Packed claim sets of a whole and its parts, running totals from two starts or more.
+
+    The parts' sum meets wholes that cover some of the parts only.
+    """
+    n = draw(st.integers(0, max_size))
+    return draw(st.permutations(draw(packed_claim_sets(size=n, summed=True))))
+
+
+@st.composite
+def packed_claim_sets(draw: st.DrawFn, *, size: int, summed: bool = False) -> list[Claim]:
+    """Claims drawn from a palette of two or three subjects, sources, days and starts.
 
     With so few choices claims meet constantly: sources disagree, series go
     back, parts exceed their wholes and sides claim each other's losses.
+    ``summed``: the subjects are a whole and its parts (see
+    :func:`wholes_and_parts`), the running totals from two starts or three.
     """
-    subjects = draw(
-        st.lists(
-            st.tuples(
-                st.sampled_from(("armenia", "azerbaijan", "all")),
-                st.sampled_from(("military", "civilian", "unspecified")),
-                st.sampled_from(("killed", "wounded", "killed_or_wounded")),
-                st.sampled_from((None, None, "Martakert")),
-            ),
-            min_size=1,
-            max_size=3,
-        )
+    palettes = st.lists(
+        st.tuples(
+            st.sampled_from(("armenia", "azerbaijan", "all")),
+            st.sampled_from(("military", "civilian", "unspecified")),
+            st.sampled_from(("killed", "wounded", "killed_or_wounded")),
+            st.sampled_from((None, None, "Martakert")),
+        ),
+        min_size=1,
+        max_size=3,
     )
+    subjects = draw(wholes_and_parts() if summed else palettes | wholes_and_parts())
     claimants = draw(
         st.lists(
             st.sampled_from(("Armenpress", "Azerbaijan", "Reuters", "Artsakh", None)),
@@ -263,21 +316,35 @@ def packed_claim_sets(draw: st.DrawFn, *, size: int) -> list[Claim]:
             unique=True,
         )
     )
-    days = draw(st.lists(PACKED_DAYS | st.none(), min_size=1, max_size=3))
+    days = draw(
+        st.lists(PACKED_DAYS if summed else PACKED_DAYS | st.none(), min_size=1, max_size=3)
+    )
+    # running totals count from one or two starts: the war's, none, or a day of the palette
+    starts = draw(
+        st.lists(
+            st.sampled_from((WAR_START, None)) | PACKED_DAYS,
+            min_size=2 if summed else 1,
+            max_size=3,
+            unique=summed,
+        )
+    )
     out = []
     for i in range(size):
         side, category, outcome, place = draw(st.sampled_from(subjects))
         kind = draw(st.sampled_from((Kind.CUMULATIVE, Kind.CUMULATIVE, Kind.INCIDENT)))
         as_of = draw(st.sampled_from(days))
+        start = draw(st.sampled_from(starts))
+        if kind is Kind.INCIDENT:
+            start = as_of
+        elif start is not None and as_of is not None and start > as_of:
+            start = WAR_START  # a total counts from no later than its as-of day
         status = draw(st.sampled_from((Status.REPORTED,) * 8 + (Status.DISPUTED, Status.RETRACTED)))
         out.append(
             Claim(
                 id=f"c{i:02d}",
                 figure=draw(figures(max_value=40)),
                 subject=Subject(side, category, outcome, place),
-                period=Period(
-                    as_of=as_of, start=as_of if kind is Kind.INCIDENT else WAR_START, kind=kind
-                ),
+                period=Period(as_of=as_of, start=start, kind=kind),
                 claimant=draw(st.sampled_from(claimants)),
                 chain=tuple(Hop(name) for name in draw(st.sampled_from(ENGINE_CHAINS))),
                 status=status,

@@ -50,7 +50,7 @@ from claimrecon.columnar.prepare import (
     with_original,
 )
 from tests.builders import claim
-from tests.strategies import claim_lists, engine_claim_sets
+from tests.strategies import claim_lists, engine_claim_sets, summed_claim_sets
 
 POLICIES = ("best", "conservative", "range")
 
@@ -83,6 +83,11 @@ class TestFlagTable:
     @given(engine_claim_sets(max_size=24))
     def test_same_flags(self, claims: list[Claim]) -> None:
         """On generated claim sets both paths give identical flags."""
+        assert flag_table(claims_to_table(claims)).to_flags() == object_flags(claims)
+
+    @given(summed_claim_sets())
+    def test_same_flags_on_sums_from_several_starts(self, claims: list[Claim]) -> None:
+        """On a whole and its parts counted from several starts both paths give identical flags."""
         assert flag_table(claims_to_table(claims)).to_flags() == object_flags(claims)
 
     def test_seeds(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -511,3 +512,95 @@ class TestInconsistentSource:
         assert "both 772 person and at least 800 person" in f.message  # type: ignore[attr-defined]
         below = self.FIRST.evolve(id="nk-700", figure=Figure.at_least(700))
         assert not self.both([more, below])
+
+
+class TestSumsAndStarts:
+    """A whole's total is held against the sum of the parts its period covers, and only those."""
+
+    PATHS = TestPlaces.PATHS
+    since = staticmethod(TestPartsAndStarts.since)
+
+    @staticmethod
+    def sums(flags: list[object]) -> list[object]:
+        return [
+            f
+            for f in only(flags, "part_exceeds_whole")
+            if f.message.startswith("the sides add up")  # type: ignore[attr-defined]
+        ]
+
+    def side(self, claim_id: str, figure: int, side: str, start: date | None, **kw: Any) -> object:
+        """A running total of military dead as of 5 October, since ``start``."""
+        return self.since(claim(claim_id, figure, side, as_of=day(5), **kw), start)
+
+    def test_parts_from_before_the_whole_began(self) -> None:
+        """Parts from before a whole's start are not summed; from its start, or none, they are."""
+        whole = self.side("w", 50, "all", day(3), claimant="Reuters")
+        for flags in self.PATHS:
+            for start, flagged in ((WAR_START, False), (day(3), True), (None, True)):
+                parts = [
+                    self.side("a", 30, "armenia", start),
+                    self.side("b", 30, "azerbaijan", start, claimant="Azerbaijan"),
+                ]
+                assert bool(self.sums(flags([*parts, whole]))) is flagged
+            parts = [
+                self.side("a", 30, "armenia", WAR_START),
+                self.side("b", 30, "azerbaijan", WAR_START, claimant="Azerbaijan"),
+            ]
+            (f,) = self.sums(flags([*parts, self.since(whole, None)]))
+            assert f.claims == ("a", "b", "w")  # type: ignore[attr-defined]
+            assert "add up to at least 60" in f.message  # type: ignore[attr-defined]
+
+    def test_only_the_covered_parts_are_summed(self) -> None:
+        """Of mixed starts, the covered parts alone are summed, and two sides must be covered."""
+        whole = self.side("w", 50, "all", day(3), claimant="Reuters")
+        a = self.side("a", 30, "armenia", day(4))
+        b_covered = self.side("b1", 25, "azerbaijan", day(3), claimant="Azerbaijan")
+        b_earlier = self.side("b2", 40, "azerbaijan", WAR_START, claimant="TASS")
+        for flags in self.PATHS:
+            (f,) = self.sums(flags([whole, a, b_covered, b_earlier]))
+            assert f.claims == ("a", "b1", "w")  # type: ignore[attr-defined]
+            assert f.figures[0] == Figure.exact(55)  # type: ignore[attr-defined]
+            assert f.factor == pytest.approx(55 / 50)  # type: ignore[attr-defined]
+            # 30 and 40 would exceed 50, but the whole covers one side only
+            assert not self.sums(flags([whole, a, b_earlier]))
+            # the covered parts within the whole raise nothing, however high the others
+            low = self.side("b3", 15, "azerbaijan", day(5), claimant="Azerbaijan")
+            assert not self.sums(flags([whole, a, low, b_earlier]))
+
+    def test_the_covered_top_in_order(self) -> None:
+        """Each side sums its largest covered low (first on a tie), not a larger uncovered one."""
+        whole = self.side("w", 50, "all", day(3), claimant="Kremlin")
+        b = self.side("b", 25, "azerbaijan", day(3), claimant="Azerbaijan")
+        higher = self.side("a0", 45, "armenia", WAR_START)  # not covered
+        tied = [
+            self.side("a2", 30, "armenia", day(4), claimant="Reuters"),
+            self.side("a1", 30, "armenia", None, claimant="Armenpress"),
+        ]
+        for flags in self.PATHS:
+            (f,) = self.sums(flags([whole, b, higher, *tied]))
+            assert f.claims == ("a1", "b", "w")  # type: ignore[attr-defined]
+            assert "add up to at least 55" in f.message  # type: ignore[attr-defined]
+
+    def test_the_tightest_whole_with_its_own_sum(self) -> None:
+        """The lowest whole below its sum is shown with its own sum; every whole below is listed."""
+        a = self.side("a", 30, "armenia", day(4))
+        b_covered = self.side("b1", 25, "azerbaijan", day(3), claimant="Azerbaijan")
+        b_earlier = self.side("b2", 40, "azerbaijan", WAR_START, claimant="TASS")
+        parts = [a, b_covered, b_earlier]
+        since_3 = self.side("w1", 50, "all", day(3), claimant="Reuters")  # sums 30 and 25
+        for flags in self.PATHS:
+            anytime = self.side("w2", 52, "all", None, claimant="Kremlin")  # sums 30 and 40
+            (f,) = self.sums(flags([*parts, since_3, anytime]))
+            assert f.claims == ("a", "b1", "w1", "w2")  # type: ignore[attr-defined]
+            assert f.figures == (Figure.exact(55), since_3.figure)  # type: ignore[attr-defined]
+            assert f.message == (  # type: ignore[attr-defined]
+                "the sides add up to at least 55 all military killed (person) as of "
+                "2020-10-05, but Reuters gives 50 person in all"
+            )
+            anytime = self.side("w2", 45, "all", None, claimant="Kremlin")
+            (f,) = self.sums(flags([*parts, since_3, anytime]))
+            assert f.claims == ("a", "b2", "w1", "w2")  # type: ignore[attr-defined]
+            assert f.figures == (Figure.exact(70), anytime.figure)  # type: ignore[attr-defined]
+            assert f.factor == pytest.approx(70 / 45)  # type: ignore[attr-defined]
+            assert "add up to at least 70" in f.message  # type: ignore[attr-defined]
+            assert f.message.endswith("but Kremlin gives 45 person in all")  # type: ignore[attr-defined]

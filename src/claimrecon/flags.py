@@ -57,10 +57,14 @@ The checks, exactly:
     start (or, for a part with no stated start, after its as-of day), while a
     total with no stated start may cover any (a running total from 10 October
     holds no incident of 1 October, nor a total since 27 September); an incident above
-    the running total of the same subject covering it; or the sum of the
-    parts' lows (each side, or military and civilian, or killed and wounded,
-    as of one day) above the whole's smallest high that day, where the start
-    dates of running totals are taken to be the same start.
+    the running total of the same subject covering it; or the parts' running
+    totals summed (each side, or military and civilian, or killed and wounded,
+    as of one day) above a total of the whole that day: each total meets only
+    the parts' totals of its day that it covers (as it would one part) and sums
+    the largest low of each part among them (two parts at least), so that two
+    sides' 30 since 27 September exceed no whole of 50 since 3 October; of the
+    totals below their sums the one with the smallest high is shown, with its
+    own sum.
 ``single_source`` (info)
     A subject known from only one independent source.
 ``disputed`` (warning)
@@ -981,16 +985,27 @@ def _sums(
                 ]
                 if len(present) < 2:
                     continue
-                tops = [_highest_low(g) for g in present]
-                total = sum(t.claim.figure.low for t in tops)
-                below = [
-                    w
-                    for w in wholes
-                    if w.claim.figure.high is not None and w.claim.figure.high < total
-                ]
-                if not below:
+                # each whole against the parts its period covers (see _covers): per part
+                # subject, the covered claim with the largest low; wholes from one start
+                # cover the same parts
+                summed: list[tuple[Annotated, list[Annotated]]] = []
+                by_start: dict[date | None, list[Annotated]] = {}
+                for w in wholes:
+                    high = w.claim.figure.high
+                    if high is None:
+                        continue
+                    start = w.claim.period.start
+                    if start not in by_start:
+                        by_start[start] = _covered_tops(w, present)
+                    tops = by_start[start]
+                    if len(tops) >= 2 and high < sum(t.claim.figure.low for t in tops):
+                        summed.append((w, tops))
+                if not summed:
                     continue
+                below = [w for w, _ in summed]
                 tightest = _lowest_high(below)
+                tops = next(t for w, t in summed if w is tightest)
+                total = sum(t.claim.figure.low for t in tops)
                 high = tightest.claim.figure.high
                 assert high is not None
                 involved = [m for t in tops for m in statements[t.echo_key]] + below
@@ -1019,6 +1034,19 @@ def _sums(
                     )
                 )
     return out
+
+
+def _covered_tops(whole: Annotated, present: list[list[Annotated]]) -> list[Annotated]:
+    """Per part subject of a day, the claim with the largest low among those ``whole`` covers.
+
+    A part subject with no claim the whole covers gives none.
+    """
+    tops = []
+    for group in present:
+        covered = [p for p in group if _covers(whole.claim, p.claim)]
+        if covered:
+            tops.append(_highest_low(covered))
+    return tops
 
 
 def _per_statement(statements: Statements) -> list[Flag]:

@@ -773,7 +773,7 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
     # each whole's days, with the earliest start of the day's totals and whether one has none:
     # a day covers a part when one of its totals starts no later than the part (see
     # claimrecon.flags._covers)
-    days = (
+    each_day = (
         totals.lazy()
         .group_by([*t_key, "as_of"])
         .agg(
@@ -790,7 +790,7 @@ def _parts(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         [
             stmts.lazy().select(*KEY, "location", "kind").unique(),
             rows.lazy().select(pl.col(t_key).name.prefix("x_")).unique(),
-            days,
+            each_day,
         ],
         engine=IN_MEMORY,
     )
@@ -954,7 +954,9 @@ def _sums(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         place=_place(pl.col("location"))
     )
     day = [*KEY, "place", "as_of"]
-    tops = _first(totals, day, descending_low=True)
+    # one number per subject, place and day: the parts' days are found by it (see _covered_sums)
+    totals = _with_group_id(totals, day, "dg")
+    tops = _first(totals, ["dg"], descending_low=True)
     concrete = sorted(
         set(tops.get_column("side").unique().to_list()) - {ALL_SIDES, UNKNOWN, THIRD_PARTY}
     )
@@ -965,25 +967,38 @@ def _sums(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         ("outcomes", "outcome", ["killed", "wounded"], KOW),
     ):
         others = [c for c in day if c != column]
-        pieces = tops.filter(pl.col(column).is_in(parts))
+        # each part's largest low that day, summed: what a whole covering them all is held
+        # against, and more than the sum of the parts a whole from a later start covers
         sums = (
-            pieces.group_by(others)
+            tops.filter(pl.col(column).is_in(parts))
+            .group_by(others)
             .agg(
                 n=pl.len(),
                 total=pl.col("low").sum(),
                 t_high=pl.col("high").sum(),
                 t_open=pl.col("high").is_null().any(),
                 stmts=pl.col("stmt"),
+                t_bound=pl.coalesce("start", "as_of").min(),
             )
             .filter(pl.col("n") >= 2)
-            .with_columns(_name(whole, tops).alias(column))
         )
         if not sums.height:
             continue
-        wholes = totals.filter(pl.col(column) == _name(whole, tops))
-        below = wholes.join(sums, on=day, nulls_equal=True).filter(
-            pl.col("high").is_not_null() & (pl.col("high") < pl.col("total"))
+        pending = (
+            totals.filter(pl.col(column) == _name(whole, tops))
+            .join(sums.drop("n"), on=others)
+            .filter(pl.col("high").is_not_null() & (pl.col("high") < pl.col("total")))
         )
+        if not pending.height:
+            continue
+        # a whole that covers each part's largest low has those for its sum (most wholes);
+        # the others sum the parts they cover
+        covering = pl.col("start").is_null() | (pl.col("start") <= pl.col("t_bound"))
+        below = pending.filter(covering).drop("t_bound")
+        later = pending.filter(~covering).drop("total", "t_high", "t_open", "stmts", "t_bound")
+        if later.height:
+            covered = _covered_sums(totals, tops, later, others, column, parts)
+            below = pl.concat([below, covered.select(below.columns)])
         if not below.height:
             continue
         tight = _first(below, day, high_first=True)
@@ -1023,6 +1038,96 @@ def _sums(claims_of: pl.DataFrame, said: pl.DataFrame) -> pl.DataFrame | None:
         )
         found.append(_out(out, "part_exceeds_whole"))
     return pl.concat(found, how="diagonal_relaxed") if found else None
+
+
+def _covered_sums(
+    totals: pl.DataFrame,
+    tops: pl.DataFrame,
+    wholes: pl.DataFrame,
+    others: list[str],
+    column: str,
+    parts: list[str],
+) -> pl.DataFrame:
+    """The ``wholes`` below the sum of the parts' totals they cover, each with its own sum.
+
+    The twin of :func:`claimrecon.flags._covered_tops`: a whole covers a
+    part's total of its day when it starts no later than the part's bound
+    (its start, or its as-of day where it states none; see
+    :func:`claimrecon.flags._covers`).  Per part and day the totals are
+    ranked as :func:`claimrecon.flags._highest_low` ranks them; the first of
+    each bound is carried down to the earlier bounds (a running minimum of
+    the rank, by bound descending), and the wholes of a day from one start
+    read it there with an as-of join.  Only the parts of the wholes' days are
+    ranked, those no whole covers left out, and each day's wholes from one
+    start are summed once.
+
+    ``totals`` are the running totals with their day's number ``dg`` (see
+    :func:`_sums`), ``tops`` the first of each day; ``wholes`` are some of the
+    totals, each stating a start (a whole with none covers every part), whose
+    parts differ from them in ``column`` and share the ``others`` columns of
+    their day.  The result has the columns of ``wholes`` and, per whole,
+    ``total`` (the sum of the lows), ``t_high`` and ``t_open`` (the sum of the
+    highs, and whether one is open) and ``stmts`` (the statements summed).
+    """
+    # the parts' days the wholes meet, each with the earliest start of those wholes: no whole
+    # covers a part's total from before it
+    days = (
+        tops.filter(pl.col(column).is_in(parts))
+        .select("dg", *others)
+        .join(wholes.group_by(others).agg(s_min=pl.col("start").min()), on=others)
+        .select("dg", "s_min")
+    )
+    rows = (
+        totals.join(days, on="dg")
+        .with_columns(bound=pl.coalesce("start", "as_of"))
+        .filter(pl.col("bound") >= pl.col("s_min"))
+    )
+    firsts = _first(rows, ["dg", "bound"], descending_low=True)
+    ranked = firsts.sort(
+        ["low", *ORDER_COLUMNS],
+        descending=[True] + [False] * len(ORDER_COLUMNS),
+        nulls_last=True,
+    ).with_row_index("_rank")
+    # each part's bounds from the latest down: the first in rank so far is the top of what a
+    # whole starting on that bound covers (a part's first row always holds its running minimum:
+    # filling never crosses parts)
+    ladder = ranked.select("dg", *others, "bound", "_rank", "stmt", "low", "high").sort(
+        ["dg", "bound"], descending=[False, True]
+    )
+    ladder = ladder.with_row_index("_i").with_columns(_run=pl.col("_rank").cum_min().over("dg"))
+    top = ladder.select(
+        pl.when(pl.col("_rank") == pl.col("_run")).then(pl.col("_i")).forward_fill()
+    ).to_series()
+    ladder = ladder.select("dg", *others, "bound").hstack(
+        ladder.select(pl.col("stmt", "low", "high").gather(top).name.prefix("t_"))
+    )
+    starts = [*others, "start"]
+    sums = (
+        wholes.select(starts)
+        .unique()
+        .join(ladder.select(*others, pg="dg").unique(), on=others)
+        .sort("start")
+        .join_asof(
+            ladder.select("bound", "t_stmt", "t_low", "t_high", pg="dg").sort("bound"),
+            left_on="start",
+            right_on="bound",
+            by="pg",
+            strategy="forward",
+            check_sortedness=False,
+        )
+        .filter(pl.col("t_low").is_not_null())
+        .group_by(starts)
+        .agg(
+            n=pl.len(),
+            total=pl.col("t_low").sum(),
+            t_high=pl.col("t_high").sum(),
+            t_open=pl.col("t_high").is_null().any(),
+            stmts=pl.col("t_stmt"),
+        )
+        .filter(pl.col("n") >= 2)
+        .drop("n")
+    )
+    return wholes.join(sums, on=starts).filter(pl.col("high") < pl.col("total"))
 
 
 def _disputed(live: pl.DataFrame) -> pl.DataFrame | None:
