@@ -354,6 +354,70 @@ def packed_claim_sets(draw: st.DrawFn, *, size: int, summed: bool = False) -> li
     return out
 
 
+#: the days of :func:`series_claim_sets`: a week of running totals
+SERIES_DAYS = st.dates(min_value=date(2020, 10, 1), max_value=date(2020, 10, 7))
+
+
+@st.composite
+def series_claim_sets(draw: st.DrawFn, *, max_size: int = 16) -> list[Claim]:
+    """Running totals of one or two sources on one or two subjects over a week.
+
+    Each total rises with its day, give or take, so series go up most of the
+    time and now and then fall below an earlier day's figure, their bounds
+    cross, or a later start makes another series: what the running-total
+    checks and reconcile's series bounds work on, which claim sets drawn
+    from a wider world meet only rarely.
+    """
+    n = draw(st.integers(1, max_size))
+    subjects = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(("armenia", "azerbaijan")),
+                st.sampled_from(("military", "civilian")),
+                st.sampled_from((None, "Martakert")),
+            ),
+            min_size=1,
+            max_size=2,
+            unique=True,
+        )
+    )
+    claimants = draw(
+        st.lists(st.sampled_from(("Armenpress", "Azerbaijan", "Reuters")), min_size=1, max_size=2)
+    )
+    out = []
+    for i in range(n):
+        side, category, place = draw(st.sampled_from(subjects))
+        as_of = draw(SERIES_DAYS)
+        value = max(1, 10 * (as_of - date(2020, 10, 1)).days + draw(st.integers(-25, 10)))
+        rule = draw(st.sampled_from(("exact", "exact", "between", "at_least", "about")))
+        if rule == "between":
+            figure = Figure.between(value, value + draw(st.integers(0, 8)))
+        else:
+            figure = {"exact": Figure.exact, "at_least": Figure.at_least, "about": Figure.about}[
+                rule
+            ](value)
+        status = draw(st.sampled_from((Status.REPORTED,) * 9 + (Status.RETRACTED,)))
+        start = draw(st.sampled_from((WAR_START, WAR_START, None, date(2020, 10, 3))))
+        if start is not None and start > as_of:
+            start = WAR_START  # a total counts from no later than its as-of day
+        out.append(
+            Claim(
+                id=f"s{i:02d}",
+                figure=figure,
+                subject=Subject(side, category, "killed", place),
+                period=Period(
+                    as_of=as_of,
+                    start=start,
+                    kind=Kind.CUMULATIVE,
+                ),
+                claimant=draw(st.sampled_from(claimants)),
+                chain=tuple(Hop(name) for name in draw(st.sampled_from(ENGINE_CHAINS))),
+                status=status,
+            )
+        )
+    return draw(st.permutations(out))
+
+
 # -- claims for the event-table formats (GED, ACLED) and HXL spellings ------------------------
 
 

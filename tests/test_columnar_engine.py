@@ -50,7 +50,12 @@ from claimrecon.columnar.prepare import (
     with_original,
 )
 from tests.builders import claim
-from tests.strategies import claim_lists, engine_claim_sets, summed_claim_sets
+from tests.strategies import (
+    claim_lists,
+    engine_claim_sets,
+    series_claim_sets,
+    summed_claim_sets,
+)
 
 POLICIES = ("best", "conservative", "range")
 
@@ -88,6 +93,11 @@ class TestFlagTable:
     @given(summed_claim_sets())
     def test_same_flags_on_sums_from_several_starts(self, claims: list[Claim]) -> None:
         """On a whole and its parts counted from several starts both paths give identical flags."""
+        assert flag_table(claims_to_table(claims)).to_flags() == object_flags(claims)
+
+    @given(series_claim_sets())
+    def test_same_flags_on_running_totals(self, claims: list[Claim]) -> None:
+        """On running totals that rise, fall and cross both paths give identical flags."""
         assert flag_table(claims_to_table(claims)).to_flags() == object_flags(claims)
 
     def test_seeds(self) -> None:
@@ -165,6 +175,16 @@ class TestReconcileTable:
     @given(engine_claim_sets(max_size=24), st.sampled_from(POLICIES))
     def test_same_estimates(self, claims: list[Claim], policy: str) -> None:
         """On generated claim sets both paths give identical estimates and traces."""
+        got = reconcile_table(claims_to_table(claims), policy).to_estimates()
+        assert got == claimrecon.reconcile(claims, policy)
+
+    @given(series_claim_sets(), st.sampled_from(POLICIES))
+    def test_same_estimates_on_running_totals(self, claims: list[Claim], policy: str) -> None:
+        """On running totals that rise, fall and cross both paths give identical estimates.
+
+        Each series' bounds carried from day to day, their trace entries and the
+        estimates whose bounds cross.
+        """
         got = reconcile_table(claims_to_table(claims), policy).to_estimates()
         assert got == claimrecon.reconcile(claims, policy)
 
