@@ -79,9 +79,10 @@ import bisect
 import enum
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import partial
 
 import attrs
 
@@ -595,6 +596,47 @@ def _day_group(row: Annotated) -> tuple[object, ...]:
     return (*_key(row), row.claim.subject.location, p.kind.value, p.start, p.as_of)
 
 
+def _extremes(group: list[Annotated]) -> tuple[Annotated, Annotated] | None:
+    """The row with the smallest closed high and the one with the largest low, if they disagree.
+
+    ``None`` where no high is closed or the largest low is no more than the smallest high.
+    """
+    if all(r.claim.figure.high is None for r in group):
+        return None
+    lowest, highest = _lowest_high(group), _highest_low(group)
+    high = lowest.claim.figure.high
+    assert high is not None
+    return (lowest, highest) if highest.claim.figure.low > high else None
+
+
+def _extremes_flag(
+    code: str,
+    group: list[Annotated],
+    extremes: tuple[Annotated, Annotated],
+    message: Callable[..., str],
+) -> Flag:
+    """A flag on a group's smallest high and largest low (``extremes``), listing the group.
+
+    ``message`` gives its text from ``as_of`` and ``factor``, by keyword.
+    """
+    lowest, highest = extremes
+    min_high = lowest.claim.figure.high
+    as_of = highest.claim.period.as_of
+    assert min_high is not None and as_of is not None
+    factor = ratio(highest.claim.figure.low, min_high)
+    return Flag(
+        code,
+        SEVERITIES[code],
+        _ids(group),
+        (lowest.claim.figure, highest.claim.figure),
+        message(as_of=as_of, factor=factor),
+        _key(highest),
+        as_of,
+        factor,
+        highest.claim.subject.location,
+    )
+
+
 def _divergent(rows: list[Annotated]) -> list[Flag]:
     groups: dict[tuple[object, ...], list[Annotated]] = defaultdict(list)
     for r in _dated(rows):
@@ -602,46 +644,26 @@ def _divergent(rows: list[Annotated]) -> list[Flag]:
     out = []
     for group in groups.values():
         sources = len({r.source for r in group})
-        if sources < 2 or all(r.claim.figure.high is None for r in group):
+        extremes = _extremes(group) if sources >= 2 else None
+        if extremes is None:
             continue
-        lowest, highest = _lowest_high(group), _highest_low(group)
-        min_high, max_low = lowest.claim.figure.high, highest.claim.figure.low
-        assert min_high is not None
-        if max_low <= min_high:
-            continue
+        lowest, highest = extremes
         if lowest.source == highest.source:  # a source against itself: the others must differ
             across = _across_sources(group, lowest, highest)
             if across is None:
                 continue
             lowest, highest = across
-            min_high, max_low = lowest.claim.figure.high, highest.claim.figure.low
-            assert min_high is not None
-        as_of = highest.claim.period.as_of
-        assert as_of is not None
-        factor = ratio(max_low, min_high)
-        out.append(
-            Flag(
-                "divergent",
-                SEVERITIES["divergent"],
-                _ids(group),
-                (lowest.claim.figure, highest.claim.figure),
-                message_divergent(
-                    sources,
-                    _key(highest),
-                    as_of,
-                    highest.source,
-                    highest.claim.figure,
-                    lowest.source,
-                    lowest.claim.figure,
-                    factor,
-                    highest.claim.subject.location,
-                ),
-                _key(highest),
-                as_of,
-                factor,
-                highest.claim.subject.location,
-            )
+        message = partial(
+            message_divergent,
+            sources,
+            _key(highest),
+            high_source=highest.source,
+            high_figure=highest.claim.figure,
+            low_source=lowest.source,
+            low_figure=lowest.claim.figure,
+            location=highest.claim.subject.location,
         )
+        out.append(_extremes_flag("divergent", group, (lowest, highest), message))
     return out
 
 
@@ -652,37 +674,19 @@ def _inconsistent(rows: list[Annotated]) -> list[Flag]:
         groups[(r.source, *_day_group(r))].append(r)
     out = []
     for group in groups.values():
-        if all(r.claim.figure.high is None for r in group):
+        extremes = _extremes(group)
+        if extremes is None:
             continue
-        lowest, highest = _lowest_high(group), _highest_low(group)
-        min_high, max_low = lowest.claim.figure.high, highest.claim.figure.low
-        assert min_high is not None
-        if max_low <= min_high:
-            continue
-        as_of = highest.claim.period.as_of
-        assert as_of is not None
-        factor = ratio(max_low, min_high)
-        out.append(
-            Flag(
-                "inconsistent_source",
-                SEVERITIES["inconsistent_source"],
-                _ids(group),
-                (lowest.claim.figure, highest.claim.figure),
-                message_inconsistent(
-                    highest.source,
-                    _key(highest),
-                    as_of,
-                    lowest.claim.figure,
-                    highest.claim.figure,
-                    factor,
-                    highest.claim.subject.location,
-                ),
-                _key(highest),
-                as_of,
-                factor,
-                highest.claim.subject.location,
-            )
+        lowest, highest = extremes
+        message = partial(
+            message_inconsistent,
+            highest.source,
+            _key(highest),
+            low_figure=lowest.claim.figure,
+            high_figure=highest.claim.figure,
+            location=highest.claim.subject.location,
         )
+        out.append(_extremes_flag("inconsistent_source", group, extremes, message))
     return out
 
 
