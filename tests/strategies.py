@@ -851,3 +851,14 @@ def acled_rows(draw: st.DrawFn, *, row_id: str = "AZE1") -> dict[str, str]:
         "notes": draw(st.sampled_from(["", "Shelling in Barda."])),
         "fatalities": str(draw(small_counts)),
     }
+
+
+def law_claim_sets() -> st.SearchStrategy[list[Claim]]:
+    """Claim sets of every kind the engine's laws are checked on.
+
+    The small world (:func:`engine_claim_sets`), a whole and its parts from
+    several starts (:func:`summed_claim_sets`) and running totals over a week
+    (:func:`series_claim_sets`), so that each law meets the sums and the series
+    that the small world meets rarely.
+    """
+    return engine_claim_sets() | summed_claim_sets() | series_claim_sets()

@@ -17,7 +17,7 @@ from claimrecon.columnar.engine import reconcile_table
 from claimrecon.flags import sort_flags
 from claimrecon.reconcile import TraceAction
 from claimrecon.sides import normalize_name
-from tests.strategies import engine_claim_sets, engine_claims
+from tests.strategies import engine_claim_sets, engine_claims, law_claim_sets
 
 
 def echo_keys(claims: list[Claim]) -> dict[str, object]:
@@ -94,14 +94,14 @@ class TestCompareLaws:
 
 
 class TestFlagLaws:
-    @given(engine_claim_sets(), st.randoms(use_true_random=False))
+    @given(law_claim_sets(), st.randoms(use_true_random=False))
     def test_order_invariant(self, claims: list[Claim], rnd: object) -> None:
         """flag gives the same flags whatever the order of the claims."""
         shuffled = list(claims)
         rnd.shuffle(shuffled)  # type: ignore[attr-defined]
         assert flag(shuffled) == flag(claims)
 
-    @given(engine_claim_sets(), st.integers(0, 100))
+    @given(law_claim_sets(), st.integers(0, 100))
     def test_echo_invariant(self, claims: list[Claim], index: int) -> None:
         """An echo through another outlet only adds its id to the flags of its statement."""
         more = with_echo(claims, index)
@@ -110,7 +110,7 @@ class TestFlagLaws:
         keys = echo_keys(more)
         assert flag_view(flag(more), keys) == flag_view(flag(claims), keys)
 
-    @given(engine_claim_sets(), st.randoms(use_true_random=False))
+    @given(law_claim_sets(), st.randoms(use_true_random=False))
     def test_listing_order(self, claims: list[Claim], rnd: object) -> None:
         """Flags come in the order of their sort key, however they were found."""
         flags = flag(claims)
@@ -119,7 +119,7 @@ class TestFlagLaws:
         rnd.shuffle(shuffled)  # type: ignore[attr-defined]
         assert sort_flags(shuffled) == flags
 
-    @given(engine_claim_sets())
+    @given(law_claim_sets())
     def test_units_never_mix(self, claims: list[Claim]) -> None:
         """No flag involves claims of different units, except single-claim flags by definition."""
         units = {c.id: c.figure.unit for c in claims}
@@ -128,7 +128,7 @@ class TestFlagLaws:
 
 
 class TestReconcileLaws:
-    @given(engine_claim_sets(), st.randoms(use_true_random=False))
+    @given(law_claim_sets(), st.randoms(use_true_random=False))
     def test_order_invariant(self, claims: list[Claim], rnd: object) -> None:
         """reconcile gives the same estimates whatever the order of the claims."""
         shuffled = list(claims)
@@ -136,7 +136,7 @@ class TestReconcileLaws:
         for policy in ("best", "conservative", "range"):
             assert reconcile(shuffled, policy) == reconcile(claims, policy)
 
-    @given(engine_claim_sets(), st.integers(0, 100))
+    @given(law_claim_sets(), st.integers(0, 100))
     def test_echo_invariant(self, claims: list[Claim], index: int) -> None:
         """An echo changes no estimate: only its trace entry is added."""
         more = with_echo(claims, index)
@@ -145,7 +145,7 @@ class TestReconcileLaws:
         keys = echo_keys(more)
         assert estimate_view(reconcile(more), keys) == estimate_view(reconcile(claims), keys)
 
-    @given(engine_claim_sets(), st.sampled_from(["best", "conservative", "range"]))
+    @given(law_claim_sets(), st.sampled_from(["best", "conservative", "range"]))
     def test_bounds_ordered_and_inside_hull(self, claims: list[Claim], policy: str) -> None:
         """low <= best <= high, all inside the hull of the claims the estimate used."""
         by_id = {c.id: c for c in claims}
@@ -162,7 +162,7 @@ class TestReconcileLaws:
                 assert e.high is not None
                 assert e.high <= max(f.high for f in used if f.high is not None)
 
-    @given(engine_claim_sets(), st.sampled_from(["best", "conservative", "range"]))
+    @given(law_claim_sets(), st.sampled_from(["best", "conservative", "range"]))
     def test_series_never_decrease(self, claims: list[Claim], policy: str) -> None:
         """Every reconciled running total (one per start) is non-decreasing in low, best, high."""
         series: dict[object, list[Estimate]] = defaultdict(list)
@@ -179,7 +179,7 @@ class TestReconcileLaws:
                 if after.high is not None:
                     assert before.high is not None and before.high <= after.high
 
-    @given(engine_claim_sets())
+    @given(law_claim_sets())
     def test_no_claim_dropped(self, claims: list[Claim]) -> None:
         """Every claim appears exactly once in a trace as used or set aside."""
         seen: dict[str, int] = defaultdict(int)
@@ -189,7 +189,7 @@ class TestReconcileLaws:
                     seen[t.claim] += 1
         assert dict(seen) == {c.id: 1 for c in claims}
 
-    @given(engine_claim_sets(), engine_claim_sets(max_size=8))
+    @given(law_claim_sets(), engine_claim_sets(max_size=8))
     def test_series_from_another_start_apart(
         self, claims: list[Claim], others: list[Claim]
     ) -> None:
