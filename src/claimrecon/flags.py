@@ -64,7 +64,8 @@ The checks, exactly:
     the largest low of each part among them (two parts at least), so that two
     sides' 30 since 27 September exceed no whole of 50 since 3 October; of the
     totals below their sums the one with the smallest high is shown, with its
-    own sum.
+    own sum; the flag lists the claims of the parts it sums and of every total
+    below its own sum.
 ``single_source`` (info)
     A subject known from only one independent source.
 ``disputed`` (warning)

@@ -4,7 +4,8 @@
 thousands of estimates whose traces hold a million entries.
 :func:`estimate_texts` gives the cells of that file straight from an
 :class:`~claimrecon.columnar.reconcile.EstimateTable`: one row per estimate,
-the same text ``to_csv_text(estimate_records(estimates, trace=False))``
+the same text
+``to_csv_text(estimate_records(estimates, trace=False), columns=ESTIMATE_CSV_COLUMNS)``
 writes, built by polars a column at a time.  :func:`write_estimates_json`
 writes the indented JSON list of ``claimrecon reconcile --format json``, trace
 included, the same text as ``to_json_text(estimate_records(estimates))``.

@@ -3,8 +3,9 @@
 ``claimrecon flag --format csv`` on a million claims lists hundreds of
 thousands of flags.  :func:`flag_texts` gives the cells of that file straight
 from a :class:`~claimrecon.columnar.flags.FlagTable`: one row per flag, the
-same text the object path writes, ``to_csv_text(flag_records(flag(claims)))``
-(tests pin the two files byte for byte), built by polars a column at a time.
+same text the object path writes,
+``to_csv_text(flag_records(flag(claims)), columns=FLAG_CSV_COLUMNS)`` (tests
+pin the two files byte for byte), built by polars a column at a time.
 
 * Messages are rendered from :data:`claimrecon.flags.MESSAGES`, the templates
   the object path fills with :meth:`str.format`: each field of a template is a
