@@ -2203,6 +2203,105 @@ class TestPostPosedClaimants:
         X said,"), or one with no later cue: the figure after it stays its own."""
         assert self.rows(passage, "en") == expected
 
+    @pytest.mark.parametrize(
+        ("passage", "lang", "as_of"),
+        [
+            (
+                "On 5 October, Azerbaijan said, 5 civilians were killed in Ganja, Reuters "
+                "reported.",
+                "en",
+                date(2020, 10, 5),
+            ),
+            (
+                "On October 5, Azerbaijan said, 5 civilians were killed in Ganja, Reuters "
+                "reported.",
+                "en",
+                date(2020, 10, 5),
+            ),
+            (
+                "At 10:00, Azerbaijan said, 5 civilians were killed in Ganja, Reuters reported.",
+                "en",
+                date(2020, 10, 9),
+            ),
+            (
+                "Since 27 September, Azerbaijan said, 50 civilians were killed in Ganja, "
+                "Reuters reported.",
+                "en",
+                date(2020, 9, 27),
+            ),
+            (
+                "Pada 5 Oktober, kata Azerbaijan, 5 warga sipil tewas di Ganja, lapor Reuters.",
+                "id",
+                date(2020, 10, 5),
+            ),
+            (
+                "Pada Senin (5/10), kata Azerbaijan, 5 warga sipil tewas di Ganja, lapor Reuters.",
+                "id",
+                date(2020, 10, 5),
+            ),
+        ],
+    )
+    def test_cue_after_an_opening_date_opens_its_clause(
+        self, passage: str, lang: str, as_of: date
+    ) -> None:
+        """The digits of an opening date or time are no reported figure: the figure after
+        the cue is Azerbaijan's running total, not the later wire's."""
+        [claim] = extracted(passage, lang)
+        assert (claim.subject.side, claim.subject.location, claim.claimant) == self.AZERBAIJAN
+        assert (claim.period.kind.value, claim.period.as_of) == ("cumulative", as_of)
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            (
+                "Four civilians were killed, Armenpress said, with 5 others wounded, Reuters "
+                "reported.",
+                "en",
+            ),
+            (
+                "Four civilians were killed, Armenpress said, leaving 5 wounded, Reuters reported.",
+                "en",
+            ),
+            (
+                "Four civilians were killed, Armenpress said, with another 5 wounded, Reuters "
+                "reported.",
+                "en",
+            ),
+            (
+                "Four civilians were killed, Armenpress reported, 5 others wounded, according "
+                "to Reuters.",
+                "en",
+            ),
+            (
+                "Empat warga sipil tewas, kata Armenpress, ditambah 5 warga sipil luka-luka, "
+                "lapor Reuters.",
+                "id",
+            ),
+            (
+                "Empat warga sipil tewas, kata Armenpress, berikut 5 warga sipil luka-luka, "
+                "lapor Reuters.",
+                "id",
+            ),
+            (
+                "Empat warga sipil tewas, kata Armenpress, plus 5 warga sipil luka-luka, lapor "
+                "Reuters.",
+                "id",
+            ),
+            (
+                "Empat warga sipil tewas, kata Armenpress dalam pernyataannya, 5 lainnya "
+                "luka-luka, lapor Reuters.",
+                "id",
+            ),
+        ],
+    )
+    def test_phrase_that_carries_the_report_on(self, passage: str, lang: str) -> None:
+        """ "..., X said, with 5 others wounded, ..." or a bare "5 others wounded": the 5
+        is the same report's, not the later wire's."""
+        assert [
+            (c.figure.low, c.subject.side, c.subject.outcome.value, c.claimant)
+            for c in extracted(passage, lang)
+        ] == [(4, "armenia", "killed", "Armenpress"), (5, "armenia", "wounded", "Armenpress")]
+
 
 class TestReviewForcesAndListedPlaces:
     """Forces named by any force noun, and a listed figure's place kept to itself."""
