@@ -1409,6 +1409,30 @@ class TestPlaceIsNoAttacker:
             attacker_note(claim) == f"subject side inferred: the victims of an attack by {attacker}"
         )
 
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Baku shelling of the positions killed 10 soldiers.", "en"),
+            ("Baku shelling of residential areas killed 10 civilians.", "en"),
+            ("Serangan Baku terhadap posisi militer menewaskan 5 tentara.", "id"),
+            ("Serangan Baku ke warga sipil menewaskan 5 orang.", "id"),
+        ],
+    )
+    def test_town_before_a_common_target_is_the_attacker(self, passage: str, lang: str) -> None:
+        """An attack with a target of its own, named or not ("of the positions", "ke warga
+        sipil"): the town beside the attack noun made it."""
+        claim = one(passage, lang)
+        assert claim.subject.side == "armenia"
+        assert (
+            attacker_note(claim) == "subject side inferred: the victims of an attack by Azerbaijan"
+        )
+
+    def test_date_after_the_attack_is_no_target(self) -> None:
+        """ "Stepanakert shelling on Monday": a date, not a target, so the town was shelled."""
+        claim = one("Stepanakert shelling on Monday killed four civilians.", "en")
+        assert claim.subject.side == "unknown"
+        assert attacker_note(claim) is None
+
 
 def agent_note(claim: Claim) -> str | None:
     """The "what X killed or destroyed" part of a claim's note, if any."""

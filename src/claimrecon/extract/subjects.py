@@ -56,6 +56,7 @@ from collections.abc import Sequence
 
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Category, Kind, Period
 from claimrecon.extract.attribution import Cue, Sides
+from claimrecon.extract.dates import calendar_words
 from claimrecon.extract.figures import Mention
 from claimrecon.extract.lexicon import Lexicon
 from claimrecon.extract.sentences import Sentence
@@ -111,6 +112,10 @@ _FORCES = frozenset(
     }
 )
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+#: times of day after an attack's preposition: "Stepanakert shelling on the night of ..."
+_TIMES_OF_DAY = frozenset(
+    {"night", "morning", "evening", "afternoon", "day", "weekend", "malam", "pagi", "siang", "sore"}
+)
 #: common nouns (and their modifiers) an attack's target may stand behind: "serangan terhadap
 #: posisi Azerbaijan", "an attack on the positions of Azerbaijan"
 _TARGET_NOUNS = frozenset(
@@ -428,8 +433,10 @@ class SideReader:
         ("Stepanakert shelling", "the Baku bombardment") or right after it in
         Indonesian ("pengeboman Stepanakert"), is where the attack fell, not who
         made it — unless the attack has a target of its own after it ("Baku
-        shelling of Stepanakert", "serangan Baku ke Stepanakert"): then it names
-        the attacker.  A possessive ("Yerevan's shelling") names the attacker too.
+        shelling of Stepanakert", "Baku shelling of the positions", "serangan Baku
+        ke warga sipil"): then it names the attacker.  A date or a time of day after
+        the preposition ("Stepanakert shelling on Monday") is no target.  A
+        possessive ("Yerevan's shelling") names the attacker too.
         """
         lex = self.lex
         if _possessive(toks[after - 1]) or not self.sides.place(toks, first, after):
@@ -444,9 +451,11 @@ class SideReader:
             j = after
         if j < len(toks) and toks[j].low in lex.targets:
             j += 1
-            while j < len(toks) and toks[j].low in lex.place_kinds:
+            while j < len(toks) and (
+                toks[j].low in lex.place_kinds or toks[j].low in lex.determiners
+            ):
                 j += 1
-            return j >= len(toks) or not toks[j].text[:1].isupper()
+            return j >= len(toks) or not _target_word(toks[j], lex)
         return True
 
     def _target_behind_noun(self, toks: Sequence[Tok], first: int) -> tuple[int, bool] | None:
@@ -665,6 +674,16 @@ def _common_noun(low: str, lex: Lexicon) -> bool:
         return True
     half, dash, rest = low.partition("-")
     return bool(dash) and half == rest and (_common_noun(half, lex) or half in lex.place_kinds)
+
+
+def _target_word(tok: Tok, lex: Lexicon) -> bool:
+    """Whether a word after an attack's preposition starts a target of its own: any word
+    but a figure, a date or a time of day ("on Monday", "on the night of ...")."""
+    return (
+        tok.text[:1].isalpha()
+        and tok.low not in calendar_words(lex.lang)
+        and tok.low not in _TIMES_OF_DAY
+    )
 
 
 def _possessive(tok: Tok) -> bool:
