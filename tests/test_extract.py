@@ -1712,6 +1712,22 @@ class TestWhoActsBesideAPlace:
         assert f"what {target} killed" not in (claim.note or "")
 
     @pytest.mark.parametrize(
+        ("passage", "side"),
+        [
+            ("The offensive of the army of Azerbaijan killed 5 soldiers.", "armenia"),
+            ("The offensive of Azerbaijani forces killed 5 soldiers.", "armenia"),
+            ("An attack of the troops of Azerbaijan killed 5 soldiers.", "armenia"),
+            ("The attack of Azerbaijani troops destroyed 5 tanks.", "armenia"),
+            ("The shelling of the forces of Azerbaijan killed 5 soldiers.", "unknown"),
+            ("The attack on the Azerbaijani army killed 5 soldiers.", "unknown"),
+        ],
+    )
+    def test_forces_of_an_offensive_make_it(self, passage: str, side: str) -> None:
+        """ "The offensive of the army of X": forces after an offensive's "of" made it; shelled
+        forces or an attack "on" forces stay its target."""
+        assert one(passage, "en").subject.side == side
+
+    @pytest.mark.parametrize(
         ("passage", "lang", "side"),
         [
             ("Pasukan di posisi Azerbaijan menghancurkan 5 tank.", "id", "armenia"),

@@ -112,6 +112,22 @@ _FORCES = frozenset(
     }
 )
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+#: attack nouns whose "of" and forces name the attackers: "the offensive of the army of X"
+_AGENTIVE_ATTACKS = frozenset(
+    {
+        "offensive",
+        "offensives",
+        "counteroffensive",
+        "counter-offensive",
+        "attack",
+        "attacks",
+        "assault",
+        "assaults",
+        "advance",
+        "operation",
+        "operations",
+    }
+)
 #: times of day after an attack's preposition: "Stepanakert shelling on the night of ..."
 _TIMES_OF_DAY = frozenset(
     {"night", "morning", "evening", "afternoon", "day", "weekend", "malam", "pagi", "siang", "sore"}
@@ -411,7 +427,7 @@ class SideReader:
         if k >= 0 and toks[k].low in lex.places:
             return k, True
         if k + 1 < first and toks[k + 1].low in lex.targets and self._after_attack(toks, k + 1):
-            return k + 1, False
+            return None if self._forces_attacking(toks, k + 1, first) else (k + 1, False)
         if lex.lang == "id":
             # "Pengeboman Stepanakert menewaskan": the town bombed, not who bombed
             known = self.sides.at(toks, first)
@@ -422,7 +438,26 @@ class SideReader:
                     and self._attacked_town(toks, first, known[2], a, a_after)
                 ):
                     return a, False
-        return self._target_behind_noun(toks, first)
+        behind = self._target_behind_noun(toks, first)
+        if behind is not None and self._forces_attacking(toks, behind[0], first):
+            return None
+        return behind
+
+    def _forces_attacking(self, toks: Sequence[Tok], t: int, first: int) -> bool:
+        """Whether the "of" at token ``t`` names who made the attack, not its target.
+
+        After an attack that forces make ("offensive", "attack", "assault"), "of"
+        and forces ("the offensive of the army of Azerbaijan", "an attack of
+        Azerbaijani troops") are the attackers; shelling of forces ("the shelling
+        of the forces of Azerbaijan") and an attack of anything else stay targets.
+        """
+        if toks[t].low != "of" or t == 0 or toks[t - 1].low not in _AGENTIVE_ATTACKS:
+            return False
+        known = self.sides.at(toks, first)
+        after = known[2] if known is not None else first + 1
+        return any(toks[i].low in _FORCES for i in range(t + 1, first)) or (
+            after < len(toks) and toks[after].low in _FORCES
+        )
 
     def _attacked_town(
         self, toks: Sequence[Tok], first: int, after: int, attack: int, attack_after: int
