@@ -2499,6 +2499,29 @@ class TestSitesOfATown:
         [(_, got_side, place, _)] = self.rows(passage, lang)
         assert (got_side, place) == (side, None)
 
+    @pytest.mark.parametrize(
+        ("passage", "lang", "place"),
+        [
+            ("4 warga sipil tewas di gereja Ghazanchetsots di Shusha.", "id", "Shusha"),
+            ("4 warga sipil tewas di rumah sakit Republik di Stepanakert.", "id", "Stepanakert"),
+            ("4 warga sipil tewas di masjid Juma di Shusha.", "id", "Shusha"),
+            ("4 warga sipil tewas di masjid Juma.", "id", None),
+            (
+                "4 civilians were killed in MSF's field hospital in Stepanakert.",
+                "en",
+                "Stepanakert",
+            ),
+            ("4 civilians were killed in Russia's hospital in Stepanakert.", "en", "Stepanakert"),
+            ("4 civilians were killed in Amnesty's hospital report.", "en", None),
+        ],
+    )
+    def test_site_named_for_itself_or_its_owner(
+        self, passage: str, lang: str, place: str | None
+    ) -> None:
+        """A site's own name or owner is no place: the town after it is ("di gereja
+        Ghazanchetsots di Shusha", "in MSF's field hospital in Stepanakert")."""
+        assert [row[2] for row in self.rows(passage, lang)] == [place]
+
 
 class TestSpeechNounsInClaimants:
     """ "Media reports said": one attribution, whose claimant is the whole phrase."""

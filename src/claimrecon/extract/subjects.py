@@ -112,6 +112,10 @@ _FORCES = frozenset(
     }
 )
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+#: lower-case words that may follow a town's site ("Tartar's outskirts near the front")
+_SITE_FOLLOWERS = frozenset(
+    {"at", "near", "during", "when", "where", "after", "before", "since", "while", "as", "on"}
+)
 #: attack nouns whose "of" and forces name the attackers: "the offensive of the army of X"
 _AGENTIVE_ATTACKS = frozenset(
     {
@@ -336,6 +340,13 @@ class SideReader:
             e = j
             while e < len(toks) and toks[e].text[:1].isupper() and toks[e].text.isalpha():
                 e += 1
+            if any(self.lex.sites.match(toks, i) is not None for i in range(k + 1, j)) and (
+                self._later_place(toks, e)
+                or (self.lex.lang == "id" and not self.sides.place(toks, j, e))
+            ):
+                # "di gereja Ghazanchetsots di Shusha": the town after it; "di masjid Juma":
+                # the site's own name, no town
+                continue
             words = [t.text for t in toks[j:e]]
             if self._site_owner(toks, e):  # "Stepanakert's central market"
                 words.append(_strip_possessive(toks[e].text))
@@ -360,20 +371,44 @@ class SideReader:
             j = site[1]
         return j
 
+    def _later_place(self, toks: Sequence[Tok], e: int) -> bool:
+        """Whether a place phrase with a name starts at token ``e``: "... in Stepanakert"."""
+        if e >= len(toks) or toks[e].low not in self.lex.places:
+            return False
+        j = self._place_words(toks, e + 1)
+        return j < len(toks) and toks[j].text[:1].isupper() and toks[j].text[:1].isalpha()
+
     def _site_owner(self, toks: Sequence[Tok], k: int) -> bool:
         """Whether token ``k`` is a town owning a site: "Stepanakert's central market".
 
         A possessive name, then a site within a few words that name no event:
-        "in Yerevan's shelling" names the attacker, not a place.
+        "in Yerevan's shelling" names the attacker, not a place.  A name the
+        registry does not declare a place owns no town's site when a place
+        follows ("MSF's field hospital in Stepanakert") or the site is a word of
+        a longer noun ("Amnesty's hospital report").
         """
         if k >= len(toks) or not _possessive(toks[k]) or not toks[k].text[:1].isupper():
             return False
-        if not _strip_possessive(toks[k].text).isalpha():
+        owner = _strip_possessive(toks[k].text)
+        if not owner.isalpha():
             return False
         lex = self.lex
         for i in range(k + 1, min(len(toks), k + 1 + _SITE_WORDS)):
-            if lex.sites.match(toks, i) is not None:
-                return True
+            site = lex.sites.match(toks, i)
+            if site is not None:
+                if self.sides.registry.is_place(owner):
+                    return True
+                e = site[1]
+                nxt = toks[e] if e < len(toks) else None
+                return not self._later_place(toks, e) and (
+                    nxt is None
+                    or not nxt.text[:1].isalpha()
+                    or nxt.text[:1].isupper()
+                    or nxt.low in lex.places
+                    or nxt.low in lex.targets
+                    or nxt.low in lex.coordinators
+                    or nxt.low in _SITE_FOLLOWERS
+                )
             tok = toks[i]
             if (
                 not tok.text.isalpha()
