@@ -2001,6 +2001,22 @@ class TestClausesAndListedPlaces:
         """Past a date or after equipment, a figure with no place of its own is not listed."""
         assert len(extracted(passage, lang)) == 1
 
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("3 tanks were destroyed in Fizuli and 2 in Jabrayil were captured.", "en"),
+            ("3 tanks were destroyed in Fizuli and 2 in Jabrayil were damaged.", "en"),
+            ("3 tank hancur di Fizuli dan 2 di Jabrayil rusak.", "id"),
+            ("4 soldiers were killed in Fizuli on Monday and 2 in Jabrayil were wounded.", "en"),
+        ],
+    )
+    def test_listed_figure_with_a_verb_of_its_own(self, passage: str, lang: str) -> None:
+        """ "... and 2 in Jabrayil were captured": the 2 does not take the first outcome."""
+        first = int(passage[0])
+        assert [(c.figure.low, c.subject.location) for c in extracted(passage, lang)] == [
+            (first, "Fizuli")
+        ]
+
 
 class TestPostPosedClaimants:
     """A post-posed cue (", kata X", ", X said") attributes its own clause, not the next."""
