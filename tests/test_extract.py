@@ -2522,6 +2522,9 @@ class TestSitesOfATown:
             ("4 warga sipil tewas di rumah sakit Republik di Stepanakert.", "id", "Stepanakert"),
             ("4 warga sipil tewas di masjid Juma di Shusha.", "id", "Shusha"),
             ("4 warga sipil tewas di masjid Juma.", "id", None),
+            ("4 warga sipil tewas di Rumah Sakit Republik Stepanakert.", "id", "Stepanakert"),
+            ("4 warga sipil tewas di pinggiran Ganja.", "id", "Ganja"),
+            ("4 warga sipil tewas di pusat kota Ganja.", "id", "Ganja"),
             (
                 "4 civilians were killed in MSF's field hospital in Stepanakert.",
                 "en",

@@ -112,6 +112,8 @@ _FORCES = frozenset(
     }
 )
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+#: Indonesian sites that are parts of a town, never named for themselves: "di pinggiran Ganja"
+_TOWN_PARTS = frozenset({"pinggiran", "pusat", "permukiman", "pemukiman", "tengah"})
 #: lower-case words that may follow a town's site ("Tartar's outskirts near the front")
 _SITE_FOLLOWERS = frozenset(
     {"at", "near", "during", "when", "where", "after", "before", "since", "while", "as", "on"}
@@ -340,12 +342,24 @@ class SideReader:
             e = j
             while e < len(toks) and toks[e].text[:1].isupper() and toks[e].text.isalpha():
                 e += 1
-            if any(self.lex.sites.match(toks, i) is not None for i in range(k + 1, j)) and (
+            sited = any(self.lex.sites.match(toks, i) is not None for i in range(k + 1, j))
+            if sited and self.lex.lang == "id":
+                # "di Rumah Sakit Republik Stepanakert": the town that ends the site's name
+                j = next((x for x in range(j, e) if self.sides.place(toks, x, e)), j)
+            if sited and (
                 self._later_place(toks, e)
-                or (self.lex.lang == "id" and not self.sides.place(toks, j, e))
+                or (
+                    self.lex.lang == "id"
+                    and not any(
+                        toks[i].low in _TOWN_PARTS or toks[i].low in self.lex.place_kinds
+                        for i in range(k + 1, j)
+                    )
+                    and not self.sides.place(toks, j, e)
+                )
             ):
                 # "di gereja Ghazanchetsots di Shusha": the town after it; "di masjid Juma":
-                # the site's own name, no town
+                # the site's own name, no town ("di pinggiran Ganja", "di pusat kota Ganja",
+                # "di pasar Stepanakert" name the town)
                 continue
             words = [t.text for t in toks[j:e]]
             if self._site_owner(toks, e):  # "Stepanakert's central market"
