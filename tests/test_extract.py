@@ -2008,6 +2008,7 @@ class TestClausesAndListedPlaces:
             ("3 tanks were destroyed in Fizuli and 2 in Jabrayil were damaged.", "en"),
             ("3 tank hancur di Fizuli dan 2 di Jabrayil rusak.", "id"),
             ("4 soldiers were killed in Fizuli on Monday and 2 in Jabrayil were wounded.", "en"),
+            ("3 tanks were destroyed in Fizuli and 2 in Jabrayil survived.", "en"),
         ],
     )
     def test_listed_figure_with_a_verb_of_its_own(self, passage: str, lang: str) -> None:
@@ -2522,6 +2523,7 @@ class TestSitesOfATown:
             ("4 warga sipil tewas di rumah sakit Republik di Stepanakert.", "id", "Stepanakert"),
             ("4 warga sipil tewas di masjid Juma di Shusha.", "id", "Shusha"),
             ("4 warga sipil tewas di masjid Juma.", "id", None),
+            ("4 tentara tewas di pusat Komando Armenia.", "id", None),
             ("4 warga sipil tewas di Rumah Sakit Republik Stepanakert.", "id", "Stepanakert"),
             ("4 warga sipil tewas di pinggiran Ganja.", "id", "Ganja"),
             ("4 warga sipil tewas di pusat kota Ganja.", "id", "Ganja"),

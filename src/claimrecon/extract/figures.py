@@ -798,8 +798,11 @@ def _listed_bare(
         m.side, m.side_name, m.enemy = p.side, p.side_name, p.enemy
 
 
-#: auxiliaries that give a listed figure a verb of its own ("and 2 in Jabrayil were ...")
-_OWN_AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "been"})
+#: auxiliaries and verbs that give a listed figure a verb of its own ("and 2 in Jabrayil
+#: were ...", "and 2 in Jabrayil survived")
+_OWN_AUXILIARIES = frozenset(
+    {"were", "was", "are", "is", "have", "has", "had", "been", "survived", "selamat"}
+)
 
 
 def _own_verb(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:

@@ -113,7 +113,7 @@ _FORCES = frozenset(
 )
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 #: Indonesian sites that are parts of a town, never named for themselves: "di pinggiran Ganja"
-_TOWN_PARTS = frozenset({"pinggiran", "pusat", "permukiman", "pemukiman", "tengah"})
+_TOWN_PARTS = frozenset({"pinggiran", "permukiman", "pemukiman"})
 #: lower-case words that may follow a town's site ("Tartar's outskirts near the front")
 _SITE_FOLLOWERS = frozenset(
     {"at", "near", "during", "when", "where", "after", "before", "since", "while", "as", "on"}
