@@ -1409,6 +1409,30 @@ class TestPlaceIsNoAttacker:
             attacker_note(claim) == f"subject side inferred: the victims of an attack by {attacker}"
         )
 
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("Baku shelling of the positions killed 10 soldiers.", "en"),
+            ("Baku shelling of residential areas killed 10 civilians.", "en"),
+            ("Serangan Baku terhadap posisi militer menewaskan 5 tentara.", "id"),
+            ("Serangan Baku ke warga sipil menewaskan 5 orang.", "id"),
+        ],
+    )
+    def test_town_before_a_common_target_is_the_attacker(self, passage: str, lang: str) -> None:
+        """An attack with a target of its own, named or not ("of the positions", "ke warga
+        sipil"): the town beside the attack noun made it."""
+        claim = one(passage, lang)
+        assert claim.subject.side == "armenia"
+        assert (
+            attacker_note(claim) == "subject side inferred: the victims of an attack by Azerbaijan"
+        )
+
+    def test_date_after_the_attack_is_no_target(self) -> None:
+        """ "Stepanakert shelling on Monday": a date, not a target, so the town was shelled."""
+        claim = one("Stepanakert shelling on Monday killed four civilians.", "en")
+        assert claim.subject.side == "unknown"
+        assert attacker_note(claim) is None
+
 
 def agent_note(claim: Claim) -> str | None:
     """The "what X killed or destroyed" part of a claim's note, if any."""
@@ -1688,6 +1712,22 @@ class TestWhoActsBesideAPlace:
         assert f"what {target} killed" not in (claim.note or "")
 
     @pytest.mark.parametrize(
+        ("passage", "side"),
+        [
+            ("The offensive of the army of Azerbaijan killed 5 soldiers.", "armenia"),
+            ("The offensive of Azerbaijani forces killed 5 soldiers.", "armenia"),
+            ("An attack of the troops of Azerbaijan killed 5 soldiers.", "armenia"),
+            ("The attack of Azerbaijani troops destroyed 5 tanks.", "armenia"),
+            ("The shelling of the forces of Azerbaijan killed 5 soldiers.", "unknown"),
+            ("The attack on the Azerbaijani army killed 5 soldiers.", "unknown"),
+        ],
+    )
+    def test_forces_of_an_offensive_make_it(self, passage: str, side: str) -> None:
+        """ "The offensive of the army of X": forces after an offensive's "of" made it; shelled
+        forces or an attack "on" forces stay its target."""
+        assert one(passage, "en").subject.side == side
+
+    @pytest.mark.parametrize(
         ("passage", "lang", "side"),
         [
             ("Pasukan di posisi Azerbaijan menghancurkan 5 tank.", "id", "armenia"),
@@ -1961,6 +2001,23 @@ class TestClausesAndListedPlaces:
         """Past a date or after equipment, a figure with no place of its own is not listed."""
         assert len(extracted(passage, lang)) == 1
 
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            ("3 tanks were destroyed in Fizuli and 2 in Jabrayil were captured.", "en"),
+            ("3 tanks were destroyed in Fizuli and 2 in Jabrayil were damaged.", "en"),
+            ("3 tank hancur di Fizuli dan 2 di Jabrayil rusak.", "id"),
+            ("4 soldiers were killed in Fizuli on Monday and 2 in Jabrayil were wounded.", "en"),
+            ("3 tanks were destroyed in Fizuli and 2 in Jabrayil survived.", "en"),
+        ],
+    )
+    def test_listed_figure_with_a_verb_of_its_own(self, passage: str, lang: str) -> None:
+        """ "... and 2 in Jabrayil were captured": the 2 does not take the first outcome."""
+        first = int(passage[0])
+        assert [(c.figure.low, c.subject.location) for c in extracted(passage, lang)] == [
+            (first, "Fizuli")
+        ]
+
 
 class TestPostPosedClaimants:
     """A post-posed cue (", kata X", ", X said") attributes its own clause, not the next."""
@@ -2203,6 +2260,105 @@ class TestPostPosedClaimants:
         X said,"), or one with no later cue: the figure after it stays its own."""
         assert self.rows(passage, "en") == expected
 
+    @pytest.mark.parametrize(
+        ("passage", "lang", "as_of"),
+        [
+            (
+                "On 5 October, Azerbaijan said, 5 civilians were killed in Ganja, Reuters "
+                "reported.",
+                "en",
+                date(2020, 10, 5),
+            ),
+            (
+                "On October 5, Azerbaijan said, 5 civilians were killed in Ganja, Reuters "
+                "reported.",
+                "en",
+                date(2020, 10, 5),
+            ),
+            (
+                "At 10:00, Azerbaijan said, 5 civilians were killed in Ganja, Reuters reported.",
+                "en",
+                date(2020, 10, 9),
+            ),
+            (
+                "Since 27 September, Azerbaijan said, 50 civilians were killed in Ganja, "
+                "Reuters reported.",
+                "en",
+                date(2020, 9, 27),
+            ),
+            (
+                "Pada 5 Oktober, kata Azerbaijan, 5 warga sipil tewas di Ganja, lapor Reuters.",
+                "id",
+                date(2020, 10, 5),
+            ),
+            (
+                "Pada Senin (5/10), kata Azerbaijan, 5 warga sipil tewas di Ganja, lapor Reuters.",
+                "id",
+                date(2020, 10, 5),
+            ),
+        ],
+    )
+    def test_cue_after_an_opening_date_opens_its_clause(
+        self, passage: str, lang: str, as_of: date
+    ) -> None:
+        """The digits of an opening date or time are no reported figure: the figure after
+        the cue is Azerbaijan's running total, not the later wire's."""
+        [claim] = extracted(passage, lang)
+        assert (claim.subject.side, claim.subject.location, claim.claimant) == self.AZERBAIJAN
+        assert (claim.period.kind.value, claim.period.as_of) == ("cumulative", as_of)
+
+    @pytest.mark.parametrize(
+        ("passage", "lang"),
+        [
+            (
+                "Four civilians were killed, Armenpress said, with 5 others wounded, Reuters "
+                "reported.",
+                "en",
+            ),
+            (
+                "Four civilians were killed, Armenpress said, leaving 5 wounded, Reuters reported.",
+                "en",
+            ),
+            (
+                "Four civilians were killed, Armenpress said, with another 5 wounded, Reuters "
+                "reported.",
+                "en",
+            ),
+            (
+                "Four civilians were killed, Armenpress reported, 5 others wounded, according "
+                "to Reuters.",
+                "en",
+            ),
+            (
+                "Empat warga sipil tewas, kata Armenpress, ditambah 5 warga sipil luka-luka, "
+                "lapor Reuters.",
+                "id",
+            ),
+            (
+                "Empat warga sipil tewas, kata Armenpress, berikut 5 warga sipil luka-luka, "
+                "lapor Reuters.",
+                "id",
+            ),
+            (
+                "Empat warga sipil tewas, kata Armenpress, plus 5 warga sipil luka-luka, lapor "
+                "Reuters.",
+                "id",
+            ),
+            (
+                "Empat warga sipil tewas, kata Armenpress dalam pernyataannya, 5 lainnya "
+                "luka-luka, lapor Reuters.",
+                "id",
+            ),
+        ],
+    )
+    def test_phrase_that_carries_the_report_on(self, passage: str, lang: str) -> None:
+        """ "..., X said, with 5 others wounded, ..." or a bare "5 others wounded": the 5
+        is the same report's, not the later wire's."""
+        assert [
+            (c.figure.low, c.subject.side, c.subject.outcome.value, c.claimant)
+            for c in extracted(passage, lang)
+        ] == [(4, "armenia", "killed", "Armenpress"), (5, "armenia", "wounded", "Armenpress")]
+
 
 class TestReviewForcesAndListedPlaces:
     """Forces named by any force noun, and a listed figure's place kept to itself."""
@@ -2359,6 +2515,33 @@ class TestSitesOfATown:
         """An event a town owns, a party's capital, a site of no town: no place."""
         [(_, got_side, place, _)] = self.rows(passage, lang)
         assert (got_side, place) == (side, None)
+
+    @pytest.mark.parametrize(
+        ("passage", "lang", "place"),
+        [
+            ("4 warga sipil tewas di gereja Ghazanchetsots di Shusha.", "id", "Shusha"),
+            ("4 warga sipil tewas di rumah sakit Republik di Stepanakert.", "id", "Stepanakert"),
+            ("4 warga sipil tewas di masjid Juma di Shusha.", "id", "Shusha"),
+            ("4 warga sipil tewas di masjid Juma.", "id", None),
+            ("4 tentara tewas di pusat Komando Armenia.", "id", None),
+            ("4 warga sipil tewas di Rumah Sakit Republik Stepanakert.", "id", "Stepanakert"),
+            ("4 warga sipil tewas di pinggiran Ganja.", "id", "Ganja"),
+            ("4 warga sipil tewas di pusat kota Ganja.", "id", "Ganja"),
+            (
+                "4 civilians were killed in MSF's field hospital in Stepanakert.",
+                "en",
+                "Stepanakert",
+            ),
+            ("4 civilians were killed in Russia's hospital in Stepanakert.", "en", "Stepanakert"),
+            ("4 civilians were killed in Amnesty's hospital report.", "en", None),
+        ],
+    )
+    def test_site_named_for_itself_or_its_owner(
+        self, passage: str, lang: str, place: str | None
+    ) -> None:
+        """A site's own name or owner is no place: the town after it is ("di gereja
+        Ghazanchetsots di Shusha", "in MSF's field hospital in Stepanakert")."""
+        assert [row[2] for row in self.rows(passage, lang)] == [place]
 
 
 class TestSpeechNounsInClaimants:

@@ -74,7 +74,8 @@ _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 #: how far past its name a post-posed cue looks for the end of its clause ("on Friday")
 _MAX_CUE_TAIL = 4
 #: words after a post-posed cue's comma that carry on its own sentence ("..., Armenpress
-#: said, citing officials, ...", "..., the ministry said, adding that ...")
+#: said, citing officials, ...", "..., the ministry said, adding that ...", "..., X said,
+#: with 5 others wounded")
 _CUE_CONTINUATIONS = frozenset(
     {
         "citing",
@@ -88,12 +89,19 @@ _CUE_CONTINUATIONS = frozenset(
         "seraya",
         "sambil",
         "dengan",
+        "with",
+        "leaving",
+        "plus",
+        "ditambah",
+        "berikut",
     }
 )
 #: speech verbs that are also plural nouns: "Media reports said", "confirmed reports that"
 _SPEECH_NOUNS = frozenset({"reports", "claims", "estimates", "states"})
 #: auxiliaries between such a noun and the verb whose subject it is ("reports have said")
 _SPEECH_AUXILIARIES = frozenset({"have", "has", "had"})
+#: what joins the hours and minutes of a clock time ("10:00", "pukul 10.00")
+_CLOCK_MARKS = frozenset({":", "."})
 
 
 class Sides:
@@ -368,7 +376,14 @@ def _judge(toks: Sequence[Tok], first: int, after: int, lex: Lexicon, position: 
     return Cue(position, toks[first].start, toks[after - 1].end)
 
 
-def _closes(toks: Sequence[Tok], opening: int, end: int, lex: Lexicon, floor: int = 0) -> bool:
+def _closes(
+    toks: Sequence[Tok],
+    opening: int,
+    end: int,
+    lex: Lexicon,
+    floor: int = 0,
+    dates: Sequence[tuple[int, int]] = (),
+) -> bool:
     """Whether the cue over ``toks[opening:end]`` is post-posed: it follows a clause
     (", kata X", ", X said") and its own clause ends with it, at the end of the
     sentence, a semicolon or a conjunction (", dan", ", while", "; five ...").
@@ -378,7 +393,10 @@ def _closes(toks: Sequence[Tok], opening: int, end: int, lex: Lexicon, floor: in
     ``floor``) reports a figure or an outcome: "Sementara itu, Armenpress
     mengatakan, 4 tewas" opens its clause.  A participle after the comma carries
     the cue on ("..., Armenpress said, citing officials, and ..."); one that
-    reports a figure itself ("..., adding that 5 more were wounded") keeps it open.
+    reports a figure itself ("..., adding that 5 more were wounded", "..., with 5 others
+    wounded") keeps it open, and so does a bare figure of others ("..., 5 others wounded").
+    The digits of a date or a clock time (``dates`` are the sentence's date spans)
+    are no figure: "On 5 October, Azerbaijan said, 5 civilians ..." opens its clause.
     """
     if opening == 0 or toks[opening - 1].low not in _CLAUSE_TAILS:
         return False
@@ -402,16 +420,62 @@ def _closes(toks: Sequence[Tok], opening: int, end: int, lex: Lexicon, floor: in
                     return False
                 k += 1
             j = k + 1 if k < n and toks[k].low == "," else k
+        if _more_of_the_same(toks, j, lex):
+            return False
         if j < n and toks[j].low not in _SENTENCE_ENDS and toks[j].low not in _CLAUSE_OPENERS:
-            return _reports(toks, floor, opening, lex)
+            return _reports(toks, floor, opening, lex, dates)
     return j >= n or toks[j].low in _SENTENCE_ENDS or toks[j].low in _CLAUSE_OPENERS
 
 
-def _reports(toks: Sequence[Tok], first: int, after: int, lex: Lexicon) -> bool:
-    """Whether ``toks[first:after]`` hold a figure in digits or an outcome ("were killed")."""
-    return any(t.text[:1].isdigit() for t in toks[first:after]) or any(
+def _more_of_the_same(toks: Sequence[Tok], j: int, lex: Lexicon) -> bool:
+    """Whether the clause at ``toks[j]`` is a bare figure of others and its outcome, with no
+    verb or noun of its own ("5 others wounded", "5 lainnya luka-luka"): it carries on the
+    report before it."""
+    if j >= len(toks) or not toks[j].text[:1].isdigit():
+        return False
+    others = lex.others.match(toks, j + 1)
+    if others is None:
+        return False
+    outcome = lex.outcomes.match(toks, others[1]) or lex.equipment_outcomes.match(toks, others[1])
+    if outcome is None:
+        return False
+    k = outcome[1]
+    while k < len(toks) and toks[k].low != "," and toks[k].low not in _SENTENCE_ENDS:
+        if _clausal(toks, k, lex):
+            return False
+        k += 1
+    return True
+
+
+def _reports(
+    toks: Sequence[Tok],
+    first: int,
+    after: int,
+    lex: Lexicon,
+    dates: Sequence[tuple[int, int]] = (),
+) -> bool:
+    """Whether ``toks[first:after]`` hold a figure in digits or an outcome ("were killed");
+    digits within ``dates`` or a clock time ("10:00") are no figure."""
+    return any(_figure(toks, k, dates) for k in range(first, after)) or any(
         table.occurs(toks, first, after)
         for table in (lex.outcomes, lex.equipment_outcomes, lex.active, lex.equipment_active)
+    )
+
+
+def _figure(toks: Sequence[Tok], k: int, dates: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``toks[k]`` is a figure in digits: not part of a date or a clock time."""
+    tok = toks[k]
+    if not tok.text[:1].isdigit() or any(ds <= tok.start < de for ds, de in dates):
+        return False
+    return not any(
+        a >= 0
+        and b < len(toks)
+        and toks[a].text.isdigit()
+        and toks[a + 1].text in _CLOCK_MARKS
+        and toks[b].text.isdigit()
+        and toks[a].end == toks[a + 1].start
+        and toks[a + 1].end == toks[b].start
+        for a, b in ((k, k + 2), (k - 2, k))
     )
 
 
@@ -439,8 +503,10 @@ def _last(cues: Sequence[Cue]) -> int:
     return cues[-1].position if cues else 0
 
 
-def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
-    """The attribution cues of one sentence, in order."""
+def find_cues(
+    toks: Sequence[Tok], lex: Lexicon, sides: Sides, dates: Sequence[tuple[int, int]] = ()
+) -> list[Cue]:
+    """The attribution cues of one sentence, in order; ``dates`` are the spans of its dates."""
     cues: list[Cue] = []
     i = 0
     n = len(toks)
@@ -448,7 +514,7 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
     while i < n:
         found = lex.pronoun_speech.match(toks, i)
         if found is not None:
-            closes = _closes(toks, i, found[1], lex, _last(cues))
+            closes = _closes(toks, i, found[1], lex, _last(cues), dates)
             named = [c for c in cues if c.named]
             if named:
                 cues.append(attrs.evolve(named[-1], position=i, closes=closes))
@@ -461,7 +527,7 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
         if found is not None:
             first, after = _phrase_after(toks, found[1], lex)
             cue = _judge(toks, first, after, lex, i)
-            closes = _closes(toks, i, max(after, found[1]), lex, _last(cues))
+            closes = _closes(toks, i, max(after, found[1]), lex, _last(cues), dates)
             cues.append(attrs.evolve(cue, closes=closes))
             i = found[1]
             continue
@@ -472,7 +538,7 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
             if nxt is not None and nxt.text[:1].isalpha():
                 first, after = _phrase_after(toks, inverted[1], lex)
                 cue = _judge(toks, first, after, lex, i)
-                closes = _closes(toks, i, max(after, inverted[1]), lex, _last(cues))
+                closes = _closes(toks, i, max(after, inverted[1]), lex, _last(cues), dates)
                 cues.append(attrs.evolve(cue, closes=closes))
                 i = inverted[1]
                 continue
@@ -490,7 +556,7 @@ def find_cues(toks: Sequence[Tok], lex: Lexicon, sides: Sides) -> list[Cue]:
         if found is not None:
             first, after = noun_phrase_before(toks, i, lex, sides)
             cue = _judge(toks, first, after, lex, i)
-            closes = _closes(toks, first if first < after else i, found[1], lex, _last(cues))
+            closes = _closes(toks, first if first < after else i, found[1], lex, _last(cues), dates)
             cues.append(attrs.evolve(cue, closes=closes))
             i = verb_end = found[1]
             continue

@@ -781,8 +781,10 @@ def _listed_bare(
     dates: Sequence[tuple[int, int]],
 ) -> None:
     """A number with no noun listed with a place after a counted figure takes its noun
-    and outcome ("4 warga sipil tewas di Stepanakert dan 5 di Martuni")."""
-    if _own_place(toks, m.last, lex, sides, dates) is None:
+    and outcome ("4 warga sipil tewas di Stepanakert dan 5 di Martuni"), unless a verb of
+    its own follows its place ("and 2 in Jabrayil were captured")."""
+    e = _own_place(toks, m.last, lex, sides, dates)
+    if e is None or _own_verb(toks, _when_where(toks, e, lex, dates), lex):
         return
     done = [x for x in mentions if x.q_first < m.q_first and x.outcome is not None]
     if not done:
@@ -794,6 +796,29 @@ def _listed_bare(
         _take_outcome(m, p)
         m.inherits, m.category, m.unit = 0, p.category, p.unit
         m.side, m.side_name, m.enemy = p.side, p.side_name, p.enemy
+
+
+#: auxiliaries and verbs that give a listed figure a verb of its own ("and 2 in Jabrayil
+#: were ...", "and 2 in Jabrayil survived")
+_OWN_AUXILIARIES = frozenset(
+    {"were", "was", "are", "is", "have", "has", "had", "been", "survived", "selamat"}
+)
+
+
+def _own_verb(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
+    """Whether the clause from token ``k`` to the next comma, coordinator or sentence end
+    holds an outcome or an auxiliary: "were captured", "rusak"."""
+    e = k
+    while (
+        e < len(toks)
+        and toks[e].low not in {",", ";", ".", "!", "?"}
+        and toks[e].low not in lex.coordinators
+    ):
+        e += 1
+    return any(toks[i].low in _OWN_AUXILIARIES for i in range(k, e)) or any(
+        table.occurs(toks, k, e)
+        for table in (lex.outcomes, lex.equipment_outcomes, lex.active, lex.equipment_active)
+    )
 
 
 def _take_outcome(m: Mention, p: Mention) -> None:

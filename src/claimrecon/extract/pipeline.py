@@ -204,7 +204,7 @@ class _Run:
         mentions = self._mentions(s)
         if not mentions:
             return []
-        cues = find_cues(s.toks, self.lex, self.sides)
+        cues = find_cues(s.toks, self.lex, self.sides, [(d.start, d.end) for d in s.dates])
         denial = next(iter(self.lex.denials.find(s.toks)), None)
         drafts: list[_Draft] = []
         self._prior = None
@@ -387,7 +387,7 @@ class _Run:
             return []
         if self.periods.earlier_year(s) is not None:
             return []
-        cues = find_cues(s.toks, self.lex, self.sides)
+        cues = find_cues(s.toks, self.lex, self.sides, [(d.start, d.end) for d in s.dates])
         drafts = []
         for m in mentions:
             evidence = self._span(s, m)

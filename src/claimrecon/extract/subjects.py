@@ -56,6 +56,7 @@ from collections.abc import Sequence
 
 from claimrecon.claim import ALL_SIDES, THIRD_PARTY, UNKNOWN, Category, Kind, Period
 from claimrecon.extract.attribution import Cue, Sides
+from claimrecon.extract.dates import calendar_words
 from claimrecon.extract.figures import Mention
 from claimrecon.extract.lexicon import Lexicon
 from claimrecon.extract.sentences import Sentence
@@ -111,6 +112,32 @@ _FORCES = frozenset(
     }
 )
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+#: Indonesian sites that are parts of a town, never named for themselves: "di pinggiran Ganja"
+_TOWN_PARTS = frozenset({"pinggiran", "permukiman", "pemukiman"})
+#: lower-case words that may follow a town's site ("Tartar's outskirts near the front")
+_SITE_FOLLOWERS = frozenset(
+    {"at", "near", "during", "when", "where", "after", "before", "since", "while", "as", "on"}
+)
+#: attack nouns whose "of" and forces name the attackers: "the offensive of the army of X"
+_AGENTIVE_ATTACKS = frozenset(
+    {
+        "offensive",
+        "offensives",
+        "counteroffensive",
+        "counter-offensive",
+        "attack",
+        "attacks",
+        "assault",
+        "assaults",
+        "advance",
+        "operation",
+        "operations",
+    }
+)
+#: times of day after an attack's preposition: "Stepanakert shelling on the night of ..."
+_TIMES_OF_DAY = frozenset(
+    {"night", "morning", "evening", "afternoon", "day", "weekend", "malam", "pagi", "siang", "sore"}
+)
 #: common nouns (and their modifiers) an attack's target may stand behind: "serangan terhadap
 #: posisi Azerbaijan", "an attack on the positions of Azerbaijan"
 _TARGET_NOUNS = frozenset(
@@ -315,6 +342,25 @@ class SideReader:
             e = j
             while e < len(toks) and toks[e].text[:1].isupper() and toks[e].text.isalpha():
                 e += 1
+            sited = any(self.lex.sites.match(toks, i) is not None for i in range(k + 1, j))
+            if sited and self.lex.lang == "id":
+                # "di Rumah Sakit Republik Stepanakert": the town that ends the site's name
+                j = next((x for x in range(j, e) if self.sides.place(toks, x, e)), j)
+            if sited and (
+                self._later_place(toks, e)
+                or (
+                    self.lex.lang == "id"
+                    and not any(
+                        toks[i].low in _TOWN_PARTS or toks[i].low in self.lex.place_kinds
+                        for i in range(k + 1, j)
+                    )
+                    and not self.sides.place(toks, j, e)
+                )
+            ):
+                # "di gereja Ghazanchetsots di Shusha": the town after it; "di masjid Juma":
+                # the site's own name, no town ("di pinggiran Ganja", "di pusat kota Ganja",
+                # "di pasar Stepanakert" name the town)
+                continue
             words = [t.text for t in toks[j:e]]
             if self._site_owner(toks, e):  # "Stepanakert's central market"
                 words.append(_strip_possessive(toks[e].text))
@@ -339,20 +385,44 @@ class SideReader:
             j = site[1]
         return j
 
+    def _later_place(self, toks: Sequence[Tok], e: int) -> bool:
+        """Whether a place phrase with a name starts at token ``e``: "... in Stepanakert"."""
+        if e >= len(toks) or toks[e].low not in self.lex.places:
+            return False
+        j = self._place_words(toks, e + 1)
+        return j < len(toks) and toks[j].text[:1].isupper() and toks[j].text[:1].isalpha()
+
     def _site_owner(self, toks: Sequence[Tok], k: int) -> bool:
         """Whether token ``k`` is a town owning a site: "Stepanakert's central market".
 
         A possessive name, then a site within a few words that name no event:
-        "in Yerevan's shelling" names the attacker, not a place.
+        "in Yerevan's shelling" names the attacker, not a place.  A name the
+        registry does not declare a place owns no town's site when a place
+        follows ("MSF's field hospital in Stepanakert") or the site is a word of
+        a longer noun ("Amnesty's hospital report").
         """
         if k >= len(toks) or not _possessive(toks[k]) or not toks[k].text[:1].isupper():
             return False
-        if not _strip_possessive(toks[k].text).isalpha():
+        owner = _strip_possessive(toks[k].text)
+        if not owner.isalpha():
             return False
         lex = self.lex
         for i in range(k + 1, min(len(toks), k + 1 + _SITE_WORDS)):
-            if lex.sites.match(toks, i) is not None:
-                return True
+            site = lex.sites.match(toks, i)
+            if site is not None:
+                if self.sides.registry.is_place(owner):
+                    return True
+                e = site[1]
+                nxt = toks[e] if e < len(toks) else None
+                return not self._later_place(toks, e) and (
+                    nxt is None
+                    or not nxt.text[:1].isalpha()
+                    or nxt.text[:1].isupper()
+                    or nxt.low in lex.places
+                    or nxt.low in lex.targets
+                    or nxt.low in lex.coordinators
+                    or nxt.low in _SITE_FOLLOWERS
+                )
             tok = toks[i]
             if (
                 not tok.text.isalpha()
@@ -406,7 +476,7 @@ class SideReader:
         if k >= 0 and toks[k].low in lex.places:
             return k, True
         if k + 1 < first and toks[k + 1].low in lex.targets and self._after_attack(toks, k + 1):
-            return k + 1, False
+            return None if self._forces_attacking(toks, k + 1, first) else (k + 1, False)
         if lex.lang == "id":
             # "Pengeboman Stepanakert menewaskan": the town bombed, not who bombed
             known = self.sides.at(toks, first)
@@ -417,7 +487,26 @@ class SideReader:
                     and self._attacked_town(toks, first, known[2], a, a_after)
                 ):
                     return a, False
-        return self._target_behind_noun(toks, first)
+        behind = self._target_behind_noun(toks, first)
+        if behind is not None and self._forces_attacking(toks, behind[0], first):
+            return None
+        return behind
+
+    def _forces_attacking(self, toks: Sequence[Tok], t: int, first: int) -> bool:
+        """Whether the "of" at token ``t`` names who made the attack, not its target.
+
+        After an attack that forces make ("offensive", "attack", "assault"), "of"
+        and forces ("the offensive of the army of Azerbaijan", "an attack of
+        Azerbaijani troops") are the attackers; shelling of forces ("the shelling
+        of the forces of Azerbaijan") and an attack of anything else stay targets.
+        """
+        if toks[t].low != "of" or t == 0 or toks[t - 1].low not in _AGENTIVE_ATTACKS:
+            return False
+        known = self.sides.at(toks, first)
+        after = known[2] if known is not None else first + 1
+        return any(toks[i].low in _FORCES for i in range(t + 1, first)) or (
+            after < len(toks) and toks[after].low in _FORCES
+        )
 
     def _attacked_town(
         self, toks: Sequence[Tok], first: int, after: int, attack: int, attack_after: int
@@ -428,8 +517,10 @@ class SideReader:
         ("Stepanakert shelling", "the Baku bombardment") or right after it in
         Indonesian ("pengeboman Stepanakert"), is where the attack fell, not who
         made it — unless the attack has a target of its own after it ("Baku
-        shelling of Stepanakert", "serangan Baku ke Stepanakert"): then it names
-        the attacker.  A possessive ("Yerevan's shelling") names the attacker too.
+        shelling of Stepanakert", "Baku shelling of the positions", "serangan Baku
+        ke warga sipil"): then it names the attacker.  A date or a time of day after
+        the preposition ("Stepanakert shelling on Monday") is no target.  A
+        possessive ("Yerevan's shelling") names the attacker too.
         """
         lex = self.lex
         if _possessive(toks[after - 1]) or not self.sides.place(toks, first, after):
@@ -444,9 +535,11 @@ class SideReader:
             j = after
         if j < len(toks) and toks[j].low in lex.targets:
             j += 1
-            while j < len(toks) and toks[j].low in lex.place_kinds:
+            while j < len(toks) and (
+                toks[j].low in lex.place_kinds or toks[j].low in lex.determiners
+            ):
                 j += 1
-            return j >= len(toks) or not toks[j].text[:1].isupper()
+            return j >= len(toks) or not _target_word(toks[j], lex)
         return True
 
     def _target_behind_noun(self, toks: Sequence[Tok], first: int) -> tuple[int, bool] | None:
@@ -665,6 +758,16 @@ def _common_noun(low: str, lex: Lexicon) -> bool:
         return True
     half, dash, rest = low.partition("-")
     return bool(dash) and half == rest and (_common_noun(half, lex) or half in lex.place_kinds)
+
+
+def _target_word(tok: Tok, lex: Lexicon) -> bool:
+    """Whether a word after an attack's preposition starts a target of its own: any word
+    but a figure, a date or a time of day ("on Monday", "on the night of ...")."""
+    return (
+        tok.text[:1].isalpha()
+        and tok.low not in calendar_words(lex.lang)
+        and tok.low not in _TIMES_OF_DAY
+    )
 
 
 def _possessive(tok: Tok) -> bool:
